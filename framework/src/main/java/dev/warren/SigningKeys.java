@@ -1,0 +1,147 @@
+package dev.warren;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The keys a process signs and verifies with. It signs with the first key and accepts any of them,
+ * so keys rotate without downtime: add the new key second everywhere, then move it first, then drop
+ * the old one.
+ *
+ * <p>The text form, used by key files and the {@code WARREN_KEYS} environment variable, is one
+ * {@code id=base64secret} per line (or separated by commas); {@code #} starts a comment.
+ *
+ * <pre>{@code
+ * SigningKeys keys = SigningKeys.fromFile(Path.of("/etc/warren/keys"));
+ * SigningKeys keys = SigningKeys.of("k1", secret).and("k0", previousSecret);
+ * }</pre>
+ */
+public final class SigningKeys {
+    /** The environment variable read by {@link #fromEnvironment()} and by {@code warren-worker}. */
+    public static final String ENVIRONMENT_VARIABLE = "WARREN_KEYS";
+
+    private final List<SigningKey> keys;
+    private final Map<String, SigningKey> byId;
+
+    private SigningKeys(List<SigningKey> keys) {
+        if (keys.isEmpty()) {
+            throw new ConfigurationException("at least one signing key is required");
+        }
+        Map<String, SigningKey> index = new LinkedHashMap<>();
+        for (SigningKey key : keys) {
+            if (index.put(key.id(), key) != null) {
+                throw new ConfigurationException(
+                        "signing key id '" + key.id() + "' is given twice");
+            }
+        }
+        this.keys = List.copyOf(keys);
+        this.byId = Map.copyOf(index);
+    }
+
+    public static SigningKeys of(String id, byte[] secret) {
+        return new SigningKeys(List.of(SigningKey.of(id, secret)));
+    }
+
+    public static SigningKeys of(List<SigningKey> keys) {
+        return new SigningKeys(keys);
+    }
+
+    /** These keys plus one more, accepted for verification but not used to sign. */
+    public SigningKeys and(String id, byte[] secret) {
+        List<SigningKey> more = new ArrayList<>(keys);
+        more.add(SigningKey.of(id, secret));
+        return new SigningKeys(more);
+    }
+
+    /** Parses the text form; errors name the line, never the secret. */
+    public static SigningKeys parse(String text, String source) {
+        List<SigningKey> parsed = new ArrayList<>();
+        String[] entries = text.split("[\\n,]");
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].strip();
+            if (entry.isEmpty() || entry.startsWith("#")) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigurationException(
+                        source + ": entry " + (i + 1) + " is not of the form id=base64secret");
+            }
+            String id = entry.substring(0, eq).strip();
+            byte[] secret;
+            try {
+                secret = Base64.getDecoder().decode(entry.substring(eq + 1).strip());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(
+                        source + ": the secret of key '" + id + "' is not valid base64");
+            }
+            try {
+                parsed.add(SigningKey.of(id, secret));
+            } catch (ConfigurationException e) {
+                throw new ConfigurationException(source + ": " + e.getMessage());
+            }
+        }
+        if (parsed.isEmpty()) {
+            throw new ConfigurationException(
+                    source + " holds no signing key (expected id=base64secret)");
+        }
+        return new SigningKeys(parsed);
+    }
+
+    public static SigningKeys fromFile(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), "key file " + file);
+        } catch (IOException e) {
+            throw new ConfigurationException(
+                    "cannot read key file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads {@value #ENVIRONMENT_VARIABLE}. */
+    public static SigningKeys fromEnvironment() {
+        return fromEnvironment(ENVIRONMENT_VARIABLE);
+    }
+
+    public static SigningKeys fromEnvironment(String variable) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException("environment variable " + variable + " is not set");
+        }
+        return parse(value, "environment variable " + variable);
+    }
+
+    /** A fresh random 32-byte key, in the text form {@code id=base64secret}. */
+    public static String generate(String id) {
+        byte[] secret = new byte[SigningKey.MIN_SECRET_BYTES];
+        new SecureRandom().nextBytes(secret);
+        SigningKey.of(id, secret);
+        return id + "=" + Base64.getEncoder().encodeToString(secret);
+    }
+
+    /** The key new messages are signed with. */
+    public SigningKey signingKey() {
+        return keys.get(0);
+    }
+
+    public Optional<SigningKey> find(String id) {
+        return Optional.ofNullable(id == null ? null : byId.get(id));
+    }
+
+    public List<SigningKey> all() {
+        return keys;
+    }
+
+    @Override
+    public String toString() {
+        return "SigningKeys" + keys.stream().map(SigningKey::id).toList();
+    }
+}

@@ -1,0 +1,357 @@
+package dev.warren;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a Warren process needs to talk to the broker and to its peers: the broker URI, the
+ * signing keys, the registered classes and the limits. Immutable; build it with {@link #custom()}.
+ * Producers and workers must agree on keys and registrations.
+ *
+ * <pre>{@code
+ * WarrenConfig config = WarrenConfig.custom()
+ *     .brokerUri("amqp://guest:guest@localhost:5672")
+ *     .signingKeys(SigningKeys.fromEnvironment())
+ *     .register(SumPrimes.class, 100)
+ *     .build();
+ * }</pre>
+ */
+public final class WarrenConfig {
+    /** The URI used when none is given. */
+    public static final URI DEFAULT_BROKER_URI = URI.create("amqp://guest:guest@localhost:5672");
+
+    /**
+     * Registrations start here; lower ids belong to Warren. Mirrors {@code
+     * KryoCodec.FIRST_USER_ID}.
+     */
+    public static final int FIRST_USER_TYPE_ID = 100;
+
+    private final URI brokerUri;
+    private final SigningKeys signingKeys;
+    private final Map<Class<?>, Integer> registrations;
+    private final int maxBodyBytes;
+    private final Duration maxMessageAge;
+    private final Duration maxClockSkew;
+    private final int publishWindow;
+    private final Duration publishTimeout;
+    private final Duration replyQueueExpiry;
+    private final Duration heartbeat;
+    private final int connectAttempts;
+    private final String connectionName;
+    private final boolean quorumQueues;
+
+    private WarrenConfig(Builder b) {
+        this.brokerUri = b.brokerUri;
+        this.signingKeys = b.signingKeys;
+        this.registrations = Collections.unmodifiableMap(new LinkedHashMap<>(b.registrations));
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.maxMessageAge = b.maxMessageAge;
+        this.maxClockSkew = b.maxClockSkew;
+        this.publishWindow = b.publishWindow;
+        this.publishTimeout = b.publishTimeout;
+        this.replyQueueExpiry = b.replyQueueExpiry;
+        this.heartbeat = b.heartbeat;
+        this.connectAttempts = b.connectAttempts;
+        this.connectionName = b.connectionName;
+        this.quorumQueues = b.quorumQueues;
+    }
+
+    public static Builder custom() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration's values, to derive a variant. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.brokerUri = brokerUri;
+        b.signingKeys = signingKeys;
+        b.registrations.putAll(registrations);
+        b.maxBodyBytes = maxBodyBytes;
+        b.maxMessageAge = maxMessageAge;
+        b.maxClockSkew = maxClockSkew;
+        b.publishWindow = publishWindow;
+        b.publishTimeout = publishTimeout;
+        b.replyQueueExpiry = replyQueueExpiry;
+        b.heartbeat = heartbeat;
+        b.connectAttempts = connectAttempts;
+        b.connectionName = connectionName;
+        b.quorumQueues = quorumQueues;
+        return b;
+    }
+
+    public URI brokerUri() {
+        return brokerUri;
+    }
+
+    /** The broker URI without its password, for messages and logs. */
+    public String brokerAddressForHumans() {
+        return redact(brokerUri);
+    }
+
+    public SigningKeys signingKeys() {
+        return signingKeys;
+    }
+
+    /** Class to Kryo id, in registration order. */
+    public Map<Class<?>, Integer> registrations() {
+        return registrations;
+    }
+
+    /** Larger message bodies are refused before their signature is checked. */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** A task due longer ago than this is refused as a possible replay. */
+    public Duration maxMessageAge() {
+        return maxMessageAge;
+    }
+
+    /** How far in the future a message's timestamp may be (clocks of hosts differ). */
+    public Duration maxClockSkew() {
+        return maxClockSkew;
+    }
+
+    /** Publishes awaiting a broker confirm, at most; more block the publisher. */
+    public int publishWindow() {
+        return publishWindow;
+    }
+
+    /** How long a publish may block on a full window or a blocked broker before it fails. */
+    public Duration publishTimeout() {
+        return publishTimeout;
+    }
+
+    /** How long a client's reply queue outlives the client's last connection. */
+    public Duration replyQueueExpiry() {
+        return replyQueueExpiry;
+    }
+
+    public Duration heartbeat() {
+        return heartbeat;
+    }
+
+    /**
+     * Tries to open the first connection before giving up with {@code BrokerUnavailableException}.
+     */
+    public int connectAttempts() {
+        return connectAttempts;
+    }
+
+    public String connectionName() {
+        return connectionName;
+    }
+
+    /** Whether work queues are quorum queues (replicated; for clusters). */
+    public boolean quorumQueues() {
+        return quorumQueues;
+    }
+
+    @Override
+    public String toString() {
+        return "WarrenConfig[broker="
+                + brokerAddressForHumans()
+                + ", keys="
+                + signingKeys
+                + ", registrations="
+                + registrations.size()
+                + "]";
+    }
+
+    static String redact(URI uri) {
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo == null) {
+            return uri.toString();
+        }
+        int colon = userInfo.indexOf(':');
+        String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
+        return uri.toString().replace(userInfo + "@", user + ":***@");
+    }
+
+    /**
+     * Builds a {@link WarrenConfig}; each setter checks its value and names it when it is wrong.
+     */
+    public static final class Builder {
+        private URI brokerUri = DEFAULT_BROKER_URI;
+        private SigningKeys signingKeys;
+        private final Map<Class<?>, Integer> registrations = new LinkedHashMap<>();
+        private int maxBodyBytes = 8 * 1024 * 1024;
+        private Duration maxMessageAge = Duration.ofHours(24);
+        private Duration maxClockSkew = Duration.ofMinutes(2);
+        private int publishWindow = 256;
+        private Duration publishTimeout = Duration.ofSeconds(30);
+        private Duration replyQueueExpiry = Duration.ofMinutes(30);
+        private Duration heartbeat = Duration.ofSeconds(10);
+        private int connectAttempts = 5;
+        private String connectionName = "warren";
+        private boolean quorumQueues;
+
+        private Builder() {}
+
+        public Builder brokerUri(URI uri) {
+            Objects.requireNonNull(uri, "brokerUri");
+            String scheme = uri.getScheme();
+            if (!"amqp".equals(scheme) && !"amqps".equals(scheme)) {
+                throw new ConfigurationException(
+                        "broker URI must start with amqp:// or amqps://, was: " + redact(uri));
+            }
+            if (uri.getHost() == null) {
+                throw new ConfigurationException("broker URI has no host: " + redact(uri));
+            }
+            this.brokerUri = uri;
+            return this;
+        }
+
+        public Builder brokerUri(String uri) {
+            try {
+                return brokerUri(new URI(Objects.requireNonNull(uri, "brokerUri")));
+            } catch (URISyntaxException e) {
+                throw new ConfigurationException("broker URI is not a URI: " + e.getMessage());
+            }
+        }
+
+        public Builder signingKeys(SigningKeys keys) {
+            this.signingKeys = Objects.requireNonNull(keys, "signingKeys");
+            return this;
+        }
+
+        /**
+         * Registers a class to send through Warren, with an id from {@value #FIRST_USER_TYPE_ID}
+         * up.
+         */
+        public Builder register(Class<?> type, int id) {
+            Objects.requireNonNull(type, "type");
+            if (id < FIRST_USER_TYPE_ID) {
+                throw new ConfigurationException(
+                        "Kryo id of "
+                                + type.getName()
+                                + " must be at least "
+                                + FIRST_USER_TYPE_ID
+                                + " (lower ids are Warren's), was "
+                                + id);
+            }
+            registrations.forEach(
+                    (other, otherId) -> {
+                        if (otherId == id && other != type) {
+                            throw new ConfigurationException(
+                                    "Kryo id "
+                                            + id
+                                            + " is given to both "
+                                            + other.getName()
+                                            + " and "
+                                            + type.getName());
+                        }
+                    });
+            Integer previous = registrations.get(type);
+            if (previous != null && previous != id) {
+                throw new ConfigurationException(
+                        type.getName()
+                                + " is registered twice, with ids "
+                                + previous
+                                + " and "
+                                + id);
+            }
+            registrations.put(type, id);
+            return this;
+        }
+
+        /** Applies a catalog's registrations. */
+        public Builder catalog(TaskCatalog catalog) {
+            Objects.requireNonNull(catalog, "catalog").register(this);
+            return this;
+        }
+
+        public Builder maxBodyBytes(int bytes) {
+            this.maxBodyBytes = atLeast("maxBodyBytes", bytes, 1024);
+            return this;
+        }
+
+        public Builder maxMessageAge(Duration age) {
+            this.maxMessageAge = positive("maxMessageAge", age);
+            return this;
+        }
+
+        public Builder maxClockSkew(Duration skew) {
+            Objects.requireNonNull(skew, "maxClockSkew");
+            if (skew.isNegative()) {
+                throw new ConfigurationException("maxClockSkew must not be negative, was " + skew);
+            }
+            this.maxClockSkew = skew;
+            return this;
+        }
+
+        public Builder publishWindow(int messages) {
+            this.publishWindow = atLeast("publishWindow", messages, 1);
+            return this;
+        }
+
+        public Builder publishTimeout(Duration timeout) {
+            this.publishTimeout = positive("publishTimeout", timeout);
+            return this;
+        }
+
+        public Builder replyQueueExpiry(Duration expiry) {
+            this.replyQueueExpiry = positive("replyQueueExpiry", expiry);
+            if (expiry.toMillis() < 1000) {
+                throw new ConfigurationException(
+                        "replyQueueExpiry must be at least 1s, was " + expiry);
+            }
+            return this;
+        }
+
+        public Builder heartbeat(Duration heartbeat) {
+            this.heartbeat = positive("heartbeat", heartbeat);
+            return this;
+        }
+
+        public Builder connectAttempts(int attempts) {
+            this.connectAttempts = atLeast("connectAttempts", attempts, 1);
+            return this;
+        }
+
+        public Builder connectionName(String name) {
+            if (name == null || name.isBlank()) {
+                throw new ConfigurationException("connectionName must not be blank");
+            }
+            this.connectionName = name;
+            return this;
+        }
+
+        public Builder quorumQueues(boolean quorum) {
+            this.quorumQueues = quorum;
+            return this;
+        }
+
+        public WarrenConfig build() {
+            if (signingKeys == null) {
+                throw new ConfigurationException(
+                        "signingKeys are required: every message is signed (for example"
+                                + " SigningKeys.fromEnvironment(), which reads "
+                                + SigningKeys.ENVIRONMENT_VARIABLE
+                                + ")");
+            }
+            return new WarrenConfig(this);
+        }
+
+        private static int atLeast(String name, int value, int min) {
+            if (value < min) {
+                throw new ConfigurationException(
+                        name + " must be at least " + min + ", was " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.isZero() || value.isNegative()) {
+                throw new ConfigurationException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}
