@@ -37,5 +37,11 @@ public final class Headers {
     /** Set on messages a worker dead-letters: when, in milliseconds since the epoch. */
     public static final String DEAD_AT = "x-warren-dead-at";
 
+    /** The AMQP type of a reply carrying a task's result. */
+    public static final String REPLY_SUCCEEDED = "warren.reply.succeeded";
+
+    /** The AMQP type of a reply carrying a {@link RemoteFailure}. */
+    public static final String REPLY_FAILED = "warren.reply.failed";
+
     private Headers() {}
 }

@@ -1,0 +1,178 @@
+package dev.warren.worker;
+
+import dev.warren.transport.Broker;
+import dev.warren.transport.Subscription;
+import dev.warren.transport.Topology;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes task queues and runs their tasks on a pool of {@code concurrency} threads. Each message
+ * is acknowledged only after its reply (or retry, or dead letter) is confirmed by the broker, so a
+ * worker that dies leaves its unfinished tasks to another. {@link #close()} stops consuming, lets
+ * running tasks finish and be acknowledged, and gives back the ones it had not started.
+ *
+ * <pre>{@code
+ * try (Broker broker = Broker.connect(config);
+ *      Worker worker = Worker.start(broker, WorkerConfig.custom().queues("primes").build())) {
+ *     worker.awaitShutdown();
+ * }
+ * }</pre>
+ */
+public final class Worker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
+
+    private final WorkerConfig config;
+    private final ThreadPoolExecutor executor;
+    private final ScheduledExecutorService timer;
+    private final TaskPipeline pipeline;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object closeLock = new Object();
+    private volatile boolean closed;
+
+    private Worker(Broker broker, WorkerConfig config) {
+        this.config = config;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor =
+                new ThreadPoolExecutor(
+                        config.concurrency(),
+                        config.concurrency(),
+                        0,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        r -> new Thread(r, "warren-worker-" + threads.incrementAndGet()));
+        this.timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "warren-task-timeouts");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        this.pipeline = new TaskPipeline(broker, config, timer);
+    }
+
+    /** Declares the queues and starts consuming them. */
+    public static Worker start(Broker broker, WorkerConfig config) {
+        Worker worker = new Worker(broker, config);
+        try {
+            for (String queue : config.queues()) {
+                broker.topology().declareWorkQueue(queue);
+                String brokerQueue = Topology.workQueue(queue);
+                worker.subscriptions.add(
+                        broker.consume(
+                                brokerQueue,
+                                config.prefetch(),
+                                delivery -> worker.dispatch(delivery, queue)));
+            }
+        } catch (RuntimeException e) {
+            worker.close();
+            throw e;
+        }
+        log.info(
+                "worker consuming {} with concurrency {} and prefetch {}",
+                config.queues(),
+                config.concurrency(),
+                config.prefetch());
+        return worker;
+    }
+
+    private void dispatch(dev.warren.transport.Delivery delivery, String queue) {
+        pipeline.unsettled.incrementAndGet();
+        try {
+            executor.execute(() -> pipeline.process(delivery, queue));
+        } catch (RejectedExecutionException e) {
+            pipeline.unsettled.decrementAndGet();
+            delivery.requeue();
+        }
+    }
+
+    public WorkerConfig config() {
+        return config;
+    }
+
+    public WorkerStats stats() {
+        return new WorkerStats(
+                pipeline.succeeded.get(),
+                pipeline.failed.get(),
+                pipeline.retried.get(),
+                pipeline.rejected.get(),
+                pipeline.running.get());
+    }
+
+    /** Blocks until {@link #close()} has finished (from another thread or a signal handler). */
+    public void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    /**
+     * Stops consuming, waits up to {@code shutdownTimeout} for running tasks to finish and be
+     * acknowledged, requeues the messages it had not started, then closes its channels. Does not
+     * close the {@link Broker}.
+     */
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            int running = pipeline.running.get();
+            log.info("worker stopping: {} tasks running, waiting for them to finish", running);
+            pipeline.stopping = true;
+            subscriptions.forEach(Subscription::cancel);
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(
+                        config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn(
+                            "tasks still running after {}; interrupting them, their messages go back to the queue",
+                            config.shutdownTimeout());
+                    pipeline.forcedStop = true;
+                    executor.shutdownNow();
+                    executor.awaitTermination(10, TimeUnit.SECONDS);
+                }
+                awaitSettled(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            subscriptions.forEach(Subscription::close);
+            timer.shutdownNow();
+            WorkerStats stats = stats();
+            log.info(
+                    "worker stopped: {} succeeded, {} failed, {} retried, {} refused",
+                    stats.succeeded(),
+                    stats.failed(),
+                    stats.retried(),
+                    stats.rejected());
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * Acks wait for publisher confirms; closing the channel before them would requeue finished
+     * work.
+     */
+    private void awaitSettled(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (pipeline.unsettled.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        if (pipeline.unsettled.get() > 0) {
+            log.warn(
+                    "{} messages not acknowledged at shutdown; the broker will deliver them again",
+                    pipeline.unsettled.get());
+        }
+    }
+}

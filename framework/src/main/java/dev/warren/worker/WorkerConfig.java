@@ -1,0 +1,147 @@
+package dev.warren.worker;
+
+import dev.warren.ConfigurationException;
+import dev.warren.TaskDefinition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a worker consumes and how much at once. {@code concurrency} defaults to one task per CPU (as
+ * Parallel Python does); {@code prefetch} defaults to the concurrency, which spreads long tasks
+ * fairly across workers. For many short tasks raise it (100-300) for throughput.
+ *
+ * <pre>{@code
+ * WorkerConfig config = WorkerConfig.custom().queues("primes", "mail").concurrency(8).build();
+ * }</pre>
+ */
+public final class WorkerConfig {
+    private final List<String> queues;
+    private final int concurrency;
+    private final int prefetch;
+    private final Duration shutdownTimeout;
+    private final int replayMemory;
+    private final ServiceLocator services;
+
+    private WorkerConfig(Builder b) {
+        this.queues = List.copyOf(b.queues);
+        this.concurrency = b.concurrency;
+        this.prefetch = b.prefetch > 0 ? b.prefetch : b.concurrency;
+        this.shutdownTimeout = b.shutdownTimeout;
+        this.replayMemory = b.replayMemory;
+        this.services = b.services;
+    }
+
+    public static Builder custom() {
+        return new Builder();
+    }
+
+    /** Logical queue names (without the {@code warren.} prefix). */
+    public List<String> queues() {
+        return queues;
+    }
+
+    /** Tasks run at the same time, each on its own thread. */
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** Unacknowledged messages the broker may push to this worker per queue. */
+    public int prefetch() {
+        return prefetch;
+    }
+
+    /**
+     * How long closing waits for running tasks before interrupting them and requeueing their
+     * messages.
+     */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /** How many recent (task id, attempt) pairs the worker remembers to refuse replays. */
+    public int replayMemory() {
+        return replayMemory;
+    }
+
+    public ServiceLocator services() {
+        return services;
+    }
+
+    /** Builds a {@link WorkerConfig}. */
+    public static final class Builder {
+        private final List<String> queues = new ArrayList<>();
+        private int concurrency = Runtime.getRuntime().availableProcessors();
+        private int prefetch;
+        private Duration shutdownTimeout = Duration.ofMinutes(5);
+        private int replayMemory = 100_000;
+        private ServiceLocator services = ServiceLocator.empty();
+
+        private Builder() {}
+
+        public Builder queues(String... names) {
+            return queues(List.of(names));
+        }
+
+        public Builder queues(List<String> names) {
+            for (String name : names) {
+                TaskDefinition.checkQueueName(name);
+            }
+            queues.addAll(names);
+            return this;
+        }
+
+        public Builder concurrency(int tasks) {
+            if (tasks < 1) {
+                throw new ConfigurationException("concurrency must be at least 1, was " + tasks);
+            }
+            this.concurrency = tasks;
+            return this;
+        }
+
+        public Builder prefetch(int messages) {
+            if (messages < 1 || messages > 65535) {
+                throw new ConfigurationException(
+                        "prefetch must be between 1 and 65535, was " + messages);
+            }
+            this.prefetch = messages;
+            return this;
+        }
+
+        public Builder shutdownTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "shutdownTimeout");
+            if (timeout.isNegative()) {
+                throw new ConfigurationException(
+                        "shutdownTimeout must not be negative, was " + timeout);
+            }
+            this.shutdownTimeout = timeout;
+            return this;
+        }
+
+        public Builder replayMemory(int entries) {
+            if (entries < 0) {
+                throw new ConfigurationException(
+                        "replayMemory must not be negative, was " + entries);
+            }
+            this.replayMemory = entries;
+            return this;
+        }
+
+        public Builder services(ServiceLocator services) {
+            this.services = Objects.requireNonNull(services, "services");
+            return this;
+        }
+
+        public WorkerConfig build() {
+            if (queues.isEmpty()) {
+                throw new ConfigurationException("a worker needs at least one queue");
+            }
+            if (new LinkedHashSet<>(queues).size() != queues.size()) {
+                throw new ConfigurationException("queues are listed twice: " + queues);
+            }
+            return new WorkerConfig(this);
+        }
+    }
+}
