@@ -1,6 +1,7 @@
 package dev.warren.codec;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -44,7 +45,7 @@ final class BuiltInTypes {
         kryo.register(double[].class, 21);
         kryo.register(String[].class, 22);
         kryo.register(Object[].class, 23);
-        kryo.register(UUID.class, 24);
+        kryo.register(UUID.class, new DefaultSerializers.UUIDSerializer(), 24);
         kryo.register(Instant.class, 25);
         kryo.register(Duration.class, 26);
         kryo.register(LocalDate.class, 27);

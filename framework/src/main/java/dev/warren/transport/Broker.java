@@ -49,10 +49,12 @@ public final class Broker implements AutoCloseable {
     private final CopyOnWriteArrayList<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private Broker(WarrenConfig config, Connection publishing, Connection consuming)
+    private Broker(
+            WarrenConfig config, MessageSealer sealer, Connection publishing, Connection consuming)
             throws IOException {
         this.config = config;
         this.address = config.brokerAddressForHumans();
+        this.sealer = sealer;
         this.publishing = publishing;
         this.consuming = consuming;
         this.publisher =
@@ -60,13 +62,16 @@ public final class Broker implements AutoCloseable {
                         publishing, address, config.publishWindow(), config.publishTimeout());
         this.topology =
                 new Topology(publishing, address, config.quorumQueues(), config.replyQueueExpiry());
+    }
+
+    /** The codec and signer for this configuration; fails on bad registrations before any I/O. */
+    private static MessageSealer sealerFor(WarrenConfig config) {
         Map<Class<?>, Integer> registrations = new LinkedHashMap<>(config.registrations());
         registrations.put(RemoteFailure.class, RemoteFailure.KRYO_ID);
-        this.sealer =
-                new MessageSealer(
-                        KryoCodec.of(registrations, config.maxBodyBytes()),
-                        HmacSigner.of(config.signingKeys()),
-                        config.maxBodyBytes());
+        return new MessageSealer(
+                KryoCodec.of(registrations, config.maxBodyBytes()),
+                HmacSigner.of(config.signingKeys()),
+                config.maxBodyBytes());
     }
 
     /**
@@ -76,6 +81,7 @@ public final class Broker implements AutoCloseable {
      * @throws BrokerUnavailableException naming the broker and the cause when it cannot connect
      */
     public static Broker connect(WarrenConfig config) {
+        MessageSealer sealer = sealerFor(config);
         ConnectionFactory factory = connectionFactory(config);
         Retry retry =
                 Retry.of(
@@ -101,7 +107,7 @@ public final class Broker implements AutoCloseable {
         try {
             publishing = retry.executeCallable(() -> open(factory, name + "/publish", config));
             Connection consuming = open(factory, name + "/consume", config);
-            return new Broker(config, publishing, consuming);
+            return new Broker(config, sealer, publishing, consuming);
         } catch (Exception e) {
             if (publishing != null) {
                 try {

@@ -1,0 +1,84 @@
+package dev.warren.cli;
+
+import dev.warren.ConfigurationException;
+import dev.warren.SigningKeys;
+import dev.warren.TaskCatalog;
+import dev.warren.WarrenConfig;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that talks to the broker shares: where it is and how messages are
+ * signed.
+ */
+final class ConnectionOptions {
+    static final String BROKER_ENV = "WARREN_BROKER_URI";
+
+    @Option(
+            names = {"-b", "--broker"},
+            paramLabel = "URI",
+            description =
+                    "RabbitMQ URI, e.g. amqp://user:pass@host:5672/vhost or amqps://... "
+                            + "(default: $"
+                            + BROKER_ENV
+                            + ", else amqp://guest:guest@localhost:5672)")
+    String broker;
+
+    @Option(
+            names = "--key-file",
+            paramLabel = "FILE",
+            description =
+                    "File with signing keys, one id=base64secret per line; the first signs. "
+                            + "Keys are never taken on the command line.")
+    Path keyFile;
+
+    @Option(
+            names = "--key-env",
+            paramLabel = "VAR",
+            description =
+                    "Environment variable holding the signing keys (default: ${DEFAULT-VALUE})",
+            defaultValue = SigningKeys.ENVIRONMENT_VARIABLE)
+    String keyEnv;
+
+    @Option(
+            names = "--quorum",
+            description =
+                    "Declare work queues as quorum queues (clusters); all processes must agree")
+    boolean quorum;
+
+    SigningKeys signingKeys() {
+        if (keyFile != null) {
+            return SigningKeys.fromFile(keyFile);
+        }
+        String value = System.getenv(keyEnv);
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(
+                    "no signing keys: pass --key-file FILE or set the environment variable "
+                            + keyEnv
+                            + " (create a key with: warren-worker keygen)");
+        }
+        return SigningKeys.parse(value, "environment variable " + keyEnv);
+    }
+
+    String brokerUri() {
+        if (broker != null) {
+            return broker;
+        }
+        String fromEnv = System.getenv(BROKER_ENV);
+        return fromEnv != null && !fromEnv.isBlank()
+                ? fromEnv
+                : WarrenConfig.DEFAULT_BROKER_URI.toString();
+    }
+
+    WarrenConfig config(List<TaskCatalog> catalogs, String connectionName) {
+        WarrenConfig.Builder builder =
+                WarrenConfig.custom()
+                        .brokerUri(brokerUri())
+                        .signingKeys(signingKeys())
+                        .quorumQueues(quorum)
+                        .connectionName(connectionName);
+        catalogs.forEach(builder::catalog);
+        return builder.build();
+    }
+}

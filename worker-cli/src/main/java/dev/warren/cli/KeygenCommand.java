@@ -1,0 +1,25 @@
+package dev.warren.cli;
+
+import dev.warren.SigningKeys;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Prints a new random signing key in the form the key file and WARREN_KEYS take. */
+@Command(
+        name = "keygen",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints a new random 256-bit signing key as id=base64secret.",
+            "Put it in a key file (chmod 600) or in WARREN_KEYS on every producer and worker."
+        })
+final class KeygenCommand implements Callable<Integer> {
+    @Option(names = "--id", defaultValue = "k1", description = "Key id (default: ${DEFAULT-VALUE})")
+    String id;
+
+    @Override
+    public Integer call() {
+        System.out.println(SigningKeys.generate(id));
+        return 0;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.warren.cli;
+
+import dev.warren.TaskCatalog;
+import dev.warren.WarrenConfig;
+import dev.warren.WarrenException;
+import dev.warren.transport.Broker;
+import dev.warren.worker.Worker;
+import dev.warren.worker.WorkerConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code warren-worker}: runs a worker process for the given queues until SIGTERM or SIGINT, then
+ * stops consuming, finishes and acknowledges the tasks it is running, and exits 0.
+ *
+ * <pre>
+ * WARREN_KEYS=$(cat keys) java -jar warren-worker.jar --queue primes --classpath app.jar
+ * </pre>
+ */
+@Command(
+        name = "warren-worker",
+        mixinStandardHelpOptions = true,
+        versionProvider = WarrenWorkerCommand.Version.class,
+        subcommands = {KeygenCommand.class},
+        description = {
+            "Runs Warren tasks from RabbitMQ queues on this host until SIGTERM/SIGINT.",
+            "Task classes come from --classpath; their Kryo ids from the TaskCatalog in it."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped cleanly",
+            "1:runtime failure (broker unreachable, ...)",
+            "2:wrong usage or configuration"
+        })
+public final class WarrenWorkerCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(WarrenWorkerCommand.class);
+
+    @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(
+            names = {"-q", "--queue"},
+            paramLabel = "NAME",
+            description = "Queue to consume (repeatable), without the 'warren.' prefix")
+    List<String> queues = new ArrayList<>();
+
+    @Option(
+            names = {"-c", "--concurrency"},
+            paramLabel = "N",
+            description = "Tasks run at once (default: one per CPU, here ${DEFAULT-VALUE})",
+            defaultValue = "${sys:warren.cpus}")
+    int concurrency;
+
+    @Option(
+            names = "--prefetch",
+            paramLabel = "N",
+            description = "Messages the broker may push ahead per queue (default: the concurrency)")
+    Integer prefetch;
+
+    @Option(
+            names = "--classpath",
+            paramLabel = "PATH",
+            description =
+                    "Jar(s) or directories with the task classes, separated by '${sys:path.separator}' (repeatable)")
+    List<String> classpath = new ArrayList<>();
+
+    @Option(
+            names = "--catalog",
+            paramLabel = "CLASS",
+            description =
+                    "TaskCatalog class to use (repeatable; default: all found on --classpath)")
+    List<String> catalogs = new ArrayList<>();
+
+    @Option(
+            names = "--shutdown-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "300",
+            description = "How long a stop waits for running tasks (default: ${DEFAULT-VALUE})")
+    long shutdownTimeoutSeconds;
+
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String... args) {
+        System.setProperty(
+                "warren.cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        return new CommandLine(new WarrenWorkerCommand())
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (queues.isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "at least one --queue is required");
+        }
+        TaskClasspath taskClasspath = TaskClasspath.of(classpath);
+        Thread.currentThread().setContextClassLoader(taskClasspath.loader());
+        List<TaskCatalog> found = taskClasspath.catalogs(catalogs);
+        WarrenConfig config = connection.config(found, "warren-worker");
+        WorkerConfig.Builder workerConfig =
+                WorkerConfig.custom()
+                        .queues(queues)
+                        .concurrency(concurrency)
+                        .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds));
+        if (prefetch != null) {
+            workerConfig.prefetch(prefetch);
+        }
+        WorkerConfig builtWorkerConfig = workerConfig.build();
+        StopSignals.onTermination(stopRequested::countDown);
+        try (Broker broker = Broker.connect(config);
+                Worker worker = Worker.start(broker, builtWorkerConfig)) {
+            log.info(
+                    "warren-worker on {} ready: queues {}, {} task types registered",
+                    config.brokerAddressForHumans(),
+                    queues,
+                    config.registrations().size());
+            System.out.println("warren-worker ready");
+            System.out.flush();
+            stopRequested.await();
+            log.info("stop requested");
+        }
+        return 0;
+    }
+
+    /** Prints Warren's own errors as one sentence; usage errors get exit code 2. */
+    static final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(
+                Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+            if (e instanceof dev.warren.ConfigurationException) {
+                commandLine.getErr().println("warren-worker: " + e.getMessage());
+                return 2;
+            }
+            if (e instanceof WarrenException) {
+                commandLine.getErr().println("warren-worker: " + e.getMessage());
+                return 1;
+            }
+            commandLine.getErr().println("warren-worker: unexpected error: " + e);
+            e.printStackTrace(commandLine.getErr());
+            return 1;
+        }
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = WarrenWorkerCommand.class.getPackage().getImplementationVersion();
+            return new String[] {
+                "warren-worker " + (version == null ? "development build" : version)
+            };
+        }
+    }
+}
