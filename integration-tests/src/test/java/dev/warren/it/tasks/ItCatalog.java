@@ -1,0 +1,18 @@
+package dev.warren.it.tasks;
+
+import dev.warren.TaskCatalog;
+import dev.warren.WarrenConfig;
+
+/** The test tasks, as worker processes started from the CLI jar find them on their --classpath. */
+public final class ItCatalog implements TaskCatalog {
+    @Override
+    public void register(WarrenConfig.Builder config) {
+        config.register(Echo.class, 200)
+                .register(Square.class, 201)
+                .register(Boom.class, 202)
+                .register(Flaky.class, 203)
+                .register(NotRetryable.class, 204)
+                .register(Slow.class, 205)
+                .register(Sleepy.class, 206);
+    }
+}
