@@ -1,0 +1,259 @@
+package dev.warren.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.GetResponse;
+import dev.warren.SigningKeys;
+import dev.warren.TaskId;
+import dev.warren.WarrenConfig;
+import dev.warren.client.TaskClient;
+import dev.warren.codec.KryoCodec;
+import dev.warren.it.support.Queues;
+import dev.warren.it.support.RabbitMqExtension;
+import dev.warren.it.support.RawMessages;
+import dev.warren.it.support.TestBroker;
+import dev.warren.it.tasks.Echo;
+import dev.warren.it.tasks.ItCatalog;
+import dev.warren.it.tasks.Unregistered;
+import dev.warren.security.HmacSigner;
+import dev.warren.security.Signature;
+import dev.warren.security.SignedContent;
+import dev.warren.transport.Broker;
+import dev.warren.transport.Envelope;
+import dev.warren.transport.Headers;
+import dev.warren.transport.MessageSealer;
+import dev.warren.transport.RejectReason;
+import dev.warren.transport.Topology;
+import dev.warren.worker.Worker;
+import dev.warren.worker.WorkerConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every kind of invalid message, injected raw with the plain RabbitMQ client: each ends in the
+ * dead-letter queue with its reason, and the worker keeps running valid tasks around it.
+ */
+@ExtendWith(RabbitMqExtension.class)
+class InvalidMessagesIT {
+    private static final String QUEUE = "it-echo";
+    private static final String WORK = Topology.workQueue(QUEUE);
+    private static final String DEAD = Topology.deadLetterQueue(QUEUE);
+    private static final int MAX_BODY = 4096;
+
+    private TestBroker test;
+    private Broker broker;
+    private TaskClient client;
+    private Worker worker;
+
+    @BeforeEach
+    void start(TestBroker test) throws Exception {
+        this.test = test;
+        Queues.reset(test, QUEUE);
+        broker =
+                Broker.connect(
+                        test.config().catalog(new ItCatalog()).maxBodyBytes(MAX_BODY).build());
+        client = new TaskClient(broker);
+        worker = Worker.start(broker, WorkerConfig.custom().queues(QUEUE).concurrency(2).build());
+    }
+
+    @AfterEach
+    void stop() {
+        worker.close();
+        client.close();
+        broker.close();
+    }
+
+    @Test
+    void unsignedTaskGoesToDeadLetterQueue() throws Exception {
+        Envelope valid = sealed(new Echo("x"), broker.sealer());
+        Map<String, Object> headers = RawMessages.headers(valid);
+        headers.remove(Headers.SIGNATURE);
+        headers.remove(Headers.KEY_ID);
+
+        assertRefused(
+                RawMessages.properties(valid, headers),
+                valid.body(),
+                RejectReason.MISSING_SIGNATURE);
+    }
+
+    @Test
+    void tamperedTaskGoesToDeadLetterQueue() throws Exception {
+        Envelope valid = sealed(new Echo("pay 10"), broker.sealer());
+        byte[] tampered = sealed(new Echo("pay 99"), broker.sealer()).body();
+
+        assertRefused(
+                RawMessages.properties(valid, RawMessages.headers(valid)),
+                tampered,
+                RejectReason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void redirectedReplyQueueFailsTheSignature() throws Exception {
+        Envelope valid = sealed(new Echo("x"), broker.sealer());
+        AMQP.BasicProperties redirected =
+                RawMessages.properties(valid, RawMessages.headers(valid))
+                        .builder()
+                        .replyTo("attacker")
+                        .build();
+
+        assertRefused(redirected, valid.body(), RejectReason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void taskSignedWithUnknownKeyGoesToDeadLetterQueue() throws Exception {
+        WarrenConfig stranger =
+                test.config()
+                        .signingKeys(
+                                SigningKeys.parse(SigningKeys.generate("stranger"), "stranger key"))
+                        .catalog(new ItCatalog())
+                        .build();
+        MessageSealer strangerSealer =
+                new MessageSealer(
+                        KryoCodec.of(stranger.registrations()),
+                        HmacSigner.of(stranger.signingKeys()),
+                        MAX_BODY);
+        Envelope foreign = sealed(new Echo("x"), strangerSealer);
+
+        assertRefused(
+                RawMessages.properties(foreign, RawMessages.headers(foreign)),
+                foreign.body(),
+                RejectReason.UNKNOWN_KEY);
+    }
+
+    @Test
+    void oversizedTaskGoesToDeadLetterQueueBeforeItsSignatureIsChecked() throws Exception {
+        Envelope valid = sealed(new Echo("x"), broker.sealer());
+        byte[] huge = new byte[MAX_BODY * 3];
+
+        assertRefused(
+                RawMessages.properties(valid, RawMessages.headers(valid)),
+                huge,
+                RejectReason.OVERSIZED);
+    }
+
+    @Test
+    void signedGarbageGoesToDeadLetterQueue() throws Exception {
+        byte[] valid = sealed(new Echo("hello world"), broker.sealer()).body();
+        byte[] garbage = java.util.Arrays.copyOf(valid, valid.length - 4); // cut off mid-string
+        Envelope signedGarbage = signRaw(garbage, Echo.class.getName());
+
+        assertRefused(
+                RawMessages.properties(signedGarbage, RawMessages.headers(signedGarbage)),
+                garbage,
+                RejectReason.UNDECODABLE);
+    }
+
+    @Test
+    void taskOfUnregisteredClassGoesToDeadLetterQueue() throws Exception {
+        Map<Class<?>, Integer> producerTypes = new HashMap<>(broker.config().registrations());
+        producerTypes.put(Unregistered.class, 299);
+        MessageSealer producer =
+                new MessageSealer(
+                        KryoCodec.of(producerTypes), HmacSigner.of(test.keys()), MAX_BODY);
+        Envelope unknown = sealed(new Unregistered("x"), producer);
+
+        assertRefused(
+                RawMessages.properties(unknown, RawMessages.headers(unknown)),
+                unknown.body(),
+                RejectReason.UNREGISTERED_CLASS);
+    }
+
+    @Test
+    void messageWithoutWarrenHeadersGoesToDeadLetterQueue() throws Exception {
+        AMQP.BasicProperties plain =
+                new AMQP.BasicProperties.Builder().messageId("not-warren").build();
+
+        assertRefused(plain, "hello".getBytes(), RejectReason.UNSUPPORTED_VERSION);
+    }
+
+    @Test
+    void taskDueLongAgoIsRefusedAsAReplay() throws Exception {
+        long yesterday = System.currentTimeMillis() - Duration.ofHours(25).toMillis();
+        Envelope old =
+                broker.sealer()
+                        .seal(
+                                new Echo("old"),
+                                TaskId.random().toString(),
+                                Echo.class.getName(),
+                                yesterday,
+                                null,
+                                1);
+
+        assertRefused(
+                RawMessages.properties(old, RawMessages.headers(old)),
+                old.body(),
+                RejectReason.EXPIRED);
+    }
+
+    @Test
+    void capturedTaskPublishedAgainIsRefusedAsAReplay() throws Exception {
+        Envelope captured = sealed(new Echo("once"), broker.sealer());
+        AMQP.BasicProperties properties =
+                RawMessages.properties(captured, RawMessages.headers(captured));
+        long before = worker.stats().succeeded();
+        RawMessages.publish(test, WORK, properties, captured.body());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> worker.stats().succeeded() == before + 1);
+
+        assertRefused(properties, captured.body(), RejectReason.REPLAYED);
+    }
+
+    private void assertRefused(AMQP.BasicProperties properties, byte[] body, RejectReason reason)
+            throws Exception {
+        long rejectedBefore = worker.stats().rejected();
+        RawMessages.publish(test, WORK, properties, body);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> worker.stats().rejected() == rejectedBefore + 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Queues.depth(test, DEAD) == 1);
+        List<GetResponse> dead = Queues.drain(test, DEAD);
+        assertThat(dead).hasSize(1);
+        Map<String, Object> headers = dead.get(0).getProps().getHeaders();
+        assertThat(headers.get(Headers.DEAD_REASON)).hasToString(reason.name());
+        assertThat(headers.get(Headers.ORIGIN_QUEUE)).hasToString(WORK);
+        assertThat(dead.get(0).getBody()).isEqualTo(body);
+        assertThat(client.submit(new Echo("still alive")).await(Duration.ofSeconds(20)))
+                .as("the worker keeps running valid tasks")
+                .isEqualTo("still alive");
+        assertThat(worker.stats().rejected()).isEqualTo(rejectedBefore + 1);
+    }
+
+    private static Envelope sealed(Object task, MessageSealer sealer) {
+        return sealer.seal(
+                task,
+                TaskId.random().toString(),
+                task.getClass().getName(),
+                System.currentTimeMillis(),
+                null,
+                1);
+    }
+
+    private Envelope signRaw(byte[] body, String type) {
+        String id = TaskId.random().toString();
+        long now = System.currentTimeMillis();
+        Signature signature =
+                HmacSigner.of(test.keys())
+                        .sign(
+                                new SignedContent(
+                                        Headers.WIRE_VERSION, id, type, now, null, 1, body));
+        return new Envelope(
+                Headers.WIRE_VERSION,
+                id,
+                type,
+                now,
+                null,
+                1,
+                signature.keyId(),
+                signature.bytes(),
+                body,
+                Map.of());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.warren.it.support;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import dev.warren.transport.Envelope;
+import dev.warren.transport.Headers;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Publishes hand-made messages with the plain RabbitMQ client, as an attacker or a buggy peer
+ * would.
+ */
+public final class RawMessages {
+    private RawMessages() {}
+
+    /** The AMQP properties Warren would write for this envelope, to modify before publishing. */
+    public static Map<String, Object> headers(Envelope envelope) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(Headers.VERSION, envelope.version());
+        headers.put(Headers.ATTEMPT, envelope.attempt());
+        headers.put(Headers.TIMESTAMP, envelope.timestamp());
+        if (envelope.keyId() != null) {
+            headers.put(Headers.KEY_ID, envelope.keyId());
+        }
+        if (envelope.signature() != null) {
+            headers.put(
+                    Headers.SIGNATURE, Base64.getEncoder().encodeToString(envelope.signature()));
+        }
+        return headers;
+    }
+
+    public static AMQP.BasicProperties properties(Envelope envelope, Map<String, Object> headers) {
+        return new AMQP.BasicProperties.Builder()
+                .messageId(envelope.messageId())
+                .correlationId(envelope.messageId())
+                .type(envelope.type())
+                .replyTo(envelope.replyTo())
+                .timestamp(new Date(envelope.timestamp()))
+                .deliveryMode(2)
+                .headers(headers)
+                .build();
+    }
+
+    public static void publish(
+            TestBroker broker, String brokerQueue, AMQP.BasicProperties properties, byte[] body)
+            throws Exception {
+        try (Connection connection = broker.rawConnection();
+                Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            channel.basicPublish("", brokerQueue, true, properties, body);
+            channel.waitForConfirmsOrDie(10_000);
+        }
+    }
+}
