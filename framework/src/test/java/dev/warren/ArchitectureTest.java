@@ -1,0 +1,223 @@
+package dev.warren;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The package rules of DESIGN.md ("Packages in framework" and "Errors, names, tests"). */
+@AnalyzeClasses(packages = "dev.warren", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String ROOT = "dev.warren";
+    private static final String CODEC = "dev.warren.codec..";
+    private static final String SECURITY = "dev.warren.security..";
+    private static final String TRANSPORT = "dev.warren.transport..";
+    private static final String CLIENT = "dev.warren.client..";
+    private static final String WORKER = "dev.warren.worker..";
+    private static final String SYNC = "dev.warren.sync..";
+    private static final String RABBITMQ = "com.rabbitmq..";
+
+    @ArchTest
+    static final ArchRule theRootPackageDependsOnNoSubPackage =
+            noClasses()
+                    .that()
+                    .resideInAPackage(ROOT)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("dev.warren.*..")
+                    .because("root <- codec, security <- transport <- {client, worker, sync}");
+
+    @ArchTest
+    static final ArchRule codecAndSecurityDependOnNothingAboveThem =
+            noClasses()
+                    .that()
+                    .resideInAnyPackage(CODEC, SECURITY)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(TRANSPORT, CLIENT, WORKER, SYNC)
+                    .because("root <- codec, security <- transport <- {client, worker, sync}");
+
+    @ArchTest
+    static final ArchRule codecDoesNotDependOnSecurity =
+            noClasses()
+                    .that()
+                    .resideInAPackage(CODEC)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(SECURITY)
+                    .because("codec and security are siblings, both on top of the root only");
+
+    @ArchTest
+    static final ArchRule securityDoesNotDependOnCodec =
+            noClasses()
+                    .that()
+                    .resideInAPackage(SECURITY)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(CODEC)
+                    .because("verification must not need the codec: nothing is decoded before it");
+
+    @ArchTest
+    static final ArchRule transportDependsOnNoUserOfIt =
+            noClasses()
+                    .that()
+                    .resideInAPackage(TRANSPORT)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(CLIENT, WORKER, SYNC)
+                    .because("transport <- {client, worker, sync}");
+
+    @ArchTest
+    static final ArchRule theClientNeverDependsOnTheWorker =
+            noClasses()
+                    .that()
+                    .resideInAPackage(CLIENT)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(WORKER);
+
+    @ArchTest
+    static final ArchRule theWorkerNeverDependsOnTheClient =
+            noClasses()
+                    .that()
+                    .resideInAPackage(WORKER)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(CLIENT);
+
+    @ArchTest
+    static final ArchRule onlyTransportAndSyncTouchRabbitMq =
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackages(TRANSPORT, SYNC)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(RABBITMQ)
+                    .because("RabbitMQ's client and its checked exceptions stay in one place");
+
+    private static final DescribedPredicate<JavaMember> VISIBLE_OUTSIDE_THE_PACKAGE =
+            DescribedPredicate.describe(
+                    "public or protected members of public classes",
+                    member ->
+                            isPublicApi(member.getOwner())
+                                    && (member.getModifiers().contains(JavaModifier.PUBLIC)
+                                            || member.getModifiers()
+                                                    .contains(JavaModifier.PROTECTED)));
+
+    /** A public class whose enclosing classes are public too, so users can reach it. */
+    private static boolean isPublicApi(JavaClass type) {
+        for (JavaClass c = type; c != null; c = c.getEnclosingClass().orElse(null)) {
+            if (!c.getModifiers().contains(JavaModifier.PUBLIC)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final ArchCondition<JavaCodeUnit> NOT_EXPOSE_RABBITMQ_IN_SIGNATURE =
+            new ArchCondition<>("not expose com.rabbitmq types in their signature") {
+                @Override
+                public void check(JavaCodeUnit unit, ConditionEvents events) {
+                    List<JavaType> signature = new ArrayList<>();
+                    signature.add(unit.getReturnType());
+                    signature.addAll(unit.getParameterTypes());
+                    signature.addAll(unit.getThrowsClause().getTypes());
+                    signature.addAll(unit.getTypeParameters());
+                    report(unit, unit.getFullName(), signature, events);
+                }
+            };
+
+    private static final ArchCondition<JavaField> NOT_EXPOSE_RABBITMQ_IN_TYPE =
+            new ArchCondition<>("not have a com.rabbitmq type") {
+                @Override
+                public void check(JavaField field, ConditionEvents events) {
+                    report(field, field.getFullName(), List.of(field.getType()), events);
+                }
+            };
+
+    private static final ArchCondition<JavaClass> NOT_EXTEND_OR_IMPLEMENT_RABBITMQ =
+            new ArchCondition<>("not extend or implement com.rabbitmq types") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    List<JavaType> supertypes = new ArrayList<>();
+                    type.getSuperclass().ifPresent(supertypes::add);
+                    supertypes.addAll(type.getInterfaces());
+                    report(type, type.getName(), supertypes, events);
+                }
+            };
+
+    private static void report(
+            Object item, String name, List<? extends JavaType> types, ConditionEvents events) {
+        Set<String> rabbitTypes = new TreeSet<>();
+        for (JavaType t : types) {
+            for (JavaClass raw : t.getAllInvolvedRawTypes()) {
+                if (raw.getPackageName().startsWith("com.rabbitmq")) {
+                    rabbitTypes.add(raw.getName());
+                }
+            }
+        }
+        boolean violated = !rabbitTypes.isEmpty();
+        String message =
+                violated
+                        ? name + " exposes " + String.join(", ", rabbitTypes)
+                        : name + " exposes no com.rabbitmq type";
+        events.add(new SimpleConditionEvent(item, !violated, message));
+    }
+
+    @ArchTest
+    static final ArchRule noPublicMethodOrConstructorExposesRabbitMqTypes =
+            codeUnits()
+                    .that(VISIBLE_OUTSIDE_THE_PACKAGE)
+                    .should(NOT_EXPOSE_RABBITMQ_IN_SIGNATURE)
+                    .because("RabbitMQ types never appear in a public signature");
+
+    @ArchTest
+    static final ArchRule noPublicFieldExposesRabbitMqTypes =
+            fields().that(VISIBLE_OUTSIDE_THE_PACKAGE)
+                    .should(NOT_EXPOSE_RABBITMQ_IN_TYPE)
+                    .because("RabbitMQ types never appear in a public signature")
+                    .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule noPublicClassExtendsOrImplementsRabbitMqTypes =
+            classes()
+                    .that(
+                            DescribedPredicate.describe(
+                                    "are public API", ArchitectureTest::isPublicApi))
+                    .should(NOT_EXTEND_OR_IMPLEMENT_RABBITMQ)
+                    .because("RabbitMQ types never appear in a public signature");
+
+    @ArchTest
+    static final ArchRule namesExplainThemselves =
+            noClasses()
+                    .should()
+                    .haveSimpleNameEndingWith("Impl")
+                    .orShould()
+                    .haveSimpleNameEndingWith("Manager")
+                    .orShould()
+                    .haveSimpleNameEndingWith("Helper")
+                    .orShould()
+                    .haveSimpleNameEndingWith("Util")
+                    .orShould()
+                    .haveSimpleNameEndingWith("Utils")
+                    .because("names explain themselves: no Impl, no Manager/Helper/Util grab-bags");
+}
