@@ -27,8 +27,13 @@ public final class SigningKey {
         this.secret = secret;
     }
 
+    /** Whether {@code id} may name a key: 1-64 letters, digits, '.', '_' or '-'. */
+    public static boolean isValidId(String id) {
+        return id != null && KEY_ID.matcher(id).matches();
+    }
+
     public static SigningKey of(String id, byte[] secret) {
-        if (id == null || !KEY_ID.matcher(id).matches()) {
+        if (!isValidId(id)) {
             throw new ConfigurationException(
                     "signing key id must be 1-64 letters, digits, '.', '_' or '-', was: " + id);
         }

@@ -77,9 +77,19 @@ public final class SigningKeys {
                         source + ": entry " + (i + 1) + " is not of the form id=base64secret");
             }
             String id = entry.substring(0, eq).strip();
+            String encoded = entry.substring(eq + 1).strip();
+            if (!SigningKey.isValidId(id) || encoded.isEmpty()) {
+                // the text before '=' may be a secret whose only '=' is its padding: never echo it
+                throw new ConfigurationException(
+                        source
+                                + ": entry "
+                                + (i + 1)
+                                + " is not of the form id=base64secret (the id is 1-64 letters,"
+                                + " digits, '.', '_' or '-')");
+            }
             byte[] secret;
             try {
-                secret = Base64.getDecoder().decode(entry.substring(eq + 1).strip());
+                secret = Base64.getDecoder().decode(encoded);
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(
                         source + ": the secret of key '" + id + "' is not valid base64");

@@ -211,7 +211,9 @@ public final class WarrenConfig {
             try {
                 return brokerUri(new URI(Objects.requireNonNull(uri, "brokerUri")));
             } catch (URISyntaxException e) {
-                throw new ConfigurationException("broker URI is not a URI: " + e.getMessage());
+                // the exception's message quotes the whole input, password included
+                throw new ConfigurationException(
+                        "broker URI is not a URI: " + e.getReason() + " at index " + e.getIndex());
             }
         }
 
@@ -296,11 +298,12 @@ public final class WarrenConfig {
         }
 
         public Builder replyQueueExpiry(Duration expiry) {
-            this.replyQueueExpiry = positive("replyQueueExpiry", expiry);
+            positive("replyQueueExpiry", expiry);
             if (expiry.toMillis() < 1000) {
                 throw new ConfigurationException(
                         "replyQueueExpiry must be at least 1s, was " + expiry);
             }
+            this.replyQueueExpiry = expiry;
             return this;
         }
 

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,10 +113,6 @@ class SigningKeysTest {
     }
 
     @Test
-    @Disabled(
-            "main-code bug: an entry whose only '=' is the base64 padding (id forgotten, or"
-                    + " 'k1:secret=') is split at the padding, and SigningKey.of echoes the"
-                    + " would-be id -- the secret -- in its message")
     void aSecretWhoseOnlyEqualsIsItsPaddingIsRefusedWithoutShowingTheSecret() {
         // 32 bytes encode to 43 characters plus one '=' of padding
         assertThat(A).endsWith("=").doesNotContain("==");

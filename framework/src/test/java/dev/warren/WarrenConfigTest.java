@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -169,9 +168,6 @@ class WarrenConfigTest {
     }
 
     @Test
-    @Disabled(
-            "main-code bug: brokerUri(String) puts URISyntaxException.getMessage() in its message,"
-                    + " and that message quotes the whole input, password included")
     void anUnparsableBrokerUriIsRefusedWithoutShowingThePassword() {
         assertThatThrownBy(() -> withKeys().brokerUri("amqp://guest:pass word@localhost:5672"))
                 .isInstanceOf(ConfigurationException.class)
@@ -223,9 +219,6 @@ class WarrenConfigTest {
     }
 
     @Test
-    @Disabled(
-            "main-code bug: replyQueueExpiry(...) stores the value before its 1-second check, so"
-                    + " the refused value stays in the builder")
     void aRefusedValueDoesNotStayInTheBuilder() {
         WarrenConfig.Builder builder = withKeys();
 

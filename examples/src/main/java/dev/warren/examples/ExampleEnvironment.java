@@ -21,6 +21,11 @@ public final class ExampleEnvironment {
         this.keysText = keysText;
     }
 
+    /** A given broker and keys (text form {@code id=base64secret}), as tests use it. */
+    public static ExampleEnvironment of(URI brokerUri, String keysText) {
+        return new ExampleEnvironment(brokerUri, keysText);
+    }
+
     public static ExampleEnvironment fromEnvironment() {
         String uri = System.getenv("WARREN_BROKER_URI");
         String keys = System.getenv(SigningKeys.ENVIRONMENT_VARIABLE);

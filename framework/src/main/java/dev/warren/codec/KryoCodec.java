@@ -25,6 +25,9 @@ public final class KryoCodec implements Codec {
     /** The lowest id an application may register. */
     public static final int FIRST_USER_ID = 100;
 
+    /** The lowest id of Warren's own wire records; ids below it are common JDK types. */
+    public static final int FIRST_WARREN_WIRE_ID = 50;
+
     private static final int INITIAL_BUFFER_BYTES = 512;
 
     private final Map<Class<?>, Integer> registrations;
@@ -60,12 +63,52 @@ public final class KryoCodec implements Codec {
 
     /** As {@link #of(Map)}, refusing to encode values larger than {@code maxEncodedBytes}. */
     public static KryoCodec of(Map<Class<?>, Integer> registrations, int maxEncodedBytes) {
+        return of(Map.of(), registrations, maxEncodedBytes);
+    }
+
+    /**
+     * As {@link #of(Map, int)}, plus Warren's own wire types, which take ids from {@value
+     * #FIRST_WARREN_WIRE_ID} to {@value #FIRST_USER_ID} - 1.
+     */
+    public static KryoCodec of(
+            Map<Class<?>, Integer> warrenTypes,
+            Map<Class<?>, Integer> registrations,
+            int maxEncodedBytes) {
+        warrenTypes.forEach(
+                (type, id) -> {
+                    if (id < FIRST_WARREN_WIRE_ID || id >= FIRST_USER_ID) {
+                        throw new CodecException(
+                                "Warren wire type "
+                                        + type.getName()
+                                        + " needs an id from "
+                                        + FIRST_WARREN_WIRE_ID
+                                        + " to "
+                                        + (FIRST_USER_ID - 1)
+                                        + ", was "
+                                        + id,
+                                false,
+                                null);
+                    }
+                });
+        Map<Class<?>, Integer> all = new LinkedHashMap<>(warrenTypes);
+        all.putAll(registrations);
         Map<Integer, Class<?>> byId = new HashMap<>();
         Map<Class<?>, Integer> checked = new LinkedHashMap<>();
-        registrations.forEach(
+        all.forEach(
                 (type, id) -> {
                     Objects.requireNonNull(type, "registered class");
                     Objects.requireNonNull(id, "id of " + type.getName());
+                    if (id < FIRST_USER_ID && !warrenTypes.containsKey(type)) {
+                        throw new CodecException(
+                                "Kryo id of "
+                                        + type.getName()
+                                        + " must be at least "
+                                        + FIRST_USER_ID
+                                        + " (lower ids are Warren's), was "
+                                        + id,
+                                false,
+                                null);
+                    }
                     Class<?> previous = byId.putIfAbsent(id, type);
                     if (previous != null && previous != type) {
                         throw new CodecException(
@@ -125,6 +168,13 @@ public final class KryoCodec implements Codec {
             return value;
         } catch (IllegalArgumentException | KryoException | IndexOutOfBoundsException e) {
             throw translate("cannot decode " + bytes.length + " bytes", e);
+        } catch (OutOfMemoryError e) {
+            // a length prefix claimed more than the heap; the one failed allocation is all that
+            // happened
+            throw new CodecException(
+                    "cannot decode " + bytes.length + " bytes: a length in them exceeds memory",
+                    false,
+                    null);
         } catch (RuntimeException e) {
             // a hostile or corrupt stream can make a serializer fail in any way; none of it may
             // escape

@@ -15,7 +15,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,10 +65,11 @@ public final class Broker implements AutoCloseable {
 
     /** The codec and signer for this configuration; fails on bad registrations before any I/O. */
     private static MessageSealer sealerFor(WarrenConfig config) {
-        Map<Class<?>, Integer> registrations = new LinkedHashMap<>(config.registrations());
-        registrations.put(RemoteFailure.class, RemoteFailure.KRYO_ID);
         return new MessageSealer(
-                KryoCodec.of(registrations, config.maxBodyBytes()),
+                KryoCodec.of(
+                        Map.of(RemoteFailure.class, RemoteFailure.KRYO_ID),
+                        config.registrations(),
+                        config.maxBodyBytes()),
                 HmacSigner.of(config.signingKeys()),
                 config.maxBodyBytes());
     }

@@ -29,5 +29,7 @@ public enum RejectReason {
     /** A message this worker already took, published again. */
     REPLAYED,
     /** The task failed on its last attempt, or with an exception declared not retryable. */
-    FAILED
+    FAILED,
+    /** The worker itself failed on this message twice (a bug, or a class missing on the worker). */
+    WORKER_ERROR
 }

@@ -71,13 +71,23 @@ final class TaskPipeline {
         running.incrementAndGet();
         try {
             handle(delivery, queue);
-        } catch (RuntimeException e) {
-            log.error(
-                    "unexpected error on message {} from {}; it goes back to the queue",
-                    delivery.envelope().messageId(),
-                    queue,
-                    e);
-            settle(delivery, Outcome.REQUEUE);
+        } catch (RuntimeException | LinkageError e) {
+            if (delivery.redelivered()) {
+                // the second time round it is a poison message, not bad luck: park it
+                log.error(
+                        "unexpected error on message {} from {} again",
+                        delivery.envelope().messageId(),
+                        queue,
+                        e);
+                deadLetter(delivery, queue, RejectReason.WORKER_ERROR, e.toString(), null);
+            } else {
+                log.error(
+                        "unexpected error on message {} from {}; it goes back to the queue once",
+                        delivery.envelope().messageId(),
+                        queue,
+                        e);
+                settle(delivery, Outcome.REQUEUE);
+            }
         } finally {
             running.decrementAndGet();
         }
@@ -99,6 +109,11 @@ final class TaskPipeline {
                                 + envelope.type()
                                 + " but holds "
                                 + (payload == null ? "null" : payload.getClass().getName()));
+            }
+            if (!isUuid(envelope.messageId())) {
+                throw new RejectedMessageException(
+                        RejectReason.NOT_A_TASK,
+                        "message id " + envelope.messageId() + " is not a Warren task id (UUID)");
             }
             if (replays.isReplay(
                     envelope.messageId(), envelope.attempt(), delivery.redelivered())) {
@@ -454,6 +469,15 @@ final class TaskPipeline {
         String message = failure.getMessage();
         return failure.getClass().getName()
                 + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            TaskId.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String simple(String type) {

@@ -34,15 +34,17 @@ public final class SumOfPrimesExample {
 
     public static void main(String[] args) throws Exception {
         int workers = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        System.exit(run(workers, INPUTS) ? 0 : 1);
-    }
-
-    /** Runs the example; false if it could not (no broker), after saying why. */
-    public static boolean run(int workerCount, List<Long> inputs) throws Exception {
         ExampleEnvironment environment = ExampleEnvironment.fromEnvironment();
         if (!environment.brokerReachable()) {
-            return false;
+            System.exit(1);
         }
+        run(environment, workers, INPUTS);
+    }
+
+    /** Runs the example and returns the sums, in input order. */
+    public static List<Long> run(ExampleEnvironment environment, int workerCount, List<Long> inputs)
+            throws Exception {
+        List<Long> sums = new ArrayList<>();
         System.out.printf("Starting %d worker processes...%n", workerCount);
         try (WorkerProcesses workers = WorkerProcesses.start(workerCount, "primes", environment);
                 Broker broker = Broker.connect(environment.config());
@@ -54,6 +56,7 @@ public final class SumOfPrimesExample {
             }
             for (int i = 0; i < inputs.size(); i++) {
                 long sum = handles.get(i).await(Duration.ofMinutes(5));
+                sums.add(sum);
                 System.out.printf("Sum of primes below %,d is %,d%n", inputs.get(i), sum);
             }
             Duration parallel = Duration.ofNanos(System.nanoTime() - start);
@@ -72,6 +75,6 @@ public final class SumOfPrimesExample {
             System.out.printf(
                     "Speed-up: %.2fx%n", (double) sequential.toNanos() / parallel.toNanos());
         }
-        return true;
+        return sums;
     }
 }
