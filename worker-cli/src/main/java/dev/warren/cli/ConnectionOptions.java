@@ -47,6 +47,14 @@ final class ConnectionOptions {
                     "Declare work queues as quorum queues (clusters); all processes must agree")
     boolean quorum;
 
+    @Option(
+            names = "--connect-attempts",
+            paramLabel = "N",
+            defaultValue = "5",
+            description =
+                    "Tries to reach the broker at start, with backoff (default: ${DEFAULT-VALUE})")
+    int connectAttempts;
+
     SigningKeys signingKeys() {
         if (keyFile != null) {
             return SigningKeys.fromFile(keyFile);
@@ -77,6 +85,7 @@ final class ConnectionOptions {
                         .brokerUri(brokerUri())
                         .signingKeys(signingKeys())
                         .quorumQueues(quorum)
+                        .connectAttempts(connectAttempts)
                         .connectionName(connectionName);
         catalogs.forEach(builder::catalog);
         return builder.build();

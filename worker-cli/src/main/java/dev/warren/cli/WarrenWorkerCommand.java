@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code warren-worker}: runs a worker process for the given queues until SIGTERM or SIGINT, then
@@ -43,6 +45,8 @@ import picocli.CommandLine.Option;
         })
 public final class WarrenWorkerCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(WarrenWorkerCommand.class);
+
+    @Spec CommandSpec spec;
 
     @Mixin ConnectionOptions connection = new ConnectionOptions();
 
@@ -94,18 +98,22 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for {@link #run} and for tests that capture its output. */
+    static CommandLine commandLine() {
         System.setProperty(
                 "warren.cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
         return new CommandLine(new WarrenWorkerCommand())
-                .setExecutionExceptionHandler(new ErrorReporter())
-                .execute(args);
+                .setExecutionExceptionHandler(new ErrorReporter());
     }
 
     @Override
     public Integer call() throws Exception {
         if (queues.isEmpty()) {
             throw new CommandLine.ParameterException(
-                    new CommandLine(this), "at least one --queue is required");
+                    spec.commandLine(), "at least one --queue is required");
         }
         TaskClasspath taskClasspath = TaskClasspath.of(classpath);
         Thread.currentThread().setContextClassLoader(taskClasspath.loader());
@@ -128,8 +136,8 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
                     config.brokerAddressForHumans(),
                     queues,
                     config.registrations().size());
-            System.out.println("warren-worker ready");
-            System.out.flush();
+            spec.commandLine().getOut().println("warren-worker ready");
+            spec.commandLine().getOut().flush();
             stopRequested.await();
             log.info("stop requested");
         }

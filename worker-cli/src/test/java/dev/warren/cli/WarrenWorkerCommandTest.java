@@ -1,0 +1,161 @@
+package dev.warren.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warren.SigningKeys;
+import dev.warren.TaskCatalog;
+import dev.warren.WarrenConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The command line's contract without a broker: help, usage errors (exit 2), runtime errors (exit
+ * 1).
+ */
+class WarrenWorkerCommandTest {
+    @TempDir Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** A catalog the tests name with --catalog. */
+    public static final class EmptyCatalog implements TaskCatalog {
+        @Override
+        public void register(WarrenConfig.Builder config) {}
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = WarrenWorkerCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private Path keyFile() throws IOException {
+        Path file = dir.resolve("keys");
+        Files.writeString(file, SigningKeys.generate("k1") + "\n");
+        return file;
+    }
+
+    @Test
+    void helpListsTheOptionsAndExitsZero() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString())
+                .contains(
+                        "--queue",
+                        "--concurrency",
+                        "--classpath",
+                        "--key-file",
+                        "--broker",
+                        "keygen");
+    }
+
+    @Test
+    void withoutAQueueItExitsTwoSayingSo() throws IOException {
+        assertThat(run("--key-file", keyFile().toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("at least one --queue is required");
+    }
+
+    @Test
+    void withoutKeysItExitsTwoAndSaysWhereKeysComeFrom() {
+        int code =
+                run(
+                        "--queue", "q",
+                        "--catalog", EmptyCatalog.class.getName(),
+                        "--key-env", "WARREN_TEST_SURELY_UNSET_VARIABLE");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("no signing keys", "--key-file", "WARREN_TEST_SURELY_UNSET_VARIABLE");
+    }
+
+    @Test
+    void aMissingKeyFileIsNamed() {
+        Path missing = dir.resolve("nope");
+
+        assertThat(
+                        run(
+                                "--queue",
+                                "q",
+                                "--catalog",
+                                EmptyCatalog.class.getName(),
+                                "--key-file",
+                                missing.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read key file " + missing);
+    }
+
+    @Test
+    void anUnknownCatalogClassIsNamed() throws IOException {
+        assertThat(
+                        run(
+                                "--queue",
+                                "q",
+                                "--catalog",
+                                "com.example.Nope",
+                                "--key-file",
+                                keyFile().toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("com.example.Nope is not on the classpath");
+    }
+
+    @Test
+    void aClasspathEntryThatDoesNotExistIsNamed() throws IOException {
+        assertThat(
+                        run(
+                                "--queue",
+                                "q",
+                                "--classpath",
+                                "/no/such.jar",
+                                "--key-file",
+                                keyFile().toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("/no/such.jar");
+    }
+
+    @Test
+    void aBrokerThatIsDownExitsOneNamingItWithoutThePassword() throws IOException {
+        int code =
+                run(
+                        "--queue", "q",
+                        "--catalog", EmptyCatalog.class.getName(),
+                        "--key-file", keyFile().toString(),
+                        "--broker", "amqp://guest:secret-password@127.0.0.1:1",
+                        "--connect-attempts", "1");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("127.0.0.1:1", "Is RabbitMQ running?")
+                .doesNotContain("secret-password");
+    }
+
+    @Test
+    void aBadConcurrencyIsAUsageError() throws IOException {
+        assertThat(
+                        run(
+                                "--queue",
+                                "q",
+                                "--catalog",
+                                EmptyCatalog.class.getName(),
+                                "--key-file",
+                                keyFile().toString(),
+                                "--concurrency",
+                                "0"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("concurrency must be at least 1, was 0");
+    }
+
+    @Test
+    void keygenPrintsAKeyThatParses() {
+        assertThat(run("keygen", "--id", "prod-2")).isZero();
+
+        SigningKeys keys = SigningKeys.parse(out.toString(), "keygen output");
+        assertThat(keys.signingKey().id()).isEqualTo("prod-2");
+    }
+}
