@@ -1,0 +1,160 @@
+package dev.warren.sync;
+
+import com.rabbitmq.client.MessageProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A mutual-exclusion lock shared by every process connected to the broker, with fencing tokens.
+ * Waiters are served in arrival order; the lock is released when the holder closes its {@link
+ * Lease} or when its connection dies (at once for a killed process, after about three heartbeats
+ * for a frozen or unreachable one).
+ *
+ * <p>On the broker: a durable single-active-consumer queue {@code warren.sync.lock.<name>} holding
+ * one token message (holding the lock = holding that message unacked), and a sequencer queue {@code
+ * warren.sync.lock.<name>#seq} holding the fencing counter.
+ *
+ * <pre>{@code
+ * DistributedLock lock = DistributedLock.named("invoice-numbers", coordinator);
+ * try (Lease lease = lock.acquire(Duration.ofSeconds(5))) {
+ *     ledger.append(nextInvoice(), lease.fencingToken());
+ * }
+ * Optional<Lease> maybe = lock.tryAcquire();   // empty at once if someone holds it
+ * }</pre>
+ */
+public final class DistributedLock {
+    private static final String KIND = "lock";
+    private static final Duration TRY_GRACE = Duration.ofMillis(250);
+
+    private final String name;
+    private final String primitive;
+    private final Coordinator coordinator;
+    private final String tokenQueue;
+    private final String sequencerQueue;
+
+    private DistributedLock(String name, Coordinator coordinator) {
+        this.name = name;
+        this.primitive = SyncNames.describe(KIND, name);
+        this.coordinator = coordinator;
+        String base = SyncNames.base(KIND, name);
+        this.tokenQueue = base;
+        this.sequencerQueue = SyncNames.part(base, "seq");
+    }
+
+    /**
+     * The lock called {@code name}, created on the broker by the first process that asks (safely
+     * when several ask at once).
+     */
+    public static DistributedLock named(String name, Coordinator coordinator) {
+        Objects.requireNonNull(coordinator, "coordinator");
+        DistributedLock lock = new DistributedLock(SyncNames.check(KIND, name), coordinator);
+        lock.initialize();
+        return lock;
+    }
+
+    private void initialize() {
+        coordinator.ensureInitialized(
+                tokenQueue,
+                primitive,
+                channel -> {
+                    channel.queueDeclare(
+                            tokenQueue, true, false, false, coordinator.queueArguments(true));
+                    channel.queueDeclare(
+                            sequencerQueue, true, false, false, coordinator.queueArguments(false));
+                    channel.queuePurge(tokenQueue);
+                    channel.queuePurge(sequencerQueue);
+                    channel.basicPublish(
+                            "",
+                            tokenQueue,
+                            MessageProperties.PERSISTENT_BASIC,
+                            ("lock " + name).getBytes(StandardCharsets.UTF_8));
+                    channel.basicPublish(
+                            "",
+                            sequencerQueue,
+                            MessageProperties.PERSISTENT_BASIC,
+                            "0".getBytes(StandardCharsets.US_ASCII));
+                    return null;
+                });
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Waits up to {@code timeout} for the lock.
+     *
+     * @throws LockTimeoutException if it was not granted in time
+     * @throws CoordinationException if the broker or the connection fails
+     */
+    public Lease acquire(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        Lease lease = grant(timeout);
+        if (lease == null) {
+            throw new LockTimeoutException(
+                    primitive + " was not granted within " + humanize(timeout));
+        }
+        return lease;
+    }
+
+    /** Waits as long as it takes for the lock. */
+    public Lease acquire() {
+        return grant(null);
+    }
+
+    /**
+     * The lock if nobody holds it or waits for it right now; never waits behind a holder. Empty if
+     * it is taken.
+     */
+    public Optional<Lease> tryAcquire() {
+        if (coordinator.readyMessages(tokenQueue, primitive) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(grant(TRY_GRACE));
+    }
+
+    /** Whether some process holds the lock right now (a snapshot: it may change at once). */
+    public boolean isLocked() {
+        long ready = coordinator.readyMessages(tokenQueue, primitive);
+        if (ready < 0) {
+            throw new CoordinationException(primitive + " does not exist (deleted?)");
+        }
+        return ready == 0;
+    }
+
+    private Lease grant(Duration timeout) {
+        HeldToken token = HeldToken.take(coordinator, tokenQueue, primitive, timeout);
+        if (token == null) {
+            return null;
+        }
+        try {
+            return new Lease(this, token, coordinator.nextFencingToken(sequencerQueue, primitive));
+        } catch (RuntimeException e) {
+            token.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Removes the lock from the broker; a current holder loses its lease. For tests and clean-up.
+     */
+    public void delete() {
+        String base = tokenQueue;
+        coordinator.delete(
+                primitive,
+                new String[] {SyncNames.readyMarker(base), tokenQueue, sequencerQueue},
+                new String[0]);
+    }
+
+    static String humanize(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
+    @Override
+    public String toString() {
+        return "DistributedLock[" + name + "]";
+    }
+}

@@ -1,0 +1,144 @@
+package dev.warren.sync;
+
+import com.rabbitmq.client.MessageProperties;
+import dev.warren.ConfigurationException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A counting semaphore shared by every process connected to the broker: never more than {@code
+ * permits} holders; the permits of a process that dies come back (at once if it was killed, after
+ * about three heartbeats if it froze). Waiters compete: there is no arrival order.
+ *
+ * <p>On the broker: a durable queue {@code warren.sync.semaphore.<name>} holding one message per
+ * permit (holding a permit = holding one of them unacked). It never has a delivery limit, which
+ * would count normal releases and destroy permits. The number of permits is fixed by the first
+ * process that creates the semaphore; later {@code named} calls with another number keep the first.
+ *
+ * <pre>{@code
+ * DistributedSemaphore licences = DistributedSemaphore.named("solver-licences", 3, coordinator);
+ * try (Permit permit = licences.acquire(Duration.ofMinutes(5))) {
+ *     solver.run(model);
+ * }
+ * }</pre>
+ */
+public final class DistributedSemaphore {
+    private static final String KIND = "semaphore";
+    private static final Duration TRY_GRACE = Duration.ofMillis(250);
+
+    private final String name;
+    private final String primitive;
+    private final int permits;
+    private final Coordinator coordinator;
+    private final String tokenQueue;
+
+    private DistributedSemaphore(String name, int permits, Coordinator coordinator) {
+        this.name = name;
+        this.permits = permits;
+        this.primitive = SyncNames.describe(KIND, name);
+        this.coordinator = coordinator;
+        this.tokenQueue = SyncNames.base(KIND, name);
+    }
+
+    /**
+     * The semaphore called {@code name}; the first process to ask creates it with {@code permits}
+     * permits (exactly that many, also when several processes create it at once).
+     */
+    public static DistributedSemaphore named(String name, int permits, Coordinator coordinator) {
+        Objects.requireNonNull(coordinator, "coordinator");
+        if (permits < 1) {
+            throw new ConfigurationException(
+                    "semaphore '" + name + "' needs at least 1 permit, was " + permits);
+        }
+        DistributedSemaphore semaphore =
+                new DistributedSemaphore(SyncNames.check(KIND, name), permits, coordinator);
+        semaphore.initialize();
+        return semaphore;
+    }
+
+    private void initialize() {
+        coordinator.ensureInitialized(
+                tokenQueue,
+                primitive,
+                channel -> {
+                    channel.queueDeclare(
+                            tokenQueue, true, false, false, coordinator.queueArguments(false));
+                    // a crashed earlier initialiser may have published some tokens already
+                    channel.queuePurge(tokenQueue);
+                    for (int i = 1; i <= permits; i++) {
+                        channel.basicPublish(
+                                "",
+                                tokenQueue,
+                                MessageProperties.PERSISTENT_BASIC,
+                                ("permit " + i + " of " + permits)
+                                        .getBytes(StandardCharsets.UTF_8));
+                    }
+                    return null;
+                });
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The number of permits this process asked for when it named the semaphore. */
+    public int permits() {
+        return permits;
+    }
+
+    /**
+     * Waits up to {@code timeout} for a permit.
+     *
+     * @throws PermitTimeoutException if none came in time
+     */
+    public Permit acquire(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        HeldToken token = HeldToken.take(coordinator, tokenQueue, primitive, timeout);
+        if (token == null) {
+            throw new PermitTimeoutException(
+                    "no permit of "
+                            + primitive
+                            + " became free within "
+                            + DistributedLock.humanize(timeout));
+        }
+        return new Permit(this, token);
+    }
+
+    /** Waits as long as it takes for a permit. */
+    public Permit acquire() {
+        return new Permit(this, HeldToken.take(coordinator, tokenQueue, primitive, null));
+    }
+
+    /** A permit if one is free right now; empty otherwise. */
+    public Optional<Permit> tryAcquire() {
+        if (coordinator.readyMessages(tokenQueue, primitive) <= 0) {
+            return Optional.empty();
+        }
+        HeldToken token = HeldToken.take(coordinator, tokenQueue, primitive, TRY_GRACE);
+        return token == null ? Optional.empty() : Optional.of(new Permit(this, token));
+    }
+
+    /** Permits free right now (a snapshot). */
+    public int availablePermits() {
+        long ready = coordinator.readyMessages(tokenQueue, primitive);
+        if (ready < 0) {
+            throw new CoordinationException(primitive + " does not exist (deleted?)");
+        }
+        return (int) ready;
+    }
+
+    /** Removes the semaphore from the broker; holders lose their permits. */
+    public void delete() {
+        coordinator.delete(
+                primitive,
+                new String[] {SyncNames.readyMarker(tokenQueue), tokenQueue},
+                new String[0]);
+    }
+
+    @Override
+    public String toString() {
+        return "DistributedSemaphore[" + name + ", " + permits + " permits]";
+    }
+}

@@ -1,0 +1,170 @@
+package dev.warren.sync;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One token message held as an unacked delivery: the common core of a lease and a permit. Taking it
+ * is consuming with prefetch 1; giving it back is cancel then nack(requeue) on the same channel
+ * (cancel first, or the broker would hand the token straight back to this consumer). If the channel
+ * or connection dies first, the broker requeues the token and this hold is lost.
+ */
+final class HeldToken {
+    private static final Logger log = LoggerFactory.getLogger(HeldToken.class);
+
+    private final Coordinator coordinator;
+    private final String primitive;
+    private final Channel channel;
+    private final List<Runnable> lostCallbacks = new CopyOnWriteArrayList<>();
+    private volatile String consumerTag;
+    private volatile long deliveryTag = -1;
+    private volatile boolean released;
+    private volatile boolean lost;
+    private volatile String lostReason;
+
+    private HeldToken(Coordinator coordinator, String primitive, Channel channel) {
+        this.coordinator = coordinator;
+        this.primitive = primitive;
+        this.channel = channel;
+    }
+
+    /**
+     * Waits up to {@code timeout} (null: for ever) for a token of {@code queue}; null on timeout.
+     */
+    static HeldToken take(
+            Coordinator coordinator, String queue, String primitive, Duration timeout) {
+        Channel channel = coordinator.borrowHoldChannel(primitive);
+        HeldToken hold = new HeldToken(coordinator, primitive, channel);
+        CompletableFuture<Long> delivered = new CompletableFuture<>();
+        try {
+            hold.consumerTag =
+                    channel.basicConsume(
+                            queue,
+                            false,
+                            new DefaultConsumer(channel) {
+                                @Override
+                                public void handleDelivery(
+                                        String tag,
+                                        Envelope envelope,
+                                        AMQP.BasicProperties properties,
+                                        byte[] body) {
+                                    hold.deliveryTag = envelope.getDeliveryTag();
+                                    delivered.complete(envelope.getDeliveryTag());
+                                }
+
+                                @Override
+                                public void handleCancel(String tag) {
+                                    // the broker cancels consumers of a deleted queue
+                                    String reason = "its queue " + queue + " was deleted";
+                                    if (!delivered.completeExceptionally(
+                                            new CoordinationException(primitive + ": " + reason))) {
+                                        hold.markLost(reason);
+                                    }
+                                }
+
+                                @Override
+                                public void handleShutdownSignal(
+                                        String tag, ShutdownSignalException sig) {
+                                    String reason =
+                                            "its channel closed ("
+                                                    + SyncFailures.describe(sig)
+                                                    + ")";
+                                    if (!delivered.completeExceptionally(
+                                            SyncFailures.translate(
+                                                    primitive,
+                                                    "wait",
+                                                    coordinator.broker(),
+                                                    sig))) {
+                                        hold.markLost(reason);
+                                    }
+                                }
+                            });
+        } catch (IOException | RuntimeException e) {
+            Coordinator.abortQuietly(channel);
+            throw SyncFailures.translate(
+                    primitive, "wait in queue " + queue, coordinator.broker(), e);
+        }
+        try {
+            if (timeout == null) {
+                delivered.get();
+            } else {
+                delivered.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            }
+            return hold;
+        } catch (TimeoutException e) {
+            // closing (not cancelling) requeues a token that may arrive in this very moment
+            Coordinator.abortQuietly(channel);
+            return null;
+        } catch (InterruptedException e) {
+            Coordinator.abortQuietly(channel);
+            Thread.currentThread().interrupt();
+            throw new CoordinationException(primitive + ": interrupted while waiting");
+        } catch (ExecutionException e) {
+            Coordinator.abortQuietly(channel);
+            throw SyncFailures.translate(primitive, "wait", coordinator.broker(), e.getCause());
+        }
+    }
+
+    boolean isValid() {
+        return !released && !lost && channel.isOpen();
+    }
+
+    String lostReason() {
+        return lostReason;
+    }
+
+    void onLost(Runnable callback) {
+        lostCallbacks.add(callback);
+        if (lost && lostCallbacks.remove(callback)) {
+            coordinator.runCallback(callback);
+        }
+    }
+
+    private void markLost(String reason) {
+        synchronized (this) {
+            if (released || lost) {
+                return;
+            }
+            lostReason = reason;
+            lost = true;
+        }
+        log.warn("{} was lost: {}", primitive, reason);
+        for (Runnable callback : lostCallbacks) {
+            if (lostCallbacks.remove(callback)) {
+                coordinator.runCallback(callback);
+            }
+        }
+    }
+
+    /** Gives the token back; idempotent; a lost token is already back. */
+    void release() {
+        synchronized (this) {
+            if (released || lost) {
+                return;
+            }
+            released = true;
+        }
+        try {
+            channel.basicCancel(consumerTag);
+            channel.basicNack(deliveryTag, false, true);
+            coordinator.returnHoldChannel(channel);
+        } catch (IOException | RuntimeException e) {
+            // closing the channel gives the token back just as well
+            log.debug("{}: release by closing the channel: {}", primitive, e.toString());
+            Coordinator.abortQuietly(channel);
+        }
+    }
+}

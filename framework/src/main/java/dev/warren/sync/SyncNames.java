@@ -1,0 +1,56 @@
+package dev.warren.sync;
+
+import dev.warren.ConfigurationException;
+import java.util.regex.Pattern;
+
+/**
+ * The broker names of the coordination primitives, all under {@code warren.sync.}, so operators can
+ * tell them apart from work queues and clean them up by prefix.
+ */
+final class SyncNames {
+    static final String PREFIX = "warren.sync.";
+
+    /**
+     * Separates a primitive's own queues from its name: user names cannot contain it, so lock
+     * {@code a#seq} cannot collide with the sequencer of lock {@code a}.
+     */
+    static final String SUFFIX = "#";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+
+    private SyncNames() {}
+
+    /** Checks a user-given primitive name; {@code kind} is "lock", "semaphore" and so on. */
+    static String check(String kind, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new ConfigurationException(
+                    kind
+                            + " name must be 1-200 letters, digits, '.', '_', ':' or '-' and start"
+                            + " with a letter or digit, was: "
+                            + name);
+        }
+        return name;
+    }
+
+    static String base(String kind, String name) {
+        return PREFIX + kind + "." + check(kind, name);
+    }
+
+    /** Exists once initialisation finished: its presence means "the tokens are in place". */
+    static String readyMarker(String base) {
+        return base + SUFFIX + "ready";
+    }
+
+    /** Exclusive queue used as a mutex while a primitive is initialised. */
+    static String initMutex(String base) {
+        return base + SUFFIX + "init";
+    }
+
+    static String part(String base, String part) {
+        return base + SUFFIX + part;
+    }
+
+    static String describe(String kind, String name) {
+        return kind + " '" + name + "'";
+    }
+}

@@ -1,0 +1,92 @@
+package dev.warren.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warren.codec.KryoCodec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MapStateTest {
+    private static MapWire.Request put(String client, long seq, String key, Object value) {
+        return new MapWire.Request(client, seq, MapWire.PUT, key, value, 0);
+    }
+
+    private static MapWire.Request cas(
+            String client, long seq, String key, Object value, long expected) {
+        return new MapWire.Request(client, seq, MapWire.COMPARE_AND_SET, key, value, expected);
+    }
+
+    @Test
+    void aRedeliveredChangeIsAnsweredFromTheCacheNotAppliedTwice() {
+        MapState state = MapState.empty();
+        MapState.Outcome first = state.apply(cas("a", 1, "n", 1, 0), 0);
+        MapState.Outcome again = state.apply(cas("a", 1, "n", 1, 0), 0);
+
+        assertThat(first.changed()).isTrue();
+        assertThat(again.changed()).isFalse();
+        assertThat(again.reply()).isEqualTo(first.reply());
+        assertThat(state.valueOf("n")).isEqualTo(1);
+    }
+
+    @Test
+    void compareAndSetFailsOnAStaleVersionAndReturnsTheCurrentValue() {
+        MapState state = MapState.empty();
+        long v1 = state.apply(put("a", 1, "n", 1), 0).reply().version();
+        state.apply(put("b", 1, "n", 2), 0);
+
+        MapWire.Reply stale = state.apply(cas("a", 2, "n", 10, v1), 0).reply();
+
+        assertThat(stale.ok()).isFalse();
+        assertThat(stale.value()).isEqualTo(2);
+        assertThat(stale.version()).isGreaterThan(v1);
+        assertThat(state.apply(cas("a", 3, "n", 10, stale.version()), 0).reply().ok()).isTrue();
+    }
+
+    @Test
+    void aKeyRemovedAndAddedAgainGetsANewVersionSoOldReadsCannotWin() {
+        MapState state = MapState.empty();
+        long first = state.apply(put("a", 1, "k", "x"), 0).reply().version();
+        state.apply(new MapWire.Request("a", 2, MapWire.REMOVE, "k", null, 0), 0);
+        long second = state.apply(put("a", 3, "k", "x"), 0).reply().version();
+
+        assertThat(second).isGreaterThan(first);
+        assertThat(state.apply(cas("b", 1, "k", "y", first), 0).reply().ok()).isFalse();
+    }
+
+    @Test
+    void readsNeitherChangeTheStateNorTheDedupTable() {
+        MapState state = MapState.empty();
+        MapState.Outcome get =
+                state.apply(new MapWire.Request("a", 1, MapWire.GET, "k", null, 0), 0);
+
+        assertThat(get.changed()).isFalse();
+        assertThat(state.clientCount()).isZero();
+        assertThat(state.version()).isZero();
+    }
+
+    @Test
+    void clientsSilentLongerThanTheExpiryAreForgotten() {
+        MapState state = MapState.empty();
+        state.apply(put("old", 1, "k", 1), 1_000);
+        state.apply(put("new", 1, "k", 2), 90_000);
+
+        MapWire.Snapshot snapshot = state.snapshot(100_000, 50_000);
+
+        assertThat(snapshot.clients()).containsOnlyKeys("new");
+    }
+
+    @Test
+    void aSnapshotSurvivesKryoAndRestoresTheSameState() {
+        KryoCodec codec = KryoCodec.of(Coordinator.wireTypes(), Map.of(), 1 << 20);
+        MapState state = MapState.empty();
+        state.apply(put("a", 1, "k", 41), 0);
+        MapWire.Snapshot snapshot = state.snapshot(0, Long.MAX_VALUE);
+
+        MapWire.Snapshot back = (MapWire.Snapshot) codec.decode(codec.encode(snapshot));
+        MapState restored = MapState.of(back);
+
+        assertThat(restored.version()).isEqualTo(1);
+        assertThat(restored.valueOf("k")).isEqualTo(41);
+        assertThat(restored.apply(put("a", 1, "k", 99), 0).changed()).isFalse();
+    }
+}
