@@ -12,6 +12,9 @@ import dev.warren.transport.RejectedMessageException;
 import dev.warren.transport.RemoteFailure;
 import dev.warren.transport.Subscription;
 import dev.warren.transport.Topology;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -50,13 +53,23 @@ public final class TaskClient implements AutoCloseable {
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
     private final Subscription replies;
     private final ExecutorService mapDrivers;
+    private final MeterRegistry meters;
     private volatile boolean closed;
 
     private record PendingCall(String type, CompletableFuture<Object> future) {}
 
-    /** Declares this client's reply queue and starts consuming it. */
+    /**
+     * Declares this client's reply queue and starts consuming it; meters go to Micrometer's global
+     * registry.
+     */
     public TaskClient(Broker broker) {
+        this(broker, Metrics.globalRegistry);
+    }
+
+    /** As {@link #TaskClient(Broker)}, counting submitted tasks in {@code meters}. */
+    public TaskClient(Broker broker, MeterRegistry meters) {
         this.broker = broker;
+        this.meters = java.util.Objects.requireNonNull(meters, "meters");
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.replyQueue = Topology.replyQueue(clientId);
         broker.topology().declareReplyQueue(replyQueue);
@@ -97,6 +110,7 @@ public final class TaskClient implements AutoCloseable {
                                     System.currentTimeMillis(),
                                     replyQueue,
                                     1);
+            countSubmitted(type, definition.queue());
             broker.publish(Topology.workQueue(definition.queue()), envelope, true)
                     .whenComplete(
                             (ok, error) -> {
@@ -144,6 +158,7 @@ public final class TaskClient implements AutoCloseable {
                                 System.currentTimeMillis(),
                                 null,
                                 1);
+        countSubmitted(task.getClass().getName(), definition.queue());
         return broker.publish(Topology.workQueue(definition.queue()), envelope, true)
                 .thenApply(ok -> id);
     }
@@ -284,6 +299,15 @@ public final class TaskClient implements AutoCloseable {
                                             + " has unknown type "
                                             + envelope.type()));
         }
+    }
+
+    private void countSubmitted(String type, String queue) {
+        Counter.builder("warren.tasks.submitted")
+                .description("tasks this client published")
+                .tag("type", type)
+                .tag("queue", queue)
+                .register(meters)
+                .increment();
     }
 
     private void ensureOpen() {

@@ -180,6 +180,17 @@ public final class Broker implements AutoCloseable {
         return topology;
     }
 
+    /**
+     * For operations beside the task flow (announcements, dead-letter handling) in this package.
+     */
+    Connection publishingConnection() {
+        return publishing;
+    }
+
+    Connection consumingConnection() {
+        return consuming;
+    }
+
     public MessageSealer sealer() {
         return sealer;
     }

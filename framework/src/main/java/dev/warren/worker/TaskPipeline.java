@@ -43,6 +43,7 @@ final class TaskPipeline {
     private final WorkerConfig workerConfig;
     private final ScheduledExecutorService timer;
     private final ReplayMemory replays;
+    private final WorkerMeters meters;
     private final Map<String, Long> delayQueuesDeclaredAt = new ConcurrentHashMap<>();
 
     final AtomicLong succeeded = new AtomicLong();
@@ -60,6 +61,7 @@ final class TaskPipeline {
         this.workerConfig = workerConfig;
         this.timer = timer;
         this.replays = new ReplayMemory(workerConfig.replayMemory());
+        this.meters = new WorkerMeters(workerConfig.meterRegistry());
     }
 
     /** Runs on a worker thread. */
@@ -147,7 +149,10 @@ final class TaskPipeline {
                         Instant.now().plus(definition.timeout()),
                         queue,
                         workerConfig.services());
+        meters.started(envelope.type(), queue, System.currentTimeMillis() - envelope.timestamp());
+        long runStart = System.nanoTime();
         Attempt attempt = run(task, context, definition.timeout());
+        meters.ran(envelope.type(), queue, System.nanoTime() - runStart, attempt.failure == null);
         if (attempt.failure == null) {
             succeed(delivery, envelope, attempt.result, definition);
         } else if (forcedStop && attempt.interrupted) {
@@ -247,6 +252,7 @@ final class TaskPipeline {
             Delivery delivery, Envelope envelope, Object result, TaskDefinition definition) {
         if (envelope.replyTo() == null) {
             succeeded.incrementAndGet();
+            meters.succeeded(envelope.type(), definition.queue());
             settle(delivery, Outcome.ACK);
             return;
         }
@@ -260,10 +266,12 @@ final class TaskPipeline {
                     new IllegalStateException(
                             "the result cannot be sent back: " + e.getMessage(), e);
             failed.incrementAndGet();
+            meters.failed(envelope.type(), definition.queue());
             finish(delivery, envelope, definition, failure);
             return;
         }
         succeeded.incrementAndGet();
+        meters.succeeded(envelope.type(), definition.queue());
         log.debug("task {} {} succeeded", simple(envelope.type()), envelope.messageId());
         settleAfter(delivery, () -> publishReply(envelope, reply));
     }
@@ -287,10 +295,12 @@ final class TaskPipeline {
                     oneLine(failure),
                     delay.toMillis());
             retried.incrementAndGet();
+            meters.retried(envelope.type(), queue);
             settleAfter(delivery, () -> publishRetry(queue, envelope, delay));
             return;
         }
         failed.incrementAndGet();
+        meters.failed(envelope.type(), queue);
         log.warn(
                 "task {} {} failed on attempt {} of {}{}: {}",
                 simple(envelope.type()),
@@ -308,6 +318,7 @@ final class TaskPipeline {
      */
     private void finish(
             Delivery delivery, Envelope envelope, TaskDefinition definition, Throwable failure) {
+        meters.deadLettered(envelope.type(), definition.queue(), RejectReason.FAILED.name());
         RemoteFailure report =
                 RemoteFailure.of(failure, envelope.attempt(), definition.maxAttempts());
         String trace = report.stackTrace();
@@ -394,6 +405,7 @@ final class TaskPipeline {
     private void deadLetter(
             Delivery delivery, String queue, RejectReason reason, String detail, String lastError) {
         rejected.incrementAndGet();
+        meters.deadLettered(WorkerMeters.UNVERIFIED, queue, reason.name());
         log.warn(
                 "refused message {} on {}: {}: {}",
                 delivery.envelope().messageId(),

@@ -41,6 +41,7 @@ public final class Worker implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Object closeLock = new Object();
     private volatile boolean closed;
+    private volatile HeartbeatPublisher heartbeats;
 
     private Worker(Broker broker, WorkerConfig config) {
         this.config = config;
@@ -85,6 +86,9 @@ public final class Worker implements AutoCloseable {
                 config.queues(),
                 config.concurrency(),
                 config.prefetch());
+        worker.heartbeats =
+                HeartbeatPublisher.start(
+                        broker, config, worker::stats, worker.pipeline.unsettled::get);
         return worker;
     }
 
@@ -131,6 +135,9 @@ public final class Worker implements AutoCloseable {
             int running = pipeline.running.get();
             log.info("worker stopping: {} tasks running, waiting for them to finish", running);
             pipeline.stopping = true;
+            if (heartbeats != null) {
+                heartbeats.close(); // its last beat says "stopping"
+            }
             subscriptions.forEach(Subscription::cancel);
             executor.shutdown();
             try {

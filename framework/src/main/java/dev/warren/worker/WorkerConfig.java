@@ -2,6 +2,8 @@ package dev.warren.worker;
 
 import dev.warren.ConfigurationException;
 import dev.warren.TaskDefinition;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,6 +26,8 @@ public final class WorkerConfig {
     private final Duration shutdownTimeout;
     private final int replayMemory;
     private final ServiceLocator services;
+    private final Duration heartbeatInterval;
+    private final MeterRegistry meterRegistry;
 
     private WorkerConfig(Builder b) {
         this.queues = List.copyOf(b.queues);
@@ -32,6 +36,8 @@ public final class WorkerConfig {
         this.shutdownTimeout = b.shutdownTimeout;
         this.replayMemory = b.replayMemory;
         this.services = b.services;
+        this.heartbeatInterval = b.heartbeatInterval;
+        this.meterRegistry = b.meterRegistry;
     }
 
     public static Builder custom() {
@@ -70,6 +76,19 @@ public final class WorkerConfig {
         return services;
     }
 
+    /** How often the worker announces itself on {@code warren.heartbeats}; zero: never. */
+    public Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    /**
+     * Where the worker's meters go; by default Micrometer's global registry, which keeps nothing
+     * until the application adds a registry to it.
+     */
+    public MeterRegistry meterRegistry() {
+        return meterRegistry;
+    }
+
     /** Builds a {@link WorkerConfig}. */
     public static final class Builder {
         private final List<String> queues = new ArrayList<>();
@@ -78,6 +97,8 @@ public final class WorkerConfig {
         private Duration shutdownTimeout = Duration.ofMinutes(5);
         private int replayMemory = 100_000;
         private ServiceLocator services = ServiceLocator.empty();
+        private Duration heartbeatInterval = Duration.ofSeconds(5);
+        private MeterRegistry meterRegistry = Metrics.globalRegistry;
 
         private Builder() {}
 
@@ -131,6 +152,22 @@ public final class WorkerConfig {
 
         public Builder services(ServiceLocator services) {
             this.services = Objects.requireNonNull(services, "services");
+            return this;
+        }
+
+        /** How often to send a heartbeat (default 5 s); {@link Duration#ZERO} turns them off. */
+        public Builder heartbeatInterval(Duration interval) {
+            Objects.requireNonNull(interval, "heartbeatInterval");
+            if (interval.isNegative() || (!interval.isZero() && interval.toMillis() < 100)) {
+                throw new ConfigurationException(
+                        "heartbeatInterval must be zero (off) or at least 100 ms, was " + interval);
+            }
+            this.heartbeatInterval = interval;
+            return this;
+        }
+
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
             return this;
         }
 

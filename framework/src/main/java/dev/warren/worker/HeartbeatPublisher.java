@@ -1,0 +1,145 @@
+package dev.warren.worker;
+
+import dev.warren.WarrenException;
+import dev.warren.transport.Announcements;
+import dev.warren.transport.Broker;
+import dev.warren.transport.Envelope;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a {@link WorkerHeartbeat} every {@code heartbeatInterval} on {@value
+ * WorkerHeartbeat#EXCHANGE}, signed with the worker's key, and a last one saying "stopping" when
+ * the worker closes. A beat that cannot be sent (connection down) is skipped: the next one says it
+ * all again.
+ */
+final class HeartbeatPublisher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HeartbeatPublisher.class);
+
+    private final Broker broker;
+    private final WorkerConfig config;
+    private final Supplier<WorkerStats> stats;
+    private final IntSupplier unacked;
+    private final Announcements announcements;
+    private final ScheduledExecutorService timer;
+    private final String workerId = UUID.randomUUID().toString().substring(0, 8);
+    private final String host = hostName();
+    private final long pid = ManagementFactory.getRuntimeMXBean().getPid();
+    private final long startedAt = System.currentTimeMillis();
+    private volatile boolean failing;
+
+    private HeartbeatPublisher(
+            Broker broker, WorkerConfig config, Supplier<WorkerStats> stats, IntSupplier unacked) {
+        this.broker = broker;
+        this.config = config;
+        this.stats = stats;
+        this.unacked = unacked;
+        Duration interval = config.heartbeatInterval();
+        this.announcements =
+                Announcements.on(broker, WorkerHeartbeat.EXCHANGE, interval.multipliedBy(3));
+        this.timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "warren-heartbeat-" + workerId);
+                            t.setDaemon(true);
+                            return t;
+                        });
+    }
+
+    /** Starts beating now; returns null when the interval is zero (heartbeats off). */
+    static HeartbeatPublisher start(
+            Broker broker, WorkerConfig config, Supplier<WorkerStats> stats, IntSupplier unacked) {
+        if (config.heartbeatInterval().isZero()) {
+            return null;
+        }
+        HeartbeatPublisher publisher = new HeartbeatPublisher(broker, config, stats, unacked);
+        long every = config.heartbeatInterval().toMillis();
+        publisher.timer.scheduleAtFixedRate(
+                () -> publisher.beat(WorkerHeartbeat.RUNNING), 0, every, TimeUnit.MILLISECONDS);
+        return publisher;
+    }
+
+    String workerId() {
+        return workerId;
+    }
+
+    WorkerHeartbeat current(String state) {
+        WorkerStats s = stats.get();
+        String version = Worker.class.getPackage().getImplementationVersion();
+        return new WorkerHeartbeat(
+                workerId,
+                host,
+                pid,
+                config.queues(),
+                config.concurrency(),
+                s.succeeded(),
+                s.failed(),
+                s.retried(),
+                s.rejected(),
+                s.inFlight(),
+                unacked.getAsInt(),
+                startedAt,
+                System.currentTimeMillis(),
+                config.heartbeatInterval(),
+                version == null ? "development" : version,
+                state);
+    }
+
+    private void beat(String state) {
+        try {
+            WorkerHeartbeat beat = current(state);
+            Envelope envelope =
+                    broker.sealer()
+                            .seal(
+                                    beat.toMap(),
+                                    UUID.randomUUID().toString(),
+                                    WorkerHeartbeat.TYPE,
+                                    beat.sentAt(),
+                                    null,
+                                    1);
+            announcements.publish(envelope);
+            if (failing) {
+                failing = false;
+                log.info("worker {} heartbeats are sent again", workerId);
+            }
+        } catch (WarrenException e) {
+            if (!failing) {
+                failing = true;
+                log.warn("worker {} could not send a heartbeat: {}", workerId, e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            log.warn("worker {} heartbeat failed", workerId, e);
+        }
+    }
+
+    /** Stops beating after one last beat saying "stopping". */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        beat(WorkerHeartbeat.STOPPING);
+        announcements.close();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}
