@@ -32,7 +32,12 @@ import picocli.CommandLine.Spec;
         name = "warren-worker",
         mixinStandardHelpOptions = true,
         versionProvider = WarrenWorkerCommand.Version.class,
-        subcommands = {KeygenCommand.class},
+        subcommands = {
+            KeygenCommand.class,
+            StatusCommand.class,
+            DeadLettersCommand.class,
+            DashboardCommand.class
+        },
         description = {
             "Runs Warren tasks from RabbitMQ queues on this host until SIGTERM/SIGINT.",
             "Task classes come from --classpath; their Kryo ids from the TaskCatalog in it."
@@ -90,6 +95,28 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
             description = "How long a stop waits for running tasks (default: ${DEFAULT-VALUE})")
     long shutdownTimeoutSeconds;
 
+    @Option(
+            names = "--heartbeat-interval",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
+            description =
+                    "How often the worker announces itself on warren.heartbeats, for status and the"
+                            + " dashboard; 0: never (default: ${DEFAULT-VALUE})")
+    double heartbeatSeconds;
+
+    @Option(
+            names = "--metrics-port",
+            paramLabel = "PORT",
+            description = "Serve Prometheus metrics on http://ADDRESS:PORT/metrics")
+    Integer metricsPort;
+
+    @Option(
+            names = "--metrics-address",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
+            description = "Address the metrics endpoint listens on (default: ${DEFAULT-VALUE})")
+    String metricsAddress;
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
     public static void main(String[] args) {
@@ -99,6 +126,14 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
         return commandLine().execute(args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
     }
 
     /** The configured command line, for {@link #run} and for tests that capture its output. */
@@ -127,15 +162,36 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
         if (prefetch != null) {
             workerConfig.prefetch(prefetch);
         }
+        if (heartbeatSeconds < 0) {
+            throw new dev.warren.ConfigurationException(
+                    "--heartbeat-interval must not be negative, was " + heartbeatSeconds);
+        }
+        workerConfig.heartbeatInterval(Duration.ofMillis((long) (heartbeatSeconds * 1000)));
+        io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry = null;
+        if (metricsPort != null) {
+            if (metricsPort < 0 || metricsPort > 65535) {
+                throw new dev.warren.ConfigurationException(
+                        "--metrics-port must be 0-65535, was " + metricsPort);
+            }
+            registry = WorkerMetrics.registry();
+            workerConfig.meterRegistry(registry);
+        }
         WorkerConfig builtWorkerConfig = workerConfig.build();
         StopSignals.onTermination(stopRequested::countDown);
-        try (Broker broker = Broker.connect(config);
+        try (MetricsServer metrics =
+                        registry == null
+                                ? null
+                                : MetricsServer.start(registry, metricsAddress, metricsPort);
+                Broker broker = Broker.connect(config);
                 Worker worker = Worker.start(broker, builtWorkerConfig)) {
             log.info(
                     "warren-worker on {} ready: queues {}, {} task types registered",
                     config.brokerAddressForHumans(),
                     queues,
                     config.registrations().size());
+            if (metrics != null) {
+                log.info("metrics on http://{}:{}/metrics", metricsAddress, metrics.port());
+            }
             spec.commandLine().getOut().println("warren-worker ready");
             spec.commandLine().getOut().flush();
             stopRequested.await();

@@ -1,0 +1,73 @@
+package dev.warren.cli;
+
+import dev.warren.TaskDefinition;
+import dev.warren.transport.Broker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code warren-worker dashboard}: the web page with queues, workers and recent failures. */
+@Command(
+        name = "dashboard",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serves a live web page with queues, workers and recent failures, with buttons to retry"
+                    + " or purge dead letters, until SIGTERM/SIGINT.",
+            "It binds to 127.0.0.1 by default: whoever reaches it can retry and purge. Use an SSH"
+                    + " tunnel rather than --bind 0.0.0.0 to see it from elsewhere."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:stopped cleanly",
+            "1:runtime failure (broker unreachable, port taken, ...)",
+            "2:wrong usage or configuration"
+        })
+final class DashboardCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(
+            names = {"-p", "--port"},
+            paramLabel = "PORT",
+            defaultValue = "8080",
+            description = "HTTP port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(
+            names = {"-q", "--queue"},
+            paramLabel = "NAME",
+            description = "Also show this queue (repeatable); queues of live workers always show")
+    List<String> queues = new ArrayList<>();
+
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new dev.warren.ConfigurationException("--port must be 0-65535, was " + port);
+        }
+        queues.forEach(TaskDefinition::checkQueueName);
+        StopSignals.onTermination(stopRequested::countDown);
+        try (Broker broker = Broker.connect(connection.config(List.of(), "warren-dashboard"));
+                DashboardServer server = DashboardServer.start(broker, bind, port, queues)) {
+            spec.commandLine().getOut().println("warren dashboard on " + server.url());
+            spec.commandLine().getOut().flush();
+            stopRequested.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,151 @@
+// Polls /api/state and renders it; buttons POST to /api/dead-letters/{retry,purge}.
+// The X-Warren-Dashboard header is required by the server for every POST (CSRF protection).
+"use strict";
+
+const REFRESH_MS = 2000;
+
+function cell(row, text, className) {
+  const td = document.createElement("td");
+  td.textContent = text === undefined || text === null ? "" : String(text);
+  if (className) td.className = className;
+  row.appendChild(td);
+  return td;
+}
+
+function simpleType(type) {
+  return type ? type.substring(type.lastIndexOf(".") + 1) : "?";
+}
+
+function uptime(seconds) {
+  if (seconds < 120) return seconds + "s";
+  if (seconds < 7200) return Math.floor(seconds / 60) + "m";
+  return Math.floor(seconds / 3600) + "h" + Math.floor((seconds % 3600) / 60) + "m";
+}
+
+function fill(tableId, items, render, emptyText, columns) {
+  const body = document.querySelector("#" + tableId + " tbody");
+  body.replaceChildren();
+  if (items.length === 0) {
+    const row = document.createElement("tr");
+    const td = cell(row, emptyText, "muted empty");
+    td.colSpan = columns;
+    body.appendChild(row);
+    return;
+  }
+  for (const item of items) {
+    const row = document.createElement("tr");
+    render(row, item);
+    body.appendChild(row);
+  }
+}
+
+async function post(path, params) {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { "X-Warren-Dashboard": "1", "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(params).toString(),
+  });
+  const result = await response.json();
+  if (!response.ok) throw new Error(result.error || response.statusText);
+  return result;
+}
+
+async function act(what, path, params) {
+  const status = document.getElementById("status");
+  try {
+    const result = await post(path, params);
+    status.className = "muted";
+    status.textContent = what + ": " + JSON.stringify(result);
+  } catch (e) {
+    status.className = "error";
+    status.textContent = what + " failed: " + e.message;
+  }
+  refresh();
+}
+
+function button(label, className, onClick) {
+  const b = document.createElement("button");
+  b.textContent = label;
+  b.className = className;
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+function render(state) {
+  fill("queues", state.queues, (row, q) => {
+    row.dataset.queue = q.name;
+    cell(row, q.name + (q.exists ? "" : " (missing)"));
+    cell(row, q.ready, "num");
+    cell(row, q.unacked + (q.unackedExact ? "" : "+"), "num");
+    cell(row, q.consumers, "num");
+    cell(row, q.deadLettered, "num dead" + (q.deadLettered > 0 ? " bad" : ""));
+    const actions = cell(row, "");
+    if (q.deadLettered > 0) {
+      actions.appendChild(button("Retry all", "retry-all", () =>
+        act("retry all of " + q.name, "/api/dead-letters/retry", { queue: q.name, all: "true" })));
+      actions.appendChild(document.createTextNode(" "));
+      actions.appendChild(button("Purge", "purge", () => {
+        if (confirm("Drop all " + q.deadLettered + " dead letters of " + q.name + "?")) {
+          act("purge " + q.name, "/api/dead-letters/purge", { queue: q.name });
+        }
+      }));
+    }
+  }, "No queues yet: no worker heartbeat heard.", 6);
+
+  fill("workers", state.workers, (row, w) => {
+    row.dataset.worker = w.workerId;
+    cell(row, w.workerId);
+    cell(row, w.host);
+    cell(row, w.pid, "num");
+    cell(row, w.queues.join(", "));
+    cell(row, w.concurrency, "num");
+    cell(row, w.inFlight, "num");
+    cell(row, w.succeeded, "num");
+    cell(row, w.failed, "num" + (w.failed > 0 ? " bad" : ""));
+    cell(row, w.retried, "num");
+    cell(row, w.rejected, "num" + (w.rejected > 0 ? " bad" : ""));
+    cell(row, uptime(w.uptimeSeconds), "num");
+    cell(row, w.state, "state " + w.state);
+  }, "No live workers.", 12);
+
+  fill("failures", state.failures, (row, f) => {
+    row.dataset.id = f.id;
+    cell(row, f.queue);
+    cell(row, f.id).classList.add("id");
+    cell(row, simpleType(f.type)).title = f.type;
+    cell(row, f.attempt, "num");
+    cell(row, f.reason + (f.verified ? "" : " (signature does not verify)"));
+    cell(row, f.lastError || f.detail);
+    const actions = cell(row, "");
+    if (f.verified) {
+      actions.appendChild(button("Retry", "retry", () =>
+        act("retry " + f.id, "/api/dead-letters/retry", { queue: f.queue, id: f.id })));
+    }
+  }, "No dead letters.", 7);
+
+  const status = document.getElementById("status");
+  if (status.className !== "error") {
+    status.className = "muted";
+    status.textContent = "updated " + new Date(state.updated).toLocaleTimeString() +
+      (state.unverifiedHeartbeats > 0
+        ? " - " + state.unverifiedHeartbeats + " heartbeats did not verify with this dashboard's keys"
+        : "");
+  }
+}
+
+async function refresh() {
+  try {
+    const response = await fetch("/api/state", { cache: "no-store" });
+    const state = await response.json();
+    if (!response.ok) throw new Error(state.error || response.statusText);
+    document.getElementById("status").className = "muted";
+    render(state);
+  } catch (e) {
+    const status = document.getElementById("status");
+    status.className = "error";
+    status.textContent = "cannot load state: " + e.message;
+  }
+}
+
+refresh();
+setInterval(refresh, REFRESH_MS);
