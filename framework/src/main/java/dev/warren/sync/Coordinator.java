@@ -454,18 +454,28 @@ public final class Coordinator implements AutoCloseable {
         }
     }
 
-    /** Ready messages in a queue, or -1 if it does not exist. About 0.1 ms. */
+    /** Ready messages and consumers of a queue, from a passive declare (about 0.1 ms). */
+    record QueueCounts(long ready, long consumers) {}
+
+    /** Ready messages in a queue, or -1 if it does not exist. */
     long readyMessages(String queue, String primitive) {
+        QueueCounts counts = inspect(queue, primitive);
+        return counts == null ? -1 : counts.ready();
+    }
+
+    /** The queue's counts, or null if it does not exist. */
+    QueueCounts inspect(String queue, String primitive) {
         synchronized (inspectMonitor) {
             if (inspecting == null || !inspecting.isOpen()) {
                 inspecting = openChannel(primitive, "open an inspection channel");
             }
             try {
-                return inspecting.queueDeclarePassive(queue).getMessageCount();
+                AMQP.Queue.DeclareOk ok = inspecting.queueDeclarePassive(queue);
+                return new QueueCounts(ok.getMessageCount(), ok.getConsumerCount());
             } catch (IOException | RuntimeException e) {
                 if (SyncFailures.replyCode(e) == AMQP.NOT_FOUND) {
                     inspecting = null;
-                    return -1;
+                    return null;
                 }
                 abortQuietly(inspecting);
                 inspecting = null;

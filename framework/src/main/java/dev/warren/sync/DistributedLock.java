@@ -109,19 +109,27 @@ public final class DistributedLock {
      * it is taken.
      */
     public Optional<Lease> tryAcquire() {
-        if (coordinator.readyMessages(tokenQueue, primitive) <= 0) {
+        // a holder or waiter is a consumer; the token itself may still be on its way back from
+        // a release (the nack is asynchronous), so its absence alone does not mean "taken"
+        Coordinator.QueueCounts counts = coordinator.inspect(tokenQueue, primitive);
+        if (counts == null) {
+            throw new CoordinationException(primitive + " does not exist (deleted?)");
+        }
+        if (counts.consumers() > 0) {
             return Optional.empty();
         }
         return Optional.ofNullable(grant(TRY_GRACE));
     }
 
-    /** Whether some process holds the lock right now (a snapshot: it may change at once). */
+    /**
+     * Whether some process holds or awaits the lock right now (a snapshot: it may change at once).
+     */
     public boolean isLocked() {
-        long ready = coordinator.readyMessages(tokenQueue, primitive);
-        if (ready < 0) {
+        Coordinator.QueueCounts counts = coordinator.inspect(tokenQueue, primitive);
+        if (counts == null) {
             throw new CoordinationException(primitive + " does not exist (deleted?)");
         }
-        return ready == 0;
+        return counts.consumers() > 0;
     }
 
     private Lease grant(Duration timeout) {

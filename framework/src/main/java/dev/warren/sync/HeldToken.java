@@ -71,7 +71,7 @@ final class HeldToken {
                                     String reason = "its queue " + queue + " was deleted";
                                     if (!delivered.completeExceptionally(
                                             new CoordinationException(primitive + ": " + reason))) {
-                                        hold.markLost(reason);
+                                        hold.markLost(reason, true);
                                     }
                                 }
 
@@ -88,7 +88,7 @@ final class HeldToken {
                                                     "wait",
                                                     coordinator.broker(),
                                                     sig))) {
-                                        hold.markLost(reason);
+                                        hold.markLost(reason, !sig.isInitiatedByApplication());
                                     }
                                 }
                             });
@@ -133,7 +133,7 @@ final class HeldToken {
         }
     }
 
-    private void markLost(String reason) {
+    private void markLost(String reason, boolean unexpected) {
         synchronized (this) {
             if (released || lost) {
                 return;
@@ -141,7 +141,11 @@ final class HeldToken {
             lostReason = reason;
             lost = true;
         }
-        log.warn("{} was lost: {}", primitive, reason);
+        if (unexpected) {
+            log.warn("{} was lost: {}", primitive, reason);
+        } else {
+            log.debug("{} was lost: {}", primitive, reason);
+        }
         for (Runnable callback : lostCallbacks) {
             if (lostCallbacks.remove(callback)) {
                 coordinator.runCallback(callback);

@@ -1,0 +1,119 @@
+package dev.warren.it.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.warren.it.support.RabbitMqExtension;
+import dev.warren.it.support.TestBroker;
+import dev.warren.sync.Coordinator;
+import dev.warren.sync.SharedMap;
+import dev.warren.sync.Versioned;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RabbitMqExtension.class)
+class SharedMapIT {
+
+    @Test
+    void fourProcessesComputingTwoHundredFiftyIncrementsEachEndAtExactlyOneThousand(
+            TestBroker broker) throws Exception {
+        String name = TestBroker.uniqueQueue("it-map-4");
+        try (Coordinator coordinator = Coordinator.connect(broker.config().build());
+                SharedMap<String, Integer> map =
+                        SharedMap.named(name, String.class, Integer.class, coordinator)) {
+            List<ChildJvm> children = new ArrayList<>();
+            try {
+                long start = System.nanoTime();
+                for (int i = 0; i < 4; i++) {
+                    children.add(ChildJvm.start(broker, "map-increment", name, "n", "250"));
+                }
+                for (ChildJvm child : children) {
+                    child.awaitExit(Duration.ofSeconds(90));
+                }
+                System.out.printf(
+                        "shared map: 4 processes x 250 compute() in %d ms (JVM start included)%n",
+                        (System.nanoTime() - start) / 1_000_000);
+                assertThat(map.get("n")).contains(1000);
+            } finally {
+                children.forEach(ChildJvm::close);
+                map.delete();
+            }
+        }
+    }
+
+    @Test
+    void theCountIsExactEvenWhenTheOwningProcessesAreKilledMidway(TestBroker broker)
+            throws Exception {
+        String name = TestBroker.uniqueQueue("it-map-kill");
+        List<ChildJvm> children = new ArrayList<>();
+        try (ChildJvm firstOwner = ChildJvm.start(broker, "map-stand", name, "n");
+                ChildJvm secondOwner = startAfter(firstOwner, broker, name)) {
+            assertThat(firstOwner.awaitLine("", Duration.ofSeconds(1))).isEqualTo("OWNER");
+            assertThat(secondOwner.awaitLine("STANDBY", Duration.ofSeconds(30))).isEmpty();
+            for (int i = 0; i < 4; i++) {
+                children.add(ChildJvm.start(broker, "map-increment", name, "n", "250"));
+            }
+            try (Coordinator coordinator = Coordinator.connect(broker.config().build());
+                    SharedMap<String, Integer> map =
+                            SharedMap.named(name, String.class, Integer.class, coordinator)) {
+                try {
+                    await().atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofMillis(20))
+                            .until(() -> map.get("n").orElse(0) >= 250);
+                    firstOwner.kill();
+                    int atKill = map.get("n").orElse(0);
+                    await().atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofMillis(20))
+                            .until(() -> map.get("n").orElse(0) >= 600);
+                    secondOwner.kill();
+                    int atSecondKill = map.get("n").orElse(0);
+                    for (ChildJvm child : children) {
+                        child.awaitExit(Duration.ofSeconds(90));
+                    }
+                    System.out.printf(
+                            "shared map: owners killed at %d and %d of 1000; final %s%n",
+                            atKill, atSecondKill, map.get("n"));
+                    assertThat(map.get("n")).contains(1000);
+                } finally {
+                    map.delete();
+                }
+            }
+        } finally {
+            children.forEach(ChildJvm::close);
+        }
+    }
+
+    @Test
+    void compareAndSetRefusesAStaleVersionAndTheStateOutlivesEveryClient(TestBroker broker) {
+        String name = TestBroker.uniqueQueue("it-map-cas");
+        try (Coordinator a = Coordinator.connect(broker.config().build())) {
+            try (SharedMap<String, String> map =
+                    SharedMap.named(name, String.class, String.class, a)) {
+                assertThat(map.compareAndSet("k", 0, "first")).isTrue();
+                Versioned<String> seen = map.getVersioned("k");
+                assertThat(map.put("k", "second")).contains("first");
+                assertThat(map.compareAndSet("k", seen.version(), "stale")).isFalse();
+                assertThat(map.compute("k", v -> v + "+")).isEqualTo("second+");
+                assertThat(map.remove("k")).contains("second+");
+                map.put("other", "x");
+            }
+            // every instance closed: the state waits in its durable queue for the next one
+            try (SharedMap<String, String> again =
+                    SharedMap.named(name, String.class, String.class, a)) {
+                assertThat(again.snapshot()).isEqualTo(Map.of("other", "x"));
+                assertThat(again.isOwner()).isTrue();
+                again.delete();
+            }
+        }
+    }
+
+    private static ChildJvm startAfter(ChildJvm first, TestBroker broker, String name)
+            throws Exception {
+        first.awaitLine("OWNER", Duration.ofSeconds(30));
+        return ChildJvm.start(broker, "map-stand", name, "n");
+    }
+}

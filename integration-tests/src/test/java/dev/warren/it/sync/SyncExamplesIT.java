@@ -1,0 +1,69 @@
+package dev.warren.it.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warren.WarrenConfig;
+import dev.warren.examples.sync.EventChannelExample;
+import dev.warren.examples.sync.EventExample;
+import dev.warren.examples.sync.LockExample;
+import dev.warren.examples.sync.SemaphoreExample;
+import dev.warren.examples.sync.SharedMapExample;
+import dev.warren.it.support.RabbitMqExtension;
+import dev.warren.it.support.TestBroker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RabbitMqExtension.class)
+class SyncExamplesIT {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    private String printed() {
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        System.out.print(text);
+        return text;
+    }
+
+    @Test
+    void theLockExampleShowsARefusedTryAndAGrowingToken(TestBroker broker) {
+        assertThat(LockExample.run(config(broker), out)).isTrue();
+        assertThat(printed())
+                .contains("bob tries while alice holds it: refused")
+                .contains("(larger: true)");
+    }
+
+    @Test
+    void theSemaphoreExampleNeverLetsMoreThanTwoIn(TestBroker broker) throws Exception {
+        assertThat(SemaphoreExample.run(config(broker), out)).isTrue();
+        assertThat(printed()).contains("at most 2 workers were inside at once");
+    }
+
+    @Test
+    void theEventExampleWakesEveryWaiter(TestBroker broker) {
+        assertThat(EventExample.run(config(broker), out)).isTrue();
+        assertThat(printed())
+                .contains("waiter 3 woke: event is set = true")
+                .contains("after clear(): isSet = false, a waiter times out: true");
+    }
+
+    @Test
+    void theEventChannelExampleDeliversToBothSubscribers(TestBroker broker) throws Exception {
+        assertThat(EventChannelExample.run(config(broker), out)).isTrue();
+        assertThat(printed())
+                .contains("subscriber 2 got: deployed")
+                .contains("each subscriber got 3 and 3 events");
+    }
+
+    @Test
+    void theSharedMapExampleCountsExactly(TestBroker broker) {
+        assertThat(SharedMapExample.run(config(broker), out)).isTrue();
+        assertThat(printed()).contains("hits = 100");
+    }
+
+    private static WarrenConfig config(TestBroker broker) {
+        return broker.config().build();
+    }
+}
