@@ -1,0 +1,177 @@
+package dev.warren.it.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.warren.client.TaskClient;
+import dev.warren.it.support.Queues;
+import dev.warren.it.support.RabbitMqExtension;
+import dev.warren.it.support.TestBroker;
+import dev.warren.transport.Broker;
+import dev.warren.worker.Worker;
+import dev.warren.worker.WorkerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Micrometer meters of client and worker, and a worker process serving them to Prometheus. */
+@ExtendWith(RabbitMqExtension.class)
+class MetricsIT {
+    private TestBroker test;
+
+    @BeforeEach
+    void reset(TestBroker test) throws Exception {
+        this.test = test;
+        Queues.reset(test, "ops-echo", "ops-boom");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        Ops.delete(test, "ops-echo", "ops-boom");
+    }
+
+    @Test
+    void clientAndWorkerCountTasksPerTypeInTheRegistryGivenToThem() throws Exception {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        try (Broker broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
+                Worker worker =
+                        Worker.start(
+                                broker,
+                                WorkerConfig.custom()
+                                        .queues("ops-echo", "ops-boom")
+                                        .concurrency(2)
+                                        .meterRegistry(meters)
+                                        .build());
+                TaskClient client = new TaskClient(broker, meters)) {
+            client.map(List.of(new OpsEcho("a"), new OpsEcho("b"))).get(30, TimeUnit.SECONDS);
+            client.submit(new OpsBoom("x")).result().handle((ok, e) -> e).get(30, TimeUnit.SECONDS);
+
+            String echo = OpsEcho.class.getName();
+            String boom = OpsBoom.class.getName();
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(
+                            () -> {
+                                assertThat(count(meters, "warren.tasks.submitted", echo))
+                                        .isEqualTo(2);
+                                assertThat(count(meters, "warren.tasks.started", echo))
+                                        .isEqualTo(2);
+                                assertThat(count(meters, "warren.tasks.succeeded", echo))
+                                        .isEqualTo(2);
+                                assertThat(count(meters, "warren.tasks.failed", boom)).isEqualTo(1);
+                                assertThat(count(meters, "warren.tasks.dead.lettered", boom))
+                                        .isEqualTo(1);
+                            });
+            assertThat(meters.get("warren.tasks.run").tag("type", echo).timer().count())
+                    .isEqualTo(2);
+            assertThat(meters.get("warren.tasks.queue.wait").tag("type", echo).timer().count())
+                    .isEqualTo(2);
+            assertThat(
+                            meters.get("warren.tasks.dead.lettered")
+                                    .tag("type", boom)
+                                    .tag("reason", "FAILED")
+                                    .counter()
+                                    .count())
+                    .isEqualTo(1);
+        }
+    }
+
+    private static double count(MeterRegistry meters, String name, String type) {
+        var counter = meters.find(name).tag("type", type).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void aWorkerProcessServesItsMetricsInPrometheusFormat() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(
+                List.of(
+                        "-Xmx256m",
+                        "-jar",
+                        System.getProperty(
+                                "warren.worker.jar", "../worker-cli/target/warren-worker.jar"),
+                        "--broker",
+                        test.uri().toString(),
+                        "--classpath",
+                        System.getProperty("warren.test.classes", "target/test-classes"),
+                        "--catalog",
+                        OpsCatalog.class.getName(),
+                        "--queue",
+                        "ops-echo",
+                        "--metrics-port",
+                        Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("WARREN_KEYS", TestBroker.KEYS_TEXT);
+        Process process = builder.start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader in =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    process.getInputStream(),
+                                                    StandardCharsets.UTF_8))) {
+                                in.lines().forEach(output::add);
+                            } catch (Exception e) {
+                                output.add(e.toString());
+                            }
+                        });
+        reader.setDaemon(true);
+        reader.start();
+        try (Broker broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
+                TaskClient client = new TaskClient(broker)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> output.stream().anyMatch(l -> l.contains("warren-worker ready")));
+            assertThat(client.submit(new OpsEcho("hi")).await(Duration.ofSeconds(30)))
+                    .isEqualTo("hi");
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> response =
+                    http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("text/plain");
+            assertThat(response.body())
+                    .contains(
+                            "warren_tasks_succeeded_total{queue=\"ops-echo\",type=\""
+                                    + OpsEcho.class.getName()
+                                    + "\"} 1.0")
+                    .contains("warren_tasks_run_seconds_count")
+                    .contains("warren_tasks_queue_wait_seconds_count")
+                    .contains("jvm_memory_used_bytes");
+        } finally {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.warren.it.ops;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import dev.warren.TaskId;
+import dev.warren.cli.WarrenWorkerCommand;
+import dev.warren.it.support.RawMessages;
+import dev.warren.it.support.TestBroker;
+import dev.warren.transport.Broker;
+import dev.warren.transport.Envelope;
+import dev.warren.transport.Headers;
+import dev.warren.transport.Topology;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Shared steps of the operations tests: run the CLI in-process, make dead letters, clean up. */
+final class Ops {
+    private Ops() {}
+
+    /** What one run of the command line printed, and its exit code. */
+    record Run(int exitCode, String out, String err) {}
+
+    static Path keyFile(Path dir, String keysText) throws Exception {
+        Path file = dir.resolve("keys-" + System.nanoTime());
+        Files.writeString(file, keysText + "\n");
+        return file;
+    }
+
+    /** {@code warren-worker <command...> --broker URI --key-file FILE <args...>}, in this JVM. */
+    static Run cli(TestBroker broker, Path keyFile, List<String> command, String... args) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of("--broker", broker.uri().toString(), "--key-file", keyFile.toString()));
+        all.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code =
+                WarrenWorkerCommand.run(
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A sealed task as a worker would have dead-lettered it, put straight into the DLQ. */
+    static Envelope deadLetter(
+            TestBroker test, Broker broker, String queue, Object task, String reason, String error)
+            throws Exception {
+        Envelope sealed =
+                broker.sealer()
+                        .seal(
+                                task,
+                                TaskId.random().toString(),
+                                task.getClass().getName(),
+                                System.currentTimeMillis(),
+                                null,
+                                3);
+        publishDead(test, queue, sealed, sealed.body(), reason, error);
+        return sealed;
+    }
+
+    static void publishDead(
+            TestBroker test,
+            String queue,
+            Envelope envelope,
+            byte[] body,
+            String reason,
+            String error)
+            throws Exception {
+        Map<String, Object> headers = RawMessages.headers(envelope);
+        headers.put(Headers.DEAD_REASON, reason);
+        headers.put(Headers.DEAD_DETAIL, error);
+        headers.put(Headers.ORIGIN_QUEUE, Topology.workQueue(queue));
+        headers.put(Headers.DEAD_AT, Long.toString(System.currentTimeMillis()));
+        headers.put(Headers.LAST_ERROR, error + "\n\tat somewhere(Somewhere.java:1)");
+        RawMessages.publish(
+                test,
+                Topology.deadLetterQueue(queue),
+                RawMessages.properties(envelope, headers),
+                body);
+    }
+
+    /** Deletes the queues a test made. */
+    static void delete(TestBroker test, String... queues) throws Exception {
+        try (Connection connection = test.rawConnection()) {
+            for (String queue : queues) {
+                for (String name :
+                        List.of(Topology.workQueue(queue), Topology.deadLetterQueue(queue))) {
+                    try (Channel channel = connection.createChannel()) {
+                        channel.queueDelete(name);
+                    }
+                }
+            }
+        }
+    }
+}
