@@ -124,6 +124,13 @@ final class ChildJvm implements AutoCloseable {
         stdin.close();
     }
 
+    /** Sends a signal (STOP, CONT) to freeze or resume the child. */
+    void signal(String name) throws Exception {
+        Process kill =
+                new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+        kill.waitFor();
+    }
+
     /** SIGKILL: the kernel closes its sockets, as when a process crashes. */
     void kill() {
         process.destroyForcibly();

@@ -94,6 +94,33 @@ class DistributedLockIT {
     }
 
     @Test
+    void aFrozenHolderLosesTheLockAfterAboutThreeHeartbeats(TestBroker broker) throws Exception {
+        String name = TestBroker.uniqueQueue("it-lock-frozen");
+        try (Coordinator coordinator = Coordinator.connect(broker.config().build());
+                ChildJvm holder = ChildJvm.start(broker, "lock-hold", name)) {
+            DistributedLock lock = DistributedLock.named(name, coordinator);
+            try {
+                long holderToken =
+                        Long.parseLong(holder.awaitLine("HOLDING", Duration.ofSeconds(30)));
+                holder.signal("STOP");
+                long frozenAt = System.nanoTime();
+                try (Lease lease = lock.acquire(Duration.ofSeconds(20))) {
+                    long detection = (System.nanoTime() - frozenAt) / 1_000_000;
+                    System.out.printf(
+                            "lock: a SIGSTOPped holder lost the lock after %d ms (2 s heartbeat)%n",
+                            detection);
+                    assertThat(lease.fencingToken()).isGreaterThan(holderToken);
+                    assertThat(detection).isBetween(2_000L, 12_000L);
+                } finally {
+                    holder.signal("CONT");
+                }
+            } finally {
+                lock.delete();
+            }
+        }
+    }
+
+    @Test
     void waitersAreServedInArrivalOrderAndTokensGrowWithEveryGrant(TestBroker broker)
             throws Exception {
         String name = TestBroker.uniqueQueue("it-lock-fifo");
