@@ -50,15 +50,16 @@ async function post(path, params) {
   return result;
 }
 
+// The outcome of the last button pressed stays on screen until the next one.
 async function act(what, path, params) {
-  const status = document.getElementById("status");
+  const action = document.getElementById("action");
   try {
     const result = await post(path, params);
-    status.className = "muted";
-    status.textContent = what + ": " + JSON.stringify(result);
+    action.className = "muted";
+    action.textContent = what + ": " + JSON.stringify(result);
   } catch (e) {
-    status.className = "error";
-    status.textContent = what + " failed: " + e.message;
+    action.className = "error";
+    action.textContent = what + " failed: " + e.message;
   }
   refresh();
 }
@@ -124,8 +125,8 @@ function render(state) {
   }, "No dead letters.", 7);
 
   const status = document.getElementById("status");
-  if (status.className !== "error") {
-    status.className = "muted";
+  status.className = "muted";
+  {
     status.textContent = "updated " + new Date(state.updated).toLocaleTimeString() +
       (state.unverifiedHeartbeats > 0
         ? " - " + state.unverifiedHeartbeats + " heartbeats did not verify with this dashboard's keys"
