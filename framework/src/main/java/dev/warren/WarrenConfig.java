@@ -44,6 +44,7 @@ public final class WarrenConfig {
     private final int connectAttempts;
     private final String connectionName;
     private final boolean quorumQueues;
+    private final int quorumDeliveryLimit;
 
     private WarrenConfig(Builder b) {
         this.brokerUri = b.brokerUri;
@@ -59,6 +60,7 @@ public final class WarrenConfig {
         this.connectAttempts = b.connectAttempts;
         this.connectionName = b.connectionName;
         this.quorumQueues = b.quorumQueues;
+        this.quorumDeliveryLimit = b.quorumDeliveryLimit;
     }
 
     public static Builder custom() {
@@ -81,6 +83,7 @@ public final class WarrenConfig {
         b.connectAttempts = connectAttempts;
         b.connectionName = connectionName;
         b.quorumQueues = quorumQueues;
+        b.quorumDeliveryLimit = quorumDeliveryLimit;
         return b;
     }
 
@@ -152,6 +155,14 @@ public final class WarrenConfig {
         return quorumQueues;
     }
 
+    /**
+     * With quorum queues: deliveries of one message (crashed workers, requeues at shutdown) after
+     * which the broker dead-letters it.
+     */
+    public int quorumDeliveryLimit() {
+        return quorumDeliveryLimit;
+    }
+
     @Override
     public String toString() {
         return "WarrenConfig[broker="
@@ -190,6 +201,7 @@ public final class WarrenConfig {
         private int connectAttempts = 5;
         private String connectionName = "warren";
         private boolean quorumQueues;
+        private int quorumDeliveryLimit = 10;
 
         private Builder() {}
 
@@ -327,6 +339,11 @@ public final class WarrenConfig {
 
         public Builder quorumQueues(boolean quorum) {
             this.quorumQueues = quorum;
+            return this;
+        }
+
+        public Builder quorumDeliveryLimit(int deliveries) {
+            this.quorumDeliveryLimit = atLeast("quorumDeliveryLimit", deliveries, 1);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.warren.client;
 
 import dev.warren.ConfigurationException;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -25,10 +26,12 @@ public final class MapOptions {
 
     private final int window;
     private final ProgressListener progress;
+    private final Duration outageTolerance;
 
     private MapOptions(Builder b) {
         this.window = b.window;
         this.progress = b.progress;
+        this.outageTolerance = b.outageTolerance;
     }
 
     public static MapOptions defaults() {
@@ -47,10 +50,16 @@ public final class MapOptions {
         return progress;
     }
 
+    /** How long the map waits for an unreachable broker before it fails. */
+    public Duration outageTolerance() {
+        return outageTolerance;
+    }
+
     /** Builds {@link MapOptions}. */
     public static final class Builder {
         private int window = 1000;
         private ProgressListener progress = (done, total) -> {};
+        private Duration outageTolerance = Duration.ofMinutes(5);
 
         private Builder() {}
 
@@ -64,6 +73,16 @@ public final class MapOptions {
 
         public Builder onProgress(ProgressListener listener) {
             this.progress = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public Builder outageTolerance(Duration tolerance) {
+            Objects.requireNonNull(tolerance, "outageTolerance");
+            if (tolerance.isNegative()) {
+                throw new ConfigurationException(
+                        "outageTolerance must not be negative, was " + tolerance);
+            }
+            this.outageTolerance = tolerance;
             return this;
         }
 

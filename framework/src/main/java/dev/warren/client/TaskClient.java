@@ -5,6 +5,7 @@ import dev.warren.TaskDefinition;
 import dev.warren.TaskId;
 import dev.warren.WarrenException;
 import dev.warren.transport.Broker;
+import dev.warren.transport.BrokerUnavailableException;
 import dev.warren.transport.Delivery;
 import dev.warren.transport.Envelope;
 import dev.warren.transport.Headers;
@@ -203,7 +204,7 @@ public final class TaskClient implements AutoCloseable {
                 }
                 TaskHandle<R> handle;
                 try {
-                    handle = submit(task);
+                    handle = submitRidingOutOutages(task, options);
                 } catch (RuntimeException e) {
                     result.completeExceptionally(e);
                     return;
@@ -231,6 +232,28 @@ public final class TaskClient implements AutoCloseable {
             result.completeExceptionally(new WarrenException("map was interrupted", e));
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * A map is a batch job: while the broker is unreachable (restart, failover), it waits and goes
+     * on instead of failing, up to {@link MapOptions#outageTolerance()}.
+     */
+    private <R> TaskHandle<R> submitRidingOutOutages(Task<R> task, MapOptions options)
+            throws InterruptedException {
+        long giveUpAt = System.nanoTime() + options.outageTolerance().toNanos();
+        long backoffMillis = 100;
+        while (true) {
+            try {
+                return submit(task);
+            } catch (BrokerUnavailableException e) {
+                if (System.nanoTime() > giveUpAt) {
+                    throw e;
+                }
+                log.debug("map waits for the broker: {}", e.getMessage());
+                Thread.sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 2000);
+            }
         }
     }
 
@@ -328,6 +351,13 @@ public final class TaskClient implements AutoCloseable {
         closed = true;
         replies.close();
         mapDrivers.shutdownNow();
+        if (pending.isEmpty()) {
+            try {
+                broker.topology().delete(replyQueue);
+            } catch (WarrenException e) {
+                log.debug("reply queue {} left to expire: {}", replyQueue, e.getMessage());
+            }
+        }
         WarrenException gone =
                 new WarrenException("TaskClient " + clientId + " was closed before the reply came");
         pending.values().forEach(call -> call.future().completeExceptionally(gone));

@@ -1,6 +1,5 @@
 package dev.warren.transport;
 
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.warren.WarrenConfig;
@@ -60,7 +59,12 @@ public final class Broker implements AutoCloseable {
                 new ConfirmingPublisher(
                         publishing, address, config.publishWindow(), config.publishTimeout());
         this.topology =
-                new Topology(publishing, address, config.quorumQueues(), config.replyQueueExpiry());
+                new Topology(
+                        publishing,
+                        address,
+                        config.quorumQueues(),
+                        config.quorumDeliveryLimit(),
+                        config.replyQueueExpiry());
     }
 
     /** The codec and signer for this configuration; fails on bad registrations before any I/O. */
@@ -213,8 +217,7 @@ public final class Broker implements AutoCloseable {
      */
     public Subscription consume(String brokerQueue, int prefetch, DeliveryHandler handler) {
         try {
-            Channel channel = consuming.createChannel();
-            QueueConsumer consumer = QueueConsumer.start(channel, brokerQueue, prefetch, handler);
+            QueueConsumer consumer = QueueConsumer.start(consuming, brokerQueue, prefetch, handler);
             subscriptions.add(consumer);
             return consumer;
         } catch (Exception e) {

@@ -36,6 +36,7 @@ final class ConfirmingPublisher implements AutoCloseable {
     private final Duration timeout;
     private final int windowSize;
     private final Semaphore window;
+    private final PublishCircuit circuit;
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentNavigableMap<Long, Pending> outstanding = new ConcurrentSkipListMap<>();
     private final List<Pending> awaitingRecovery = new ArrayList<>(); // guarded by lock
@@ -61,6 +62,7 @@ final class ConfirmingPublisher implements AutoCloseable {
         this.timeout = timeout;
         this.windowSize = windowSize;
         this.window = new Semaphore(windowSize);
+        this.circuit = new PublishCircuit(connection, broker);
         connection.addBlockedListener(
                 reason -> {
                     blockedReason = reason;
@@ -118,12 +120,19 @@ final class ConfirmingPublisher implements AutoCloseable {
             throw new PublishFailedException(
                     "cannot publish to " + queue + ": the broker connection is closed");
         }
+        long admittedAt = circuit.admit(queue);
         long deadline = System.nanoTime() + timeout.toNanos();
-        acquireWindow(queue);
+        try {
+            acquireWindow(queue);
+        } catch (RuntimeException e) {
+            circuit.failed(admittedAt, e);
+            throw e;
+        }
         try {
             awaitUnblocked(queue, deadline);
         } catch (RuntimeException e) {
             window.release();
+            circuit.failed(admittedAt, e);
             throw e;
         }
         Pending pending =
@@ -133,7 +142,16 @@ final class ConfirmingPublisher implements AutoCloseable {
                         AmqpMessages.properties(envelope),
                         envelope.body(),
                         new CompletableFuture<>());
-        pending.future().whenComplete((ok, error) -> window.release());
+        pending.future()
+                .whenComplete(
+                        (ok, error) -> {
+                            window.release();
+                            if (error == null) {
+                                circuit.succeeded(admittedAt);
+                            } else {
+                                circuit.failed(admittedAt, error);
+                            }
+                        });
         lock.lock();
         try {
             send(pending);
@@ -146,7 +164,7 @@ final class ConfirmingPublisher implements AutoCloseable {
     private void acquireWindow(String queue) {
         try {
             if (!window.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new PublishFailedException(
+                throw new BrokerUnavailableException(
                         "cannot publish to "
                                 + queue
                                 + ": "
@@ -155,7 +173,8 @@ final class ConfirmingPublisher implements AutoCloseable {
                                 + timeout.toSeconds()
                                 + "s (publishTimeout); RabbitMQ at "
                                 + broker
-                                + " is overloaded or unreachable");
+                                + " is overloaded or unreachable",
+                        null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

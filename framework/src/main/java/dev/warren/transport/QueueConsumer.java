@@ -3,6 +3,7 @@ package dev.warren.transport;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
@@ -10,74 +11,90 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A push consumer on its own channel with manual acks and a prefetch limit. */
-final class QueueConsumer extends DefaultConsumer implements Subscription {
+/**
+ * A push consumer with manual acks and a prefetch limit, on a channel of its own. Automatic
+ * recovery restores it after a lost connection; a channel the broker closes on its own (for example
+ * when a delivery stays unacknowledged past {@code consumer_timeout}) is not recovered by the
+ * client, so this class opens a new channel and consumes again. Deliveries of the closed channel
+ * are redelivered by the broker.
+ */
+final class QueueConsumer implements Subscription {
     private static final Logger log = LoggerFactory.getLogger(QueueConsumer.class);
 
+    private final Connection connection;
     private final String queue;
+    private final int prefetch;
     private final DeliveryHandler handler;
-    private volatile String consumerTag;
+    private volatile ChannelConsumer current;
     private volatile boolean stopping;
 
-    private QueueConsumer(Channel channel, String queue, DeliveryHandler handler) {
-        super(channel);
+    private QueueConsumer(
+            Connection connection, String queue, int prefetch, DeliveryHandler handler) {
+        this.connection = connection;
         this.queue = queue;
+        this.prefetch = prefetch;
         this.handler = handler;
     }
 
-    static QueueConsumer start(Channel channel, String queue, int prefetch, DeliveryHandler handler)
+    static QueueConsumer start(
+            Connection connection, String queue, int prefetch, DeliveryHandler handler)
             throws IOException {
-        channel.basicQos(prefetch);
-        QueueConsumer consumer = new QueueConsumer(channel, queue, handler);
-        consumer.consumerTag = channel.basicConsume(queue, false, consumer);
+        QueueConsumer consumer = new QueueConsumer(connection, queue, prefetch, handler);
+        consumer.current = consumer.subscribe();
         return consumer;
     }
 
-    @Override
-    public void handleDelivery(
-            String tag,
-            com.rabbitmq.client.Envelope amqp,
-            AMQP.BasicProperties properties,
-            byte[] body) {
-        Envelope envelope = AmqpMessages.envelope(properties, body);
-        Delivery delivery =
-                new Delivery(
-                        envelope, queue, amqp.isRedeliver(), getChannel(), amqp.getDeliveryTag());
+    private ChannelConsumer subscribe() throws IOException {
+        Channel channel = connection.createChannel();
+        channel.basicQos(prefetch);
+        ChannelConsumer consumer = new ChannelConsumer(channel);
+        consumer.tag = channel.basicConsume(queue, false, consumer);
+        return consumer;
+    }
+
+    private void onChannelClosedByBroker(ShutdownSignalException signal) {
+        log.warn(
+                "RabbitMQ closed the channel consuming {} ({}); its unacknowledged messages will be"
+                        + " redelivered; consuming again on a new channel",
+                queue,
+                RabbitExceptions.describe(signal));
+        Thread restart =
+                new Thread(
+                        () -> {
+                            for (int attempt = 1; !stopping && connection.isOpen(); attempt++) {
+                                try {
+                                    current = subscribe();
+                                    return;
+                                } catch (IOException | AlreadyClosedException e) {
+                                    log.warn(
+                                            "consuming {} again failed (attempt {}): {}",
+                                            queue,
+                                            attempt,
+                                            e.toString());
+                                    sleepQuietly(Math.min(5000, 200L * attempt));
+                                }
+                            }
+                        },
+                        "warren-resubscribe-" + queue);
+        restart.setDaemon(true);
+        restart.start();
+    }
+
+    private static void sleepQuietly(long millis) {
         try {
-            handler.handle(delivery);
-        } catch (RuntimeException e) {
-            log.error(
-                    "consumer of {} failed on message {}; it goes back to the queue",
-                    queue,
-                    envelope.messageId(),
-                    e);
-            delivery.requeue();
-        }
-    }
-
-    @Override
-    public void handleCancel(String tag) {
-        if (!stopping) {
-            log.warn("RabbitMQ cancelled the consumer of {} (queue deleted?)", queue);
-        }
-    }
-
-    @Override
-    public void handleShutdownSignal(String tag, ShutdownSignalException signal) {
-        if (!signal.isInitiatedByApplication()) {
-            log.debug(
-                    "consumer of {} lost its channel: {}",
-                    queue,
-                    RabbitExceptions.describe(signal));
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void cancel() {
         stopping = true;
+        ChannelConsumer consumer = current;
         try {
-            if (getChannel().isOpen()) {
-                getChannel().basicCancel(consumerTag);
+            if (consumer.getChannel().isOpen()) {
+                consumer.getChannel().basicCancel(consumer.tag);
             }
         } catch (IOException | AlreadyClosedException e) {
             log.debug("cancelling the consumer of {}: {}", queue, e.toString());
@@ -88,11 +105,66 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
     public void close() {
         cancel();
         try {
-            if (getChannel().isOpen()) {
-                getChannel().close();
+            if (current.getChannel().isOpen()) {
+                current.getChannel().close();
             }
         } catch (IOException | TimeoutException | AlreadyClosedException e) {
             log.debug("closing the channel of {}: {}", queue, e.toString());
+        }
+    }
+
+    private final class ChannelConsumer extends DefaultConsumer {
+        private volatile String tag;
+
+        ChannelConsumer(Channel channel) {
+            super(channel);
+        }
+
+        @Override
+        public void handleDelivery(
+                String consumerTag,
+                com.rabbitmq.client.Envelope amqp,
+                AMQP.BasicProperties properties,
+                byte[] body) {
+            Envelope envelope = AmqpMessages.envelope(properties, body);
+            Delivery delivery =
+                    new Delivery(
+                            envelope,
+                            queue,
+                            amqp.isRedeliver(),
+                            getChannel(),
+                            amqp.getDeliveryTag());
+            try {
+                handler.handle(delivery);
+            } catch (RuntimeException e) {
+                log.error(
+                        "consumer of {} failed on message {}; it goes back to the queue",
+                        queue,
+                        envelope.messageId(),
+                        e);
+                delivery.requeue();
+            }
+        }
+
+        @Override
+        public void handleCancel(String consumerTag) {
+            if (!stopping) {
+                log.warn("RabbitMQ cancelled the consumer of {} (queue deleted?)", queue);
+            }
+        }
+
+        @Override
+        public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
+            if (signal.isInitiatedByApplication() || stopping) {
+                return;
+            }
+            if (signal.isHardError()) {
+                log.debug(
+                        "consumer of {} lost its connection; automatic recovery restores it",
+                        queue);
+            } else {
+                onChannelClosedByBroker(signal);
+            }
         }
     }
 }

@@ -40,11 +40,19 @@ public final class Topology {
     private final boolean quorum;
     private final Duration replyExpiry;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
+    private final int deliveryLimit;
+    private Channel channel; // guarded by this
 
-    Topology(Connection connection, String broker, boolean quorum, Duration replyExpiry) {
+    Topology(
+            Connection connection,
+            String broker,
+            boolean quorum,
+            int deliveryLimit,
+            Duration replyExpiry) {
         this.connection = connection;
         this.broker = broker;
         this.quorum = quorum;
+        this.deliveryLimit = deliveryLimit;
         this.replyExpiry = replyExpiry;
     }
 
@@ -78,6 +86,14 @@ public final class Topology {
                     Map<String, Object> args = queueType(new HashMap<>());
                     args.put("x-dead-letter-exchange", "");
                     args.put("x-dead-letter-routing-key", dead);
+                    if (quorum) {
+                        // a message that crashes workers again and again stops after this many
+                        // deliveries; at-least-once dead-lettering keeps it until the dead queue
+                        // confirms
+                        args.put("x-delivery-limit", deliveryLimit);
+                        args.put("x-dead-letter-strategy", "at-least-once");
+                        args.put("x-overflow", "reject-publish");
+                    }
                     ch.queueDeclare(work, true, false, false, args);
                 });
         declared.add(work);
@@ -165,12 +181,15 @@ public final class Topology {
     }
 
     /**
-     * A short-lived channel: a refused declaration closes its channel, and must not close a shared
-     * one.
+     * One long-lived channel, so that the client's automatic recovery can re-declare what was
+     * declared on it; replaced when a refused declaration (a channel error) closes it.
      */
-    private void withChannel(String action, ChannelWork work) {
-        try (Channel ch = connection.createChannel()) {
-            work.run(ch);
+    private synchronized void withChannel(String action, ChannelWork work) {
+        try {
+            if (channel == null || !channel.isOpen() && connection.isOpen()) {
+                channel = connection.createChannel();
+            }
+            work.run(channel);
         } catch (Exception e) {
             throw RabbitExceptions.translate(action, broker, e);
         }

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
+    private static final java.time.Duration CONSUMER_TIMEOUT_DEFAULT =
+            java.time.Duration.ofMinutes(30);
 
     private final WorkerConfig config;
     private final ThreadPoolExecutor executor;
@@ -86,10 +88,33 @@ public final class Worker implements AutoCloseable {
                 config.queues(),
                 config.concurrency(),
                 config.prefetch());
+        warnAboutConsumerTimeout(broker);
         worker.heartbeats =
                 HeartbeatPublisher.start(
                         broker, config, worker::stats, worker.pipeline.unsettled::get);
         return worker;
+    }
+
+    /**
+     * RabbitMQ closes a channel whose delivery stays unacknowledged longer than its {@code
+     * consumer_timeout} (30 minutes by default), and redelivers the task elsewhere while it still
+     * runs here. Say so at start for every registered task that may run that long.
+     */
+    private static void warnAboutConsumerTimeout(Broker broker) {
+        for (Class<?> type : broker.config().registrations().keySet()) {
+            if (dev.warren.Task.class.isAssignableFrom(type)) {
+                java.time.Duration timeout = dev.warren.TaskDefinition.of(type).timeout();
+                if (timeout.compareTo(CONSUMER_TIMEOUT_DEFAULT) >= 0) {
+                    log.warn(
+                            "task {} may run {} min, as long as RabbitMQ's default consumer_timeout"
+                                    + " (30 min): raise consumer_timeout in rabbitmq.conf above the"
+                                    + " longest task timeout, or the broker closes the channel and"
+                                    + " redelivers the task while it runs",
+                            type.getSimpleName(),
+                            timeout.toMinutes());
+                }
+            }
+        }
     }
 
     private void dispatch(dev.warren.transport.Delivery delivery, String queue) {

@@ -13,6 +13,10 @@ public final class ItCatalog implements TaskCatalog {
                 .register(Flaky.class, 203)
                 .register(NotRetryable.class, 204)
                 .register(Slow.class, 205)
-                .register(Sleepy.class, 206);
+                .register(Sleepy.class, 206)
+                .register(Introspect.class, 207)
+                .register(LateRetry.class, 208)
+                .register(QuorumEcho.class, 209)
+                .register(Record.class, 210);
     }
 }

@@ -1,0 +1,209 @@
+package dev.warren.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.warren.WarrenConfig;
+import dev.warren.client.TaskClient;
+import dev.warren.client.TaskHandle;
+import dev.warren.it.support.Queues;
+import dev.warren.it.support.RabbitMqExtension;
+import dev.warren.it.support.RawMessages;
+import dev.warren.it.support.TcpProxy;
+import dev.warren.it.support.TestBroker;
+import dev.warren.it.support.WorkerProcess;
+import dev.warren.it.tasks.Echo;
+import dev.warren.it.tasks.Introspect;
+import dev.warren.it.tasks.ItCatalog;
+import dev.warren.it.tasks.LateRetry;
+import dev.warren.transport.Broker;
+import dev.warren.transport.BrokerUnavailableException;
+import dev.warren.transport.Envelope;
+import dev.warren.transport.Headers;
+import dev.warren.transport.Topology;
+import dev.warren.worker.Worker;
+import dev.warren.worker.WorkerConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The delivery contract under faults that one test can stage without disturbing the whole broker.
+ */
+@ExtendWith(RabbitMqExtension.class)
+class DeliveryGuaranteesIT {
+
+    private static WarrenConfig.Builder config(TestBroker test) {
+        return test.config().catalog(new ItCatalog());
+    }
+
+    @Test
+    void retryWaitingInADelayQueueIsNotRefusedAsExpired(TestBroker test) throws Exception {
+        Queues.reset(test, "it-late-retry");
+        // the retry waits 3 s, longer than this maxMessageAge: only a due time signed at retry lets
+        // it in
+        WarrenConfig strict = config(test).maxMessageAge(Duration.ofSeconds(2)).build();
+        try (Broker broker = Broker.connect(strict);
+                TaskClient client = new TaskClient(broker);
+                Worker worker =
+                        Worker.start(
+                                broker, WorkerConfig.custom().queues("it-late-retry").build())) {
+
+            assertThat(client.submit(new LateRetry("made it")).await(Duration.ofSeconds(30)))
+                    .isEqualTo("made it on attempt 2");
+            assertThat(worker.stats().rejected()).isZero();
+        }
+    }
+
+    @Test
+    void redeliveredTaskSeesTheFlagAndTheSameTaskId(TestBroker test) throws Exception {
+        Queues.reset(test, "it-introspect");
+        try (Broker broker = Broker.connect(config(test).build());
+                TaskClient client = new TaskClient(broker);
+                WorkerProcess first = WorkerProcess.start(test, 1, "it-introspect")) {
+            TaskHandle<String> handle = client.submit(new Introspect(3000));
+            String work = Topology.workQueue("it-introspect");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Queues.depth(test, work) == 0);
+
+            first.kill();
+            try (WorkerProcess second = WorkerProcess.start(test, 1, "it-introspect")) {
+                String[] seen = handle.await(Duration.ofSeconds(30)).split("\\|");
+
+                assertThat(seen[0]).as("the stable task id").isEqualTo(handle.id().toString());
+                assertThat(seen[1]).as("a redelivery is not a retry").isEqualTo("1");
+                assertThat(seen[2]).as("redelivered").isEqualTo("true");
+            }
+        }
+    }
+
+    @Test
+    void duplicateReplyCompletesNothingTwice(TestBroker test) throws Exception {
+        Queues.reset(test, "it-echo");
+        try (Broker broker = Broker.connect(config(test).build());
+                TaskClient client = new TaskClient(broker);
+                Worker worker =
+                        Worker.start(broker, WorkerConfig.custom().queues("it-echo").build())) {
+            TaskHandle<String> handle = client.submit(new Echo("first"));
+            assertThat(handle.await(Duration.ofSeconds(20))).isEqualTo("first");
+
+            Envelope forgedDuplicate =
+                    broker.sealer()
+                            .seal(
+                                    "second",
+                                    handle.id().toString(),
+                                    Headers.REPLY_SUCCEEDED,
+                                    System.currentTimeMillis(),
+                                    null,
+                                    1);
+            RawMessages.publish(
+                    test,
+                    Topology.replyQueue(client.clientId()),
+                    RawMessages.properties(forgedDuplicate, RawMessages.headers(forgedDuplicate)),
+                    forgedDuplicate.body());
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> Queues.depth(test, Topology.replyQueue(client.clientId())) == 0);
+            assertThat(handle.result().join()).isEqualTo("first");
+            assertThat(client.inFlight()).isZero();
+            assertThat(client.submit(new Echo("still fine")).await(Duration.ofSeconds(20)))
+                    .isEqualTo("still fine");
+        }
+    }
+
+    @Test
+    void submitFailsClearlyWhenThePublishWindowStaysFull(TestBroker test) throws Exception {
+        Queues.reset(test, "it-echo");
+        try (TcpProxy proxy = TcpProxy.to(test.uri());
+                Broker broker =
+                        Broker.connect(
+                                config(test)
+                                        .brokerUri(proxy.uri(test.uri()))
+                                        .publishWindow(2)
+                                        .publishTimeout(Duration.ofSeconds(1))
+                                        .heartbeat(Duration.ofSeconds(60))
+                                        .build());
+                TaskClient client = new TaskClient(broker)) {
+            client.enqueue(new Echo("declares the queue before the broker's answers stop"));
+            proxy.freezeReplies();
+            TaskHandle<String> a = client.submit(new Echo("a"));
+            TaskHandle<String> b = client.submit(new Echo("b"));
+
+            assertThatThrownBy(() -> client.submit(new Echo("c")))
+                    .isInstanceOf(BrokerUnavailableException.class)
+                    .hasMessageContaining("2 messages stayed unconfirmed")
+                    .hasMessageContaining("publishTimeout");
+            proxy.thaw();
+            try (Broker direct = Broker.connect(config(test).build());
+                    Worker worker =
+                            Worker.start(direct, WorkerConfig.custom().queues("it-echo").build())) {
+                assertThat(a.await(Duration.ofSeconds(20))).isEqualTo("a");
+                assertThat(b.await(Duration.ofSeconds(20))).isEqualTo("b");
+            }
+        }
+    }
+
+    @Test
+    void unconfirmedPublishesAreSentAgainAfterTheConnectionDrops(TestBroker test) throws Exception {
+        Queues.reset(test, "it-echo");
+        try (TcpProxy proxy = TcpProxy.to(test.uri());
+                Broker broker =
+                        Broker.connect(config(test).brokerUri(proxy.uri(test.uri())).build());
+                TaskClient client = new TaskClient(broker);
+                Broker direct = Broker.connect(config(test).build());
+                Worker worker =
+                        Worker.start(direct, WorkerConfig.custom().queues("it-echo").build())) {
+            assertThat(client.submit(new Echo("declares the queue")).await(Duration.ofSeconds(20)))
+                    .isEqualTo("declares the queue");
+            proxy.freezeReplies();
+            List<TaskHandle<String>> handles = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                handles.add(client.submit(new Echo("task " + i)));
+            }
+
+            proxy.cutAll();
+            proxy.thaw();
+
+            for (int i = 0; i < 20; i++) {
+                assertThat(handles.get(i).await(Duration.ofSeconds(30))).isEqualTo("task " + i);
+            }
+            assertThat(client.inFlight()).isZero();
+        }
+    }
+
+    @Test
+    void publishFailsFastWhileTheBrokerIsUnreachableAndWorksAgainAfterRecovery(TestBroker test)
+            throws Exception {
+        Queues.reset(test, "it-echo");
+        try (TcpProxy proxy = TcpProxy.to(test.uri());
+                Broker broker =
+                        Broker.connect(config(test).brokerUri(proxy.uri(test.uri())).build());
+                TaskClient client = new TaskClient(broker);
+                Broker direct = Broker.connect(config(test).build());
+                Worker worker =
+                        Worker.start(direct, WorkerConfig.custom().queues("it-echo").build())) {
+            assertThat(client.submit(new Echo("before")).await(Duration.ofSeconds(20)))
+                    .isEqualTo("before");
+
+            proxy.stop();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !broker.isConnected());
+
+            assertThatThrownBy(() -> client.submit(new Echo("during")))
+                    .isInstanceOf(BrokerUnavailableException.class)
+                    .hasMessageContaining("is unavailable")
+                    .hasMessageContaining("connection was lost");
+
+            proxy.start();
+            await().atMost(Duration.ofSeconds(30)).until(broker::isConnected);
+            await().atMost(Duration.ofSeconds(30))
+                    .ignoreException(BrokerUnavailableException.class)
+                    .until(
+                            () ->
+                                    client.submit(new Echo("after"))
+                                            .await(Duration.ofSeconds(10))
+                                            .equals("after"));
+        }
+    }
+}
