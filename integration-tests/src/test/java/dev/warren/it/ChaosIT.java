@@ -1,0 +1,161 @@
+package dev.warren.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.warren.client.MapOptions;
+import dev.warren.client.TaskClient;
+import dev.warren.it.support.Queues;
+import dev.warren.it.support.RabbitMqExtension;
+import dev.warren.it.support.TestBroker;
+import dev.warren.it.support.WorkerProcess;
+import dev.warren.it.tasks.ItCatalog;
+import dev.warren.it.tasks.Record;
+import dev.warren.transport.Broker;
+import dev.warren.transport.Topology;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The delivery contract under the faults of real life, all in one run: 5,000 tasks through {@code
+ * map} while a worker process is SIGKILLed twice, every connection is force-closed once and the
+ * broker application is restarted once. Then every task is classified as in a Jepsen queue check:
+ * lost (submitted, never completed) must be zero; duplicates (executed more than once) are allowed
+ * by at-least-once delivery and are counted.
+ */
+@ExtendWith(RabbitMqExtension.class)
+class ChaosIT {
+    private static final int TASKS = 5_000;
+
+    @Test
+    void noTaskIsLostWhenWorkersAreKilledConnectionsClosedAndTheBrokerRestarted(
+            TestBroker test, @TempDir Path executions) throws Exception {
+        Queues.reset(test, "it-chaos");
+        List<WorkerProcess> workers = new ArrayList<>();
+        AtomicLong progress = new AtomicLong();
+        String replyQueue;
+        long started = System.nanoTime();
+        try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+                TaskClient client = new TaskClient(broker)) {
+            replyQueue = Topology.replyQueue(client.clientId());
+            workers.add(WorkerProcess.start(test, 4, "it-chaos"));
+            workers.add(WorkerProcess.start(test, 4, "it-chaos"));
+            List<Record> tasks =
+                    IntStream.range(0, TASKS)
+                            .mapToObj(i -> new Record(i, executions.toString(), 3))
+                            .toList();
+
+            CompletableFuture<List<Integer>> results =
+                    client.map(
+                            tasks,
+                            MapOptions.custom()
+                                    .window(300)
+                                    .outageTolerance(Duration.ofMinutes(3))
+                                    .onProgress((done, total) -> progress.set(done))
+                                    .build());
+
+            awaitProgress(progress, 500);
+            workers.get(0).kill();
+            log("SIGKILL worker 1 at %d completed", progress.get());
+            workers.add(WorkerProcess.start(test, 4, "it-chaos"));
+
+            awaitProgress(progress, 1500);
+            log("closing all connections at %d completed", progress.get());
+            test.rabbitmqctl("close_all_connections", "chaos test");
+
+            awaitProgress(progress, 2500);
+            workers.get(1).kill();
+            log("SIGKILL worker 2 at %d completed", progress.get());
+            workers.add(WorkerProcess.start(test, 4, "it-chaos"));
+
+            awaitProgress(progress, 3500);
+            log("restarting the broker application at %d completed", progress.get());
+            try {
+                test.rabbitmqctl("stop_app");
+            } finally {
+                test.rabbitmqctl("start_app");
+                test.rabbitmqctl("await_startup");
+            }
+
+            List<Integer> values = results.get(4, TimeUnit.MINUTES);
+
+            int lost = 0;
+            for (int i = 0; i < TASKS; i++) {
+                if (values.get(i) == null || values.get(i) != i * 2) {
+                    lost++;
+                }
+            }
+            int[] runs = executionsPerTask(executions);
+            int neverRan = (int) IntStream.of(runs).filter(n -> n == 0).count();
+            int duplicates = IntStream.of(runs).map(n -> Math.max(0, n - 1)).sum();
+            log(
+                    "%d tasks in %.1f s: lost %d, never executed %d, duplicate executions %d",
+                    TASKS, (System.nanoTime() - started) / 1e9, lost, neverRan, duplicates);
+
+            assertThat(lost)
+                    .as("tasks submitted but never completed with the right result")
+                    .isZero();
+            assertThat(neverRan).as("completed tasks with no recorded execution").isZero();
+            assertThat(client.inFlight()).as("futures still waiting").isZero();
+        } finally {
+            for (WorkerProcess worker : workers.subList(2, workers.size())) {
+                if (worker.isAlive()) {
+                    assertThat(worker.terminate(60)).as("surviving workers stop cleanly").isZero();
+                }
+            }
+            for (WorkerProcess worker : workers) {
+                worker.close();
+            }
+        }
+
+        String queues = test.rabbitmqctl("list_queues", "-q", "name");
+        assertThat(queues).as("the client deleted its reply queue").doesNotContain(replyQueue);
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                test.rabbitmqctl(
+                                                        "list_connections",
+                                                        "-q",
+                                                        "client_properties"))
+                                        .as("no Warren connection left open")
+                                        .doesNotContain("warren-worker@")
+                                        .doesNotContain("warren@"));
+        assertThat(Queues.depth(test, Topology.workQueue("it-chaos"))).isZero();
+        assertThat(Queues.depth(test, Topology.deadLetterQueue("it-chaos"))).isZero();
+    }
+
+    private static void awaitProgress(AtomicLong progress, long atLeast) {
+        await().atMost(Duration.ofMinutes(2)).until(() -> progress.get() >= atLeast);
+    }
+
+    private static int[] executionsPerTask(Path directory) throws IOException {
+        int[] runs = new int[TASKS];
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (!line.isBlank()) {
+                        runs[Integer.parseInt(line.strip())]++;
+                    }
+                }
+            }
+        }
+        return runs;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("[chaos] " + format + "%n", args);
+    }
+}
