@@ -355,7 +355,7 @@ public final class TaskClient implements AutoCloseable {
             try {
                 broker.topology().delete(replyQueue);
             } catch (WarrenException e) {
-                log.debug("reply queue {} left to expire: {}", replyQueue, e.getMessage());
+                log.warn("reply queue {} left to expire: {}", replyQueue, e.getMessage());
             }
         }
         WarrenException gone =
