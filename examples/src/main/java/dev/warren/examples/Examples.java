@@ -1,6 +1,12 @@
 package dev.warren.examples;
 
 import dev.warren.examples.primes.SumOfPrimesExample;
+import dev.warren.examples.progress.ProgressBarExample;
+import dev.warren.examples.sync.EventChannelExample;
+import dev.warren.examples.sync.EventExample;
+import dev.warren.examples.sync.LockExample;
+import dev.warren.examples.sync.SemaphoreExample;
+import dev.warren.examples.sync.SharedMapExample;
 import java.util.Arrays;
 
 /** Entry point of the examples jar: {@code java -jar warren-examples.jar <example> [args]}. */
@@ -12,8 +18,18 @@ public final class Examples {
         String[] rest = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
         switch (name) {
             case "sum-of-primes" -> SumOfPrimesExample.main(rest);
+            case "progress-bar" -> ProgressBarExample.main(rest);
+            case "lock" -> LockExample.main(rest);
+            case "semaphore" -> SemaphoreExample.main(rest);
+            case "event" -> EventExample.main(rest);
+            case "event-channel" -> EventChannelExample.main(rest);
+            case "shared-map" -> SharedMapExample.main(rest);
             default -> {
-                System.err.println("unknown example '" + name + "'; try: sum-of-primes");
+                System.err.println(
+                        "unknown example '"
+                                + name
+                                + "'; try: sum-of-primes [workers], progress-bar [workers] [tasks], lock,"
+                                + " semaphore, event, event-channel, shared-map");
                 System.exit(2);
             }
         }
