@@ -31,7 +31,15 @@ final class PerfTestRun {
      * intervals the rate is the mean of the received rates of all but the first interval, and the
      * latencies are the medians of those intervals' p50 and p99.
      */
-    record Result(double sendRate, double receiveRate, long p50, long p95, long p99, String cmd) {}
+    record Result(
+            double sendRate,
+            double receiveRate,
+            long p50,
+            long p95,
+            long p99,
+            double clientCpuMicros,
+            double brokerCpuMicros,
+            String cmd) {}
 
     private PerfTestRun() {}
 
@@ -88,9 +96,27 @@ final class PerfTestRun {
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
-        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("PerfTest did not finish; see " + log);
+        // CPU of PerfTest and of the broker between its first and its last one-second report
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 60L);
+        int firstCount = -1;
+        int lastCount = -1;
+        double[] first = null;
+        double[] last = null;
+        while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IOException("PerfTest did not finish; see " + log);
+            }
+            int count = countIntervals(log);
+            if (count > 0 && count != lastCount) {
+                double[] now = {CpuMeter.seconds(process.pid()), CpuMeter.broker()};
+                if (first == null) {
+                    first = now;
+                    firstCount = count;
+                }
+                last = now;
+                lastCount = count;
+            }
         }
         double send = Double.NaN;
         double receive = Double.NaN;
@@ -137,6 +163,16 @@ final class PerfTestRun {
                             + "); see "
                             + log);
         }
+        double clientCpu = Double.NaN;
+        double brokerCpu = Double.NaN;
+        if (first != null && lastCount > firstCount && intervals.size() >= lastCount) {
+            double messages = 0;
+            for (int k = firstCount; k < lastCount; k++) {
+                messages += intervals.get(k)[0];
+            }
+            clientCpu = (last[0] - first[0]) / messages * 1e6;
+            brokerCpu = (last[1] - first[1]) / messages * 1e6;
+        }
         if (intervals.size() >= 3) {
             List<double[]> steady = intervals.subList(1, intervals.size());
             receive = steady.stream().mapToDouble(r -> r[0]).average().orElse(receive);
@@ -149,6 +185,8 @@ final class PerfTestRun {
                 latency[0],
                 latency[1],
                 latency[2],
+                clientCpu,
+                brokerCpu,
                 "PerfTest " + String.join(" ", args));
     }
 
@@ -156,5 +194,13 @@ final class PerfTestRun {
         double[] values = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
         int n = values.length;
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static int countIntervals(Path log) {
+        try (var lines = Files.lines(log)) {
+            return (int) lines.filter(l -> INTERVAL.matcher(l).find()).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
     }
 }

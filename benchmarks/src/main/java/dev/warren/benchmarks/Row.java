@@ -21,11 +21,27 @@ record Row(
     static final String CSV_HEADER =
             "section,what,workers,payload_bytes,messages,seconds,rate_per_s,ratio,p50_us,p99_us,p999_us,note";
 
+    Row withNote(String replacement) {
+        return new Row(
+                section,
+                what,
+                workers,
+                payloadBytes,
+                messages,
+                seconds,
+                ratePerSecond,
+                ratio,
+                p50Micros,
+                p99Micros,
+                p999Micros,
+                replacement);
+    }
+
     String csv() {
         return String.join(
                 ",",
                 section,
-                what,
+                '"' + what.replace("\"", "'") + '"',
                 Integer.toString(workers),
                 Integer.toString(payloadBytes),
                 Long.toString(messages),

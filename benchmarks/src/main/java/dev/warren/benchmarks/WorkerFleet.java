@@ -42,6 +42,11 @@ final class WorkerFleet implements AutoCloseable {
         this.logDirectory = logDirectory;
     }
 
+    /** CPU seconds used so far by the running worker processes together. */
+    double cpuSeconds() {
+        return processes.stream().mapToDouble(p -> CpuMeter.seconds(p.pid())).sum();
+    }
+
     int size() {
         return processes.size();
     }
