@@ -282,10 +282,10 @@ final class TaskPipeline {
             Envelope envelope,
             Throwable failure,
             TaskDefinition definition) {
-        boolean retryable =
-                definition.isRetryable(failure) && envelope.attempt() < definition.maxAttempts();
-        if (retryable) {
-            Duration delay = retryDelay(definition, envelope.attempt());
+        java.util.Optional<Duration> retry =
+                RetryPolicy.retryAfter(definition, envelope.attempt(), failure);
+        if (retry.isPresent()) {
+            Duration delay = retry.get();
             log.warn(
                     "task {} {} failed on attempt {} of {}: {}; retrying in {} ms",
                     simple(envelope.type()),
@@ -342,12 +342,6 @@ final class TaskPipeline {
                                     lastError);
                     return CompletableFuture.allOf(replied, kept);
                 });
-    }
-
-    private Duration retryDelay(TaskDefinition definition, int failedAttempt) {
-        long base = definition.retryDelay().toMillis();
-        int doublings = Math.min(failedAttempt - 1, 20);
-        return Duration.ofMillis(Math.min(base << doublings, Duration.ofHours(6).toMillis()));
     }
 
     private CompletableFuture<Void> publishRetry(String queue, Envelope envelope, Duration delay) {
