@@ -328,6 +328,11 @@ public final class EndToEndBenchmark {
 
     private void add(Row row) {
         rows.add(row);
+        try {
+            writeCsv(); // as it goes, so a run cut short still leaves its figures
+        } catch (IOException e) {
+            out.println("    cannot write the CSV: " + e);
+        }
         out.printf(
                 Locale.ROOT,
                 "  %-9s %-26s workers=%d payload=%dB  %s%n",
@@ -448,6 +453,8 @@ public final class EndToEndBenchmark {
         int bestWorkers = 0;
         double oneAtATimeP50 = Double.NaN;
         try (Broker broker = Broker.connect(config)) {
+            // leftovers of an interrupted run would be counted as this run's work
+            broker.topology().delete(Topology.workQueue(NoopTask.QUEUE));
             TaskClient client = new TaskClient(broker);
             try (WorkerFleet fleet = fleet()) {
                 for (int workers : options.workers) {
@@ -463,8 +470,15 @@ public final class EndToEndBenchmark {
                         List<Row> all = new ArrayList<>();
                         for (int round = 0; round < runs; round++) {
                             all.add(
-                                    throughput(
-                                            client, fleet, workers, payload, oneHop.get(payload)));
+                                    retried(
+                                            broker,
+                                            () ->
+                                                    throughput(
+                                                            client,
+                                                            fleet,
+                                                            workers,
+                                                            payload,
+                                                            oneHop.get(payload))));
                         }
                         all.sort(java.util.Comparator.comparingDouble(Row::ratePerSecond));
                         Row median = all.get(all.size() / 2);
@@ -494,7 +508,7 @@ public final class EndToEndBenchmark {
                         }
                     }
                     if (workers == options.workers[0]) {
-                        oneAtATimeP50 = oneAtATime(client, workers, lowRate);
+                        oneAtATimeP50 = retried(broker, () -> oneAtATime(client, workers, lowRate));
                     }
                 }
             } finally {
@@ -610,6 +624,35 @@ public final class EndToEndBenchmark {
         return row;
     }
 
+    private interface Measurement<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * Runs a measurement again (twice at most) when it failed, typically because the broker
+     * connection was lost during it: other people's failure tests share this broker, and a run that
+     * saw a reconnect measures that, not Warren.
+     */
+    private static <T> T retried(Broker broker, Measurement<T> measurement) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return measurement.run();
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                out.printf(
+                        "    run disturbed (%s); waiting for the broker and running it again%n",
+                        e.toString().lines().findFirst().orElse(""));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (!broker.isConnected() && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                }
+                Thread.sleep(5000); // the circuit breaker half-opens; the broken run's tasks drain
+            }
+        }
+    }
+
     private static void load(TaskClient client, int payload, long tasks, int window)
             throws Exception {
         load(client, payload, tasks, window, null);
@@ -639,7 +682,13 @@ public final class EndToEndBenchmark {
                                 done.countDown();
                             });
         }
-        if (!done.await(10, TimeUnit.MINUTES) || failure.get() != null) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!done.await(1, TimeUnit.SECONDS)
+                && failure.get() == null
+                && System.nanoTime() < deadline) {
+            // waiting for the last replies
+        }
+        if (done.getCount() > 0 || failure.get() != null) {
             throw new IllegalStateException(
                     "throughput run failed: " + failure.get() + ", " + done.getCount() + " left");
         }
@@ -784,7 +833,11 @@ public final class EndToEndBenchmark {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
             while (left > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
-                left = broker.topology().inspect(workQueue).ready();
+                try {
+                    left = broker.topology().inspect(workQueue).ready();
+                } catch (RuntimeException e) {
+                    out.println("    cannot read the queue depth (" + e.getMessage() + "); again");
+                }
             }
             double seconds = (System.nanoTime() - readyAt) / 1e9;
             add(
