@@ -5,7 +5,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import dev.warren.transport.Envelope;
 import dev.warren.transport.Headers;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,18 +18,7 @@ public final class RawMessages {
 
     /** The AMQP properties Warren would write for this envelope, to modify before publishing. */
     public static Map<String, Object> headers(Envelope envelope) {
-        Map<String, Object> headers = new HashMap<>();
-        headers.put(Headers.VERSION, envelope.version());
-        headers.put(Headers.ATTEMPT, envelope.attempt());
-        headers.put(Headers.TIMESTAMP, envelope.timestamp());
-        if (envelope.keyId() != null) {
-            headers.put(Headers.KEY_ID, envelope.keyId());
-        }
-        if (envelope.signature() != null) {
-            headers.put(
-                    Headers.SIGNATURE, Base64.getEncoder().encodeToString(envelope.signature()));
-        }
-        return headers;
+        return new HashMap<>(Headers.write(envelope));
     }
 
     public static AMQP.BasicProperties properties(Envelope envelope, Map<String, Object> headers) {
