@@ -17,6 +17,7 @@ public final class ItCatalog implements TaskCatalog {
                 .register(Introspect.class, 207)
                 .register(LateRetry.class, 208)
                 .register(QuorumEcho.class, 209)
-                .register(Record.class, 210);
+                .register(Record.class, 210)
+                .register(SlowFirstTime.class, 211);
     }
 }

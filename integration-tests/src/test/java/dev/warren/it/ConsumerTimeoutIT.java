@@ -1,0 +1,72 @@
+package dev.warren.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warren.client.TaskClient;
+import dev.warren.it.support.Queues;
+import dev.warren.it.support.RabbitMqExtension;
+import dev.warren.it.support.TestBroker;
+import dev.warren.it.tasks.ItCatalog;
+import dev.warren.it.tasks.SlowFirstTime;
+import dev.warren.transport.Broker;
+import dev.warren.worker.Worker;
+import dev.warren.worker.WorkerConfig;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * RabbitMQ closes the channel of a consumer that keeps a delivery unacknowledged past {@code
+ * consumer_timeout} (30 minutes by default). The Java client does not recover a channel the broker
+ * closed, so without help the worker would silently stop consuming. Shrinks the broker's timeout to
+ * 2 seconds for the test, and restores it after.
+ */
+@ExtendWith(RabbitMqExtension.class)
+class ConsumerTimeoutIT {
+    @Test
+    void workerConsumesAgainAfterTheBrokerClosesItsChannelForAnAckTimeout(TestBroker test)
+            throws Exception {
+        Queues.reset(test, "it-consumer-timeout");
+        String timeout =
+                test.rabbitmqctl("eval", "application:get_env(rabbit, consumer_timeout).").strip();
+        String tick =
+                test.rabbitmqctl("eval", "application:get_env(rabbit, channel_tick_interval).")
+                        .strip();
+        test.rabbitmqctl("eval", "application:set_env(rabbit, consumer_timeout, 2000).");
+        test.rabbitmqctl("eval", "application:set_env(rabbit, channel_tick_interval, 500).");
+        try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+                TaskClient client = new TaskClient(broker);
+                Worker worker =
+                        Worker.start(
+                                broker,
+                                WorkerConfig.custom()
+                                        .queues("it-consumer-timeout")
+                                        .concurrency(2)
+                                        .build())) {
+
+            String result = client.submit(new SlowFirstTime(8_000)).await(Duration.ofSeconds(30));
+
+            assertThat(result)
+                    .as("the broker took the task back and the resubscribed consumer got it again")
+                    .isEqualTo("redelivered=true");
+        } finally {
+            test.rabbitmqctl(
+                    "eval",
+                    "application:set_env(rabbit, consumer_timeout, "
+                            + value(timeout, "1800000")
+                            + ").");
+            test.rabbitmqctl(
+                    "eval",
+                    "application:set_env(rabbit, channel_tick_interval, "
+                            + value(tick, "60000")
+                            + ").");
+        }
+    }
+
+    /**
+     * The number in rabbitmqctl's {@code {ok,1800000}}, or the default when the value was unset.
+     */
+    private static String value(String erlang, String otherwise) {
+        return erlang.startsWith("{ok,") ? erlang.substring(4, erlang.length() - 1) : otherwise;
+    }
+}
