@@ -74,7 +74,8 @@ public final class TaskClient implements AutoCloseable {
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.replyQueue = Topology.replyQueue(clientId);
         broker.topology().declareReplyQueue(replyQueue);
-        this.replies = broker.consume(replyQueue, REPLY_PREFETCH, this::onReply);
+        this.replies =
+                broker.consumeAcknowledgingInBatches(replyQueue, REPLY_PREFETCH, this::onReply);
         this.mapDrivers =
                 Executors.newCachedThreadPool(
                         r -> {
@@ -276,13 +277,13 @@ public final class TaskClient implements AutoCloseable {
         return pending.size();
     }
 
+    /** Runs on the dispatch thread; the consumer acknowledges each reply after this returns. */
     private void onReply(Delivery delivery) {
         Envelope envelope = delivery.envelope();
         String id = envelope.messageId();
         PendingCall call = id == null ? null : pending.get(id);
         if (call == null) {
             log.debug("ignoring a reply for task {}: late, duplicate, or not ours", id);
-            delivery.ack();
             return;
         }
         Object payload;
@@ -290,13 +291,11 @@ public final class TaskClient implements AutoCloseable {
             payload = broker.sealer().open(envelope);
         } catch (RejectedMessageException e) {
             log.warn("refused a reply on {}: {} ({})", replyQueue, e.getMessage(), e.reason());
-            delivery.ack();
             return;
         }
         if (pending.remove(id, call)) {
             complete(call, TaskId.parse(id), envelope, payload);
         }
-        delivery.ack();
     }
 
     private static void complete(PendingCall call, TaskId id, Envelope envelope, Object payload) {

@@ -34,12 +34,14 @@ public final class Delivery {
             String queue,
             boolean redelivered,
             Channel channel,
-            long deliveryTag) {
+            long deliveryTag,
+            boolean settledByConsumer) {
         this.envelope = envelope;
         this.queue = queue;
         this.redelivered = redelivered;
         this.channel = channel;
         this.deliveryTag = deliveryTag;
+        this.settled.set(settledByConsumer);
     }
 
     public Envelope envelope() {

@@ -25,21 +25,42 @@ final class QueueConsumer implements Subscription {
     private final String queue;
     private final int prefetch;
     private final DeliveryHandler handler;
+    private final boolean batchedAcks;
     private volatile ChannelConsumer current;
     private volatile boolean stopping;
 
     private QueueConsumer(
-            Connection connection, String queue, int prefetch, DeliveryHandler handler) {
+            Connection connection,
+            String queue,
+            int prefetch,
+            DeliveryHandler handler,
+            boolean batchedAcks) {
         this.connection = connection;
         this.queue = queue;
         this.prefetch = prefetch;
         this.handler = handler;
+        this.batchedAcks = batchedAcks;
     }
 
     static QueueConsumer start(
             Connection connection, String queue, int prefetch, DeliveryHandler handler)
             throws IOException {
-        QueueConsumer consumer = new QueueConsumer(connection, queue, prefetch, handler);
+        return start(connection, queue, prefetch, handler, false);
+    }
+
+    /**
+     * With {@code batchedAcks}, the consumer acknowledges each delivery itself once the handler has
+     * returned, many per frame, and the handler's own settling calls do nothing.
+     */
+    static QueueConsumer start(
+            Connection connection,
+            String queue,
+            int prefetch,
+            DeliveryHandler handler,
+            boolean batchedAcks)
+            throws IOException {
+        QueueConsumer consumer =
+                new QueueConsumer(connection, queue, prefetch, handler, batchedAcks);
         consumer.current = consumer.subscribe();
         return consumer;
     }
@@ -115,9 +136,11 @@ final class QueueConsumer implements Subscription {
 
     private final class ChannelConsumer extends DefaultConsumer {
         private volatile String tag;
+        private final AckBatch acks;
 
         ChannelConsumer(Channel channel) {
             super(channel);
+            this.acks = batchedAcks ? new AckBatch(channel) : null;
         }
 
         @Override
@@ -133,7 +156,18 @@ final class QueueConsumer implements Subscription {
                             queue,
                             amqp.isRedeliver(),
                             getChannel(),
-                            amqp.getDeliveryTag());
+                            amqp.getDeliveryTag(),
+                            batchedAcks);
+            if (acks != null) {
+                try {
+                    handler.handle(delivery);
+                } catch (RuntimeException e) {
+                    log.error(
+                            "consumer of {} failed on message {}", queue, envelope.messageId(), e);
+                }
+                acks.handled(amqp.getDeliveryTag());
+                return;
+            }
             try {
                 handler.handle(delivery);
             } catch (RuntimeException e) {
