@@ -172,7 +172,8 @@ public final class Worker implements AutoCloseable {
                             "tasks still running after {}; interrupting them, their messages go back to the queue",
                             config.shutdownTimeout());
                     pipeline.forcedStop = true;
-                    executor.shutdownNow();
+                    // the ones never started see "stopping" and give their message back at once
+                    executor.shutdownNow().forEach(Runnable::run);
                     executor.awaitTermination(10, TimeUnit.SECONDS);
                 }
                 awaitSettled(Duration.ofSeconds(30));
