@@ -3,7 +3,9 @@ package dev.warren.cli;
 import dev.warren.TaskCatalog;
 import dev.warren.WarrenConfig;
 import dev.warren.WarrenException;
+import dev.warren.sync.Coordinator;
 import dev.warren.transport.Broker;
+import dev.warren.worker.ServiceLocator;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
@@ -87,6 +89,13 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
             description =
                     "TaskCatalog class to use (repeatable; default: all found on --classpath)")
     List<String> catalogs = new ArrayList<>();
+
+    @Option(
+            names = "--coordination",
+            description =
+                    "Give tasks a Coordinator (locks, semaphores, events, shared maps) through"
+                            + " TaskContext.service(Coordinator.class), on a connection of its own")
+    boolean coordination;
 
     @Option(
             names = "--shutdown-timeout",
@@ -183,7 +192,19 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
                                 ? null
                                 : MetricsServer.start(registry, metricsAddress, metricsPort);
                 Broker broker = Broker.connect(config);
-                Worker worker = Worker.start(broker, builtWorkerConfig)) {
+                Coordinator coordinator = coordination ? Coordinator.connect(config) : null;
+                Worker worker =
+                        Worker.start(
+                                broker,
+                                coordinator == null
+                                        ? builtWorkerConfig
+                                        : workerConfig
+                                                .services(
+                                                        ServiceLocator.empty()
+                                                                .with(
+                                                                        Coordinator.class,
+                                                                        coordinator))
+                                                .build())) {
             log.info(
                     "warren-worker on {} ready: queues {}, {} task types registered",
                     config.brokerAddressForHumans(),

@@ -50,6 +50,13 @@ public final class WorkerProcess implements AutoCloseable {
     /** Starts a worker and waits until it consumes. */
     public static WorkerProcess start(TestBroker broker, int concurrency, String... queues)
             throws IOException, InterruptedException {
+        return start(broker, concurrency, java.util.List.of(), queues);
+    }
+
+    /** As {@link #start(TestBroker, int, String...)}, with more {@code warren-worker} options. */
+    public static WorkerProcess start(
+            TestBroker broker, int concurrency, java.util.List<String> options, String... queues)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -63,6 +70,7 @@ public final class WorkerProcess implements AutoCloseable {
         command.add(Integer.toString(concurrency));
         command.add("--shutdown-timeout");
         command.add("60");
+        command.addAll(options);
         for (String queue : queues) {
             command.add("--queue");
             command.add(queue);

@@ -18,6 +18,7 @@ public final class ItCatalog implements TaskCatalog {
                 .register(LateRetry.class, 208)
                 .register(QuorumEcho.class, 209)
                 .register(Record.class, 210)
-                .register(SlowFirstTime.class, 211);
+                .register(SlowFirstTime.class, 211)
+                .register(GuardedIncrement.class, 212);
     }
 }

@@ -1,0 +1,64 @@
+package dev.warren.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warren.client.TaskClient;
+import dev.warren.client.TaskFailedException;
+import dev.warren.it.support.Queues;
+import dev.warren.it.support.RabbitMqExtension;
+import dev.warren.it.support.TestBroker;
+import dev.warren.it.support.WorkerProcess;
+import dev.warren.it.tasks.GuardedIncrement;
+import dev.warren.it.tasks.ItCatalog;
+import dev.warren.transport.Broker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Tasks on worker processes started with {@code --coordination} use the coordination primitives.
+ */
+@ExtendWith(RabbitMqExtension.class)
+class CoordinatedTasksIT {
+    @Test
+    void tasksOnTwoWorkerProcessesShareOneLockAndGetEveryFencingTokenOnce(TestBroker test)
+            throws Exception {
+        Queues.reset(test, "it-coordinated");
+        String lock = TestBroker.uniqueQueue("it-cli-lock");
+        try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+                TaskClient client = new TaskClient(broker);
+                WorkerProcess first =
+                        WorkerProcess.start(test, 2, List.of("--coordination"), "it-coordinated");
+                WorkerProcess second =
+                        WorkerProcess.start(test, 2, List.of("--coordination"), "it-coordinated")) {
+            List<GuardedIncrement> tasks =
+                    IntStream.range(0, 40).mapToObj(i -> new GuardedIncrement(lock)).toList();
+
+            List<Long> tokens = new ArrayList<>(client.map(tasks).get());
+
+            assertThat(tokens).doesNotHaveDuplicates().hasSize(40);
+            tokens.sort(Long::compare);
+            assertThat(tokens.get(39) - tokens.get(0)).as("one grant after another").isEqualTo(39);
+        }
+    }
+
+    @Test
+    void withoutCoordinationTheTaskSaysWhatIsMissing(TestBroker test) throws Exception {
+        Queues.reset(test, "it-coordinated");
+        try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+                TaskClient client = new TaskClient(broker);
+                WorkerProcess worker = WorkerProcess.start(test, 1, "it-coordinated")) {
+
+            assertThatThrownBy(
+                            () ->
+                                    client.submit(new GuardedIncrement("unused"))
+                                            .await(Duration.ofSeconds(30)))
+                    .isInstanceOf(TaskFailedException.class)
+                    .hasMessageContaining("worker has no Coordinator");
+        }
+    }
+}
