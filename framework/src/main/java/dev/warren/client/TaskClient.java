@@ -75,7 +75,7 @@ public final class TaskClient implements AutoCloseable {
         this.replyQueue = Topology.replyQueue(clientId);
         broker.topology().declareReplyQueue(replyQueue);
         this.replies =
-                broker.consumeAcknowledgingInBatches(replyQueue, REPLY_PREFETCH, this::onReply);
+                broker.consumeAcknowledgingAfterHandler(replyQueue, REPLY_PREFETCH, this::onReply);
         this.mapDrivers =
                 Executors.newCachedThreadPool(
                         r -> {

@@ -221,20 +221,23 @@ public final class Broker implements AutoCloseable {
 
     /**
      * A consumer whose handler finishes each delivery on the dispatch thread, in order, without
-     * settling it: the consumer acknowledges after the handler returns, many deliveries per frame
-     * (less work for the broker than one acknowledgement each). For consumers that never give a
-     * message back, such as a client's reply queue.
+     * settling it: the consumer acknowledges each one after the handler returns. For consumers that
+     * never give a message back, such as a client's reply queue.
      */
-    public Subscription consumeAcknowledgingInBatches(
+    public Subscription consumeAcknowledgingAfterHandler(
             String brokerQueue, int prefetch, DeliveryHandler handler) {
         return consume(brokerQueue, prefetch, handler, true);
     }
 
     private Subscription consume(
-            String brokerQueue, int prefetch, DeliveryHandler handler, boolean batchedAcks) {
+            String brokerQueue,
+            int prefetch,
+            DeliveryHandler handler,
+            boolean acknowledgeAfterHandler) {
         try {
             QueueConsumer consumer =
-                    QueueConsumer.start(consuming, brokerQueue, prefetch, handler, batchedAcks);
+                    QueueConsumer.start(
+                            consuming, brokerQueue, prefetch, handler, acknowledgeAfterHandler);
             subscriptions.add(consumer);
             return consumer;
         } catch (Exception e) {

@@ -1,7 +1,6 @@
 package dev.warren.transport;
 
 import com.rabbitmq.client.AlreadyClosedException;
-import com.rabbitmq.client.Channel;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -25,7 +24,7 @@ public final class Delivery {
     private final Envelope envelope;
     private final String queue;
     private final boolean redelivered;
-    private final Channel channel;
+    private final Acknowledgements acknowledgements;
     private final long deliveryTag;
     private final AtomicBoolean settled = new AtomicBoolean();
 
@@ -33,13 +32,13 @@ public final class Delivery {
             Envelope envelope,
             String queue,
             boolean redelivered,
-            Channel channel,
+            Acknowledgements acknowledgements,
             long deliveryTag,
             boolean settledByConsumer) {
         this.envelope = envelope;
         this.queue = queue;
         this.redelivered = redelivered;
-        this.channel = channel;
+        this.acknowledgements = acknowledgements;
         this.deliveryTag = deliveryTag;
         this.settled.set(settledByConsumer);
     }
@@ -58,19 +57,22 @@ public final class Delivery {
         return redelivered;
     }
 
-    /** Done with it: the broker forgets the message. */
+    /**
+     * Done with it: the broker forgets the message. The acknowledgement travels with others of the
+     * same channel, at the latest a few milliseconds later or when the consumer closes.
+     */
     public void ack() {
-        settle("ack", () -> channel.basicAck(deliveryTag, false));
+        settle("ack", () -> acknowledgements.done(deliveryTag));
     }
 
     /** Give it back: the broker delivers it again, perhaps to another consumer. */
     public void requeue() {
-        settle("requeue", () -> channel.basicReject(deliveryTag, true));
+        settle("requeue", () -> acknowledgements.rejected(deliveryTag, true));
     }
 
     /** Refuse it: the broker dead-letters it through the queue's dead-letter settings. */
     public void discard() {
-        settle("discard", () -> channel.basicReject(deliveryTag, false));
+        settle("discard", () -> acknowledgements.rejected(deliveryTag, false));
     }
 
     private interface Settlement {

@@ -25,7 +25,7 @@ final class QueueConsumer implements Subscription {
     private final String queue;
     private final int prefetch;
     private final DeliveryHandler handler;
-    private final boolean batchedAcks;
+    private final boolean acknowledgeAfterHandler;
     private volatile ChannelConsumer current;
     private volatile boolean stopping;
 
@@ -34,12 +34,12 @@ final class QueueConsumer implements Subscription {
             String queue,
             int prefetch,
             DeliveryHandler handler,
-            boolean batchedAcks) {
+            boolean acknowledgeAfterHandler) {
         this.connection = connection;
         this.queue = queue;
         this.prefetch = prefetch;
         this.handler = handler;
-        this.batchedAcks = batchedAcks;
+        this.acknowledgeAfterHandler = acknowledgeAfterHandler;
     }
 
     static QueueConsumer start(
@@ -49,18 +49,18 @@ final class QueueConsumer implements Subscription {
     }
 
     /**
-     * With {@code batchedAcks}, the consumer acknowledges each delivery itself once the handler has
-     * returned, many per frame, and the handler's own settling calls do nothing.
+     * With {@code acknowledgeAfterHandler}, the consumer acknowledges each delivery itself once the
+     * handler has returned, many per frame, and the handler's own settling calls do nothing.
      */
     static QueueConsumer start(
             Connection connection,
             String queue,
             int prefetch,
             DeliveryHandler handler,
-            boolean batchedAcks)
+            boolean acknowledgeAfterHandler)
             throws IOException {
         QueueConsumer consumer =
-                new QueueConsumer(connection, queue, prefetch, handler, batchedAcks);
+                new QueueConsumer(connection, queue, prefetch, handler, acknowledgeAfterHandler);
         consumer.current = consumer.subscribe();
         return consumer;
     }
@@ -125,6 +125,7 @@ final class QueueConsumer implements Subscription {
     @Override
     public void close() {
         cancel();
+        current.acks.flushNow();
         try {
             if (current.getChannel().isOpen()) {
                 current.getChannel().close();
@@ -136,11 +137,11 @@ final class QueueConsumer implements Subscription {
 
     private final class ChannelConsumer extends DefaultConsumer {
         private volatile String tag;
-        private final AckBatch acks;
+        private final Acknowledgements acks;
 
         ChannelConsumer(Channel channel) {
             super(channel);
-            this.acks = batchedAcks ? new AckBatch(channel) : null;
+            this.acks = new Acknowledgements(channel, prefetch);
         }
 
         @Override
@@ -150,22 +151,24 @@ final class QueueConsumer implements Subscription {
                 AMQP.BasicProperties properties,
                 byte[] body) {
             Envelope envelope = AmqpMessages.envelope(properties, body);
+            long tag = amqp.getDeliveryTag();
+            acks.delivered(tag);
             Delivery delivery =
                     new Delivery(
                             envelope,
                             queue,
                             amqp.isRedeliver(),
-                            getChannel(),
-                            amqp.getDeliveryTag(),
-                            batchedAcks);
-            if (acks != null) {
+                            acks,
+                            tag,
+                            acknowledgeAfterHandler);
+            if (acknowledgeAfterHandler) {
                 try {
                     handler.handle(delivery);
                 } catch (RuntimeException e) {
                     log.error(
                             "consumer of {} failed on message {}", queue, envelope.messageId(), e);
                 }
-                acks.handled(amqp.getDeliveryTag());
+                acks.done(tag);
                 return;
             }
             try {
