@@ -10,11 +10,9 @@ import dev.warren.ConfigurationException;
 import dev.warren.WarrenConfig;
 import dev.warren.codec.KryoCodec;
 import dev.warren.security.HmacSigner;
+import dev.warren.transport.Broker;
 import dev.warren.transport.MessageSealer;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -125,7 +123,7 @@ public final class Coordinator implements AutoCloseable {
                             return t;
                         });
         ConnectionFactory factory = factory(config, (int) seconds, executor);
-        String name = config.connectionName() + "/sync@" + processName();
+        String name = config.connectionName() + "/sync@" + Broker.processIdentity();
         String broker = config.brokerAddressForHumans();
         Exception last = null;
         for (int attempt = 1; attempt <= config.connectAttempts(); attempt++) {
@@ -187,16 +185,6 @@ public final class Coordinator implements AutoCloseable {
         // user callbacks (event handlers, lost-lease callbacks) must not starve lock deliveries
         factory.setSharedExecutor(executor);
         return factory;
-    }
-
-    private static String processName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid();
     }
 
     public WarrenConfig config() {

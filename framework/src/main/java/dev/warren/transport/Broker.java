@@ -106,7 +106,7 @@ public final class Broker implements AutoCloseable {
                                         config.connectAttempts(),
                                         e.getLastThrowable().getMessage(),
                                         e.getWaitInterval().toMillis()));
-        String name = config.connectionName() + "@" + processName();
+        String name = config.connectionName() + "@" + processIdentity();
         Connection publishing = null;
         try {
             publishing = retry.executeCallable(() -> open(factory, name + "/publish", config));
@@ -166,7 +166,8 @@ public final class Broker implements AutoCloseable {
         return factory;
     }
 
-    private static String processName() {
+    /** {@code host:pid} of this process, as Warren's connection names show it in RabbitMQ. */
+    public static String processIdentity() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
