@@ -102,18 +102,7 @@ public final class TaskClient implements AutoCloseable {
         CompletableFuture<Object> future = new CompletableFuture<>();
         pending.put(id.toString(), new PendingCall(type, future));
         try {
-            broker.topology().declareWorkQueue(definition.queue());
-            Envelope envelope =
-                    broker.sealer()
-                            .seal(
-                                    task,
-                                    id.toString(),
-                                    type,
-                                    System.currentTimeMillis(),
-                                    replyQueue,
-                                    1);
-            countSubmitted(type, definition.queue());
-            broker.publish(Topology.workQueue(definition.queue()), envelope, true)
+            publishTask(task, definition, id, replyQueue)
                     .whenComplete(
                             (ok, error) -> {
                                 if (error != null) {
@@ -150,19 +139,21 @@ public final class TaskClient implements AutoCloseable {
         ensureOpen();
         TaskDefinition definition = TaskDefinition.of(task.getClass());
         TaskId id = TaskId.random();
+        return publishTask(task, definition, id, null).thenApply(ok -> id);
+    }
+
+    /**
+     * Declares the task's queue (once), seals the task and publishes it; completes when confirmed.
+     */
+    private CompletableFuture<Void> publishTask(
+            Task<?> task, TaskDefinition definition, TaskId id, String replyTo) {
+        String type = task.getClass().getName();
         broker.topology().declareWorkQueue(definition.queue());
         Envelope envelope =
                 broker.sealer()
-                        .seal(
-                                task,
-                                id.toString(),
-                                task.getClass().getName(),
-                                System.currentTimeMillis(),
-                                null,
-                                1);
-        countSubmitted(task.getClass().getName(), definition.queue());
-        return broker.publish(Topology.workQueue(definition.queue()), envelope, true)
-                .thenApply(ok -> id);
+                        .seal(task, id.toString(), type, System.currentTimeMillis(), replyTo, 1);
+        countSubmitted(type, definition.queue());
+        return broker.publish(Topology.workQueue(definition.queue()), envelope, true);
     }
 
     /** {@link #map(Iterable, MapOptions)} with the default options. */

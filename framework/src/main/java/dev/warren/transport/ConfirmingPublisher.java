@@ -207,16 +207,15 @@ final class ConfirmingPublisher implements AutoCloseable {
         }
     }
 
+    private BrokerUnavailableException closedBeforeConfirm() {
+        return new BrokerUnavailableException(
+                "the connection to " + broker + " was closed before the broker confirmed", null);
+    }
+
     /** Lock held. */
     private void send(Pending pending) {
         if (closed) {
-            pending.future()
-                    .completeExceptionally(
-                            new BrokerUnavailableException(
-                                    "the connection to "
-                                            + broker
-                                            + " was closed before the broker confirmed",
-                                    null));
+            pending.future().completeExceptionally(closedBeforeConfirm());
             return;
         }
         if (channelBroken && connection.isOpen()) {
@@ -369,13 +368,7 @@ final class ConfirmingPublisher implements AutoCloseable {
             lock.unlock();
         }
         for (Pending pending : abandoned) {
-            pending.future()
-                    .completeExceptionally(
-                            new BrokerUnavailableException(
-                                    "the connection to "
-                                            + broker
-                                            + " was closed before the broker confirmed",
-                                    null));
+            pending.future().completeExceptionally(closedBeforeConfirm());
         }
     }
 }
