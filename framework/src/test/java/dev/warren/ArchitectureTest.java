@@ -24,27 +24,52 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The package rules of DESIGN.md ("Packages in framework" and "Errors, names, tests"). */
+/**
+ * The package rules: the API packages (root, client, worker, sync, ops) sit on the internal ones
+ * (codec, security <- wire <- protocol, transport), and RabbitMQ stays below the API.
+ */
 @AnalyzeClasses(packages = "dev.warren", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String ROOT = "dev.warren";
-    private static final String CODEC = "dev.warren.codec..";
-    private static final String SECURITY = "dev.warren.security..";
-    private static final String TRANSPORT = "dev.warren.transport..";
+    private static final String INTERNAL = "dev.warren.internal..";
+    private static final String CODEC = "dev.warren.internal.codec..";
+    private static final String SECURITY = "dev.warren.internal.security..";
+    private static final String WIRE = "dev.warren.internal.wire..";
+    private static final String PROTOCOL = "dev.warren.internal.protocol..";
+    private static final String TRANSPORT = "dev.warren.internal.transport..";
     private static final String CLIENT = "dev.warren.client..";
     private static final String WORKER = "dev.warren.worker..";
     private static final String SYNC = "dev.warren.sync..";
+    private static final String OPS = "dev.warren.ops..";
     private static final String RABBITMQ = "com.rabbitmq..";
+    private static final String BROKER = "dev.warren.Broker";
 
     @ArchTest
-    static final ArchRule theRootPackageDependsOnNoSubPackage =
+    static final ArchRule theRootPackageDependsOnNoSubPackageButBrokerOnItsLink =
             noClasses()
                     .that()
                     .resideInAPackage(ROOT)
+                    .and()
+                    .doNotHaveFullyQualifiedName(BROKER)
                     .should()
                     .dependOnClassesThat()
                     .resideInAPackage("dev.warren.*..")
-                    .because("root <- codec, security <- transport <- {client, worker, sync}");
+                    .because("the root holds what every other package builds on");
+
+    @ArchTest
+    static final ArchRule theBrokerHandleReachesOnlyItsLink =
+            noClasses()
+                    .that()
+                    .haveFullyQualifiedName(BROKER)
+                    .should()
+                    .dependOnClassesThat(
+                            DescribedPredicate.describe(
+                                    "are in a sub-package, other than BrokerLink",
+                                    (JavaClass c) ->
+                                            c.getPackageName().startsWith("dev.warren.")
+                                                    && !c.getName()
+                                                            .startsWith(
+                                                                    "dev.warren.internal.transport.BrokerLink")));
 
     @ArchTest
     static final ArchRule codecAndSecurityDependOnNothingAboveThem =
@@ -53,8 +78,7 @@ class ArchitectureTest {
                     .resideInAnyPackage(CODEC, SECURITY)
                     .should()
                     .dependOnClassesThat()
-                    .resideInAnyPackage(TRANSPORT, CLIENT, WORKER, SYNC)
-                    .because("root <- codec, security <- transport <- {client, worker, sync}");
+                    .resideInAnyPackage(WIRE, PROTOCOL, TRANSPORT, CLIENT, WORKER, SYNC, OPS);
 
     @ArchTest
     static final ArchRule codecDoesNotDependOnSecurity =
@@ -77,14 +101,34 @@ class ArchitectureTest {
                     .because("verification must not need the codec: nothing is decoded before it");
 
     @ArchTest
-    static final ArchRule transportDependsOnNoUserOfIt =
+    static final ArchRule theWireKnowsNoProtocolAndNoBroker =
             noClasses()
                     .that()
-                    .resideInAPackage(TRANSPORT)
+                    .resideInAPackage(WIRE)
                     .should()
                     .dependOnClassesThat()
-                    .resideInAnyPackage(CLIENT, WORKER, SYNC)
-                    .because("transport <- {client, worker, sync}");
+                    .resideInAnyPackage(PROTOCOL, TRANSPORT, RABBITMQ)
+                    .because("envelopes and sealing are plain data and crypto, testable alone");
+
+    @ArchTest
+    static final ArchRule theTaskProtocolNeedsNoBroker =
+            noClasses()
+                    .that()
+                    .resideInAPackage(PROTOCOL)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(TRANSPORT, RABBITMQ)
+                    .because("every message of the task path can be built and read without one");
+
+    @ArchTest
+    static final ArchRule internalsDependOnNoApiPackageAboveThem =
+            noClasses()
+                    .that()
+                    .resideInAPackage(INTERNAL)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(CLIENT, WORKER, SYNC, OPS)
+                    .because("root <- internals <- {client, worker, sync, ops}");
 
     @ArchTest
     static final ArchRule theClientNeverDependsOnTheWorker =
@@ -105,6 +149,16 @@ class ArchitectureTest {
                     .resideInAPackage(CLIENT);
 
     @ArchTest
+    static final ArchRule coordinationAndOperationsStandAlone =
+            noClasses()
+                    .that()
+                    .resideInAnyPackage(SYNC, OPS)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(CLIENT, WORKER)
+                    .because("a process can coordinate or inspect without running tasks");
+
+    @ArchTest
     static final ArchRule onlyTransportAndSyncTouchRabbitMq =
             noClasses()
                     .that()
@@ -123,8 +177,14 @@ class ArchitectureTest {
                                             || member.getModifiers()
                                                     .contains(JavaModifier.PROTECTED)));
 
-    /** A public class whose enclosing classes are public too, so users can reach it. */
+    /**
+     * A public class outside {@code internal} whose enclosing classes are public too, so users
+     * reach it.
+     */
     private static boolean isPublicApi(JavaClass type) {
+        if (type.getPackageName().startsWith("dev.warren.internal")) {
+            return false;
+        }
         for (JavaClass c = type; c != null; c = c.getEnclosingClass().orElse(null)) {
             if (!c.getModifiers().contains(JavaModifier.PUBLIC)) {
                 return false;
@@ -134,7 +194,7 @@ class ArchitectureTest {
     }
 
     private static final ArchCondition<JavaCodeUnit> NOT_EXPOSE_RABBITMQ_IN_SIGNATURE =
-            new ArchCondition<>("not expose com.rabbitmq types in their signature") {
+            new ArchCondition<>("not expose RabbitMQ or internal types in their signature") {
                 @Override
                 public void check(JavaCodeUnit unit, ConditionEvents events) {
                     List<JavaType> signature = new ArrayList<>();
@@ -147,7 +207,7 @@ class ArchitectureTest {
             };
 
     private static final ArchCondition<JavaField> NOT_EXPOSE_RABBITMQ_IN_TYPE =
-            new ArchCondition<>("not have a com.rabbitmq type") {
+            new ArchCondition<>("not have a RabbitMQ or internal type") {
                 @Override
                 public void check(JavaField field, ConditionEvents events) {
                     report(field, field.getFullName(), List.of(field.getType()), events);
@@ -155,7 +215,7 @@ class ArchitectureTest {
             };
 
     private static final ArchCondition<JavaClass> NOT_EXTEND_OR_IMPLEMENT_RABBITMQ =
-            new ArchCondition<>("not extend or implement com.rabbitmq types") {
+            new ArchCondition<>("not extend or implement RabbitMQ or internal types") {
                 @Override
                 public void check(JavaClass type, ConditionEvents events) {
                     List<JavaType> supertypes = new ArrayList<>();
@@ -167,44 +227,45 @@ class ArchitectureTest {
 
     private static void report(
             Object item, String name, List<? extends JavaType> types, ConditionEvents events) {
-        Set<String> rabbitTypes = new TreeSet<>();
+        Set<String> hidden = new TreeSet<>();
         for (JavaType t : types) {
             for (JavaClass raw : t.getAllInvolvedRawTypes()) {
-                if (raw.getPackageName().startsWith("com.rabbitmq")) {
-                    rabbitTypes.add(raw.getName());
+                String where = raw.getPackageName();
+                if (where.startsWith("com.rabbitmq") || where.startsWith("dev.warren.internal")) {
+                    hidden.add(raw.getName());
                 }
             }
         }
-        boolean violated = !rabbitTypes.isEmpty();
+        boolean violated = !hidden.isEmpty();
         String message =
                 violated
-                        ? name + " exposes " + String.join(", ", rabbitTypes)
-                        : name + " exposes no com.rabbitmq type";
+                        ? name + " exposes " + String.join(", ", hidden)
+                        : name + " exposes no RabbitMQ or internal type";
         events.add(new SimpleConditionEvent(item, !violated, message));
     }
 
     @ArchTest
-    static final ArchRule noPublicMethodOrConstructorExposesRabbitMqTypes =
+    static final ArchRule noPublicMethodOrConstructorExposesRabbitMqOrInternalTypes =
             codeUnits()
                     .that(VISIBLE_OUTSIDE_THE_PACKAGE)
                     .should(NOT_EXPOSE_RABBITMQ_IN_SIGNATURE)
-                    .because("RabbitMQ types never appear in a public signature");
+                    .because("users meet neither RabbitMQ nor Warren's plumbing");
 
     @ArchTest
-    static final ArchRule noPublicFieldExposesRabbitMqTypes =
+    static final ArchRule noPublicFieldExposesRabbitMqOrInternalTypes =
             fields().that(VISIBLE_OUTSIDE_THE_PACKAGE)
                     .should(NOT_EXPOSE_RABBITMQ_IN_TYPE)
-                    .because("RabbitMQ types never appear in a public signature")
+                    .because("users meet neither RabbitMQ nor Warren's plumbing")
                     .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule noPublicClassExtendsOrImplementsRabbitMqTypes =
+    static final ArchRule noPublicClassExtendsOrImplementsRabbitMqOrInternalTypes =
             classes()
                     .that(
                             DescribedPredicate.describe(
                                     "are public API", ArchitectureTest::isPublicApi))
                     .should(NOT_EXTEND_OR_IMPLEMENT_RABBITMQ)
-                    .because("RabbitMQ types never appear in a public signature");
+                    .because("users meet neither RabbitMQ nor Warren's plumbing");
 
     @ArchTest
     static final ArchRule namesExplainThemselves =

@@ -1,10 +1,11 @@
 package dev.warren.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.warren.Broker;
 import dev.warren.SigningKeys;
 import dev.warren.WarrenConfig;
 import dev.warren.client.TaskClient;
-import dev.warren.transport.Broker;
+import dev.warren.internal.transport.BrokerLink;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -99,7 +100,7 @@ public final class ClientHeapProbe {
                                     }
                                 });
             }
-            if (!broker.awaitConfirms(Duration.ofMinutes(5))) {
+            if (!BrokerLink.of(broker).awaitConfirms(Duration.ofMinutes(5))) {
                 throw new IllegalStateException("the broker did not confirm every task in 5 min");
             }
             end = System.nanoTime();

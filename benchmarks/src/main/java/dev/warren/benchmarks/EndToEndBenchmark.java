@@ -1,11 +1,14 @@
 package dev.warren.benchmarks;
 
+import dev.warren.Broker;
 import dev.warren.SigningKeys;
 import dev.warren.WarrenConfig;
 import dev.warren.client.TaskClient;
-import dev.warren.transport.Broker;
-import dev.warren.transport.Envelope;
-import dev.warren.transport.Topology;
+import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.transport.Topology;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.Heading;
+import dev.warren.ops.QueueStats;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -236,14 +239,16 @@ public final class EndToEndBenchmark {
         try (Broker broker = Broker.connect(config)) {
             for (int payload : options.payloads) {
                 Envelope sealed =
-                        broker.sealer()
+                        BrokerLink.of(broker)
+                                .sealer()
                                 .seal(
-                                        new NoopTask(new byte[payload]),
-                                        "00000000-0000-0000-0000-000000000000",
-                                        NoopTask.class.getName(),
-                                        0,
-                                        null,
-                                        1);
+                                        new Heading(
+                                                "00000000-0000-0000-0000-000000000000",
+                                                NoopTask.class.getName(),
+                                                0,
+                                                null,
+                                                1),
+                                        new NoopTask(new byte[payload]));
                 wireBytes.put(payload, sealed.body().length);
             }
         }
@@ -435,7 +440,7 @@ public final class EndToEndBenchmark {
                     runDirectory.resolve(logName));
         } finally {
             try (Broker broker = Broker.connect(config)) {
-                broker.topology().delete(queue);
+                BrokerLink.of(broker).topology().delete(queue);
             }
         }
     }
@@ -457,7 +462,7 @@ public final class EndToEndBenchmark {
         double oneAtATimeP50 = Double.NaN;
         try (Broker broker = Broker.connect(config)) {
             // leftovers of an interrupted run would be counted as this run's work
-            broker.topology().delete(Topology.workQueue(NoopTask.QUEUE));
+            BrokerLink.of(broker).topology().delete(Topology.workQueue(NoopTask.QUEUE));
             TaskClient client = new TaskClient(broker);
             try (WorkerFleet fleet = fleet()) {
                 for (int workers : options.workers) {
@@ -516,7 +521,7 @@ public final class EndToEndBenchmark {
                 }
             } finally {
                 client.close();
-                broker.topology().delete(Topology.replyQueue(client.clientId()));
+                BrokerLink.of(broker).topology().delete(Topology.replyQueue(client.clientId()));
             }
         }
         PerfTestRun.Result small = oneHop.get(options.payloads[0]);
@@ -831,13 +836,13 @@ public final class EndToEndBenchmark {
                 WorkerFleet fleet = fleet()) {
             fleet.growTo(options.drainWorkers);
             long readyAt = System.nanoTime();
-            long first = broker.topology().inspect(workQueue).ready();
+            long first = QueueStats.ofWorkQueue(broker, NoopTask.QUEUE).ready();
             long left = first;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
             while (left > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
                 try {
-                    left = broker.topology().inspect(workQueue).ready();
+                    left = QueueStats.ofWorkQueue(broker, NoopTask.QUEUE).ready();
                 } catch (RuntimeException e) {
                     out.println("    cannot read the queue depth (" + e.getMessage() + "); again");
                 }
@@ -860,8 +865,8 @@ public final class EndToEndBenchmark {
                                     + (left > 0 ? "; NOT EMPTIED: " + left + " left" : "")));
         } finally {
             try (Broker broker = Broker.connect(config)) {
-                broker.topology().delete(workQueue);
-                broker.topology().delete(Topology.deadLetterQueue(NoopTask.QUEUE));
+                BrokerLink.of(broker).topology().delete(workQueue);
+                BrokerLink.of(broker).topology().delete(Topology.deadLetterQueue(NoopTask.QUEUE));
             }
         }
     }

@@ -1,10 +1,11 @@
 package dev.warren.benchmarks;
 
 import dev.warren.SigningKeys;
-import dev.warren.codec.KryoCodec;
-import dev.warren.security.HmacSigner;
-import dev.warren.transport.Envelope;
-import dev.warren.transport.MessageSealer;
+import dev.warren.internal.codec.KryoCodec;
+import dev.warren.internal.security.HmacSigner;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.Heading;
+import dev.warren.internal.wire.MessageSealer;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,8 @@ public class SealerBenchmark {
 
     private Envelope seal() {
         return sealer.seal(
-                payload, id, payload.getClass().getName(), 1_717_200_000_000L, replyTo, 1);
+                new Heading(id, payload.getClass().getName(), 1_717_200_000_000L, replyTo, 1),
+                payload);
     }
 
     @Benchmark

@@ -1,5 +1,7 @@
 package dev.warren.benchmarks;
 
+import dev.warren.internal.wire.Heading;
+
 /** The encoded body sizes of the two tasks {@link SealerBenchmark} seals, for the table. */
 final class SealerBenchmarkSizes {
     static final int SMALL_BYTES;
@@ -7,9 +9,14 @@ final class SealerBenchmarkSizes {
 
     static {
         var sealer = SealerBenchmark.newSealer();
-        SMALL_BYTES = sealer.seal(ResizeImage.sample(), "id", "type", 0, null, 1).body().length;
+        SMALL_BYTES =
+                sealer.seal(new Heading("id", "type", 0, null, 1), ResizeImage.sample())
+                        .body()
+                        .length;
         LARGE_BYTES =
-                sealer.seal(new NoopTask(new byte[10 * 1024]), "id", "type", 0, null, 1)
+                sealer.seal(
+                                new Heading("id", "type", 0, null, 1),
+                                new NoopTask(new byte[10 * 1024]))
                         .body()
                         .length;
     }

@@ -1,18 +1,20 @@
 package dev.warren.client;
 
+import dev.warren.Broker;
+import dev.warren.BrokerUnavailableException;
 import dev.warren.Task;
-import dev.warren.TaskDefinition;
 import dev.warren.TaskId;
 import dev.warren.WarrenException;
-import dev.warren.transport.Broker;
-import dev.warren.transport.BrokerUnavailableException;
-import dev.warren.transport.Delivery;
-import dev.warren.transport.Envelope;
-import dev.warren.transport.Headers;
-import dev.warren.transport.RejectedMessageException;
-import dev.warren.transport.RemoteFailure;
-import dev.warren.transport.Subscription;
-import dev.warren.transport.Topology;
+import dev.warren.internal.protocol.RemoteFailure;
+import dev.warren.internal.protocol.TaskDefinition;
+import dev.warren.internal.protocol.TaskProtocol.Submission;
+import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.transport.Delivery;
+import dev.warren.internal.transport.Subscription;
+import dev.warren.internal.transport.Topology;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.Headers;
+import dev.warren.internal.wire.RejectedMessageException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -48,7 +50,7 @@ public final class TaskClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TaskClient.class);
     private static final int REPLY_PREFETCH = 256;
 
-    private final Broker broker;
+    private final BrokerLink broker;
     private final String clientId;
     private final String replyQueue;
     private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
@@ -69,13 +71,14 @@ public final class TaskClient implements AutoCloseable {
 
     /** As {@link #TaskClient(Broker)}, counting submitted tasks in {@code meters}. */
     public TaskClient(Broker broker, MeterRegistry meters) {
-        this.broker = broker;
+        this.broker = BrokerLink.of(broker);
         this.meters = java.util.Objects.requireNonNull(meters, "meters");
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.replyQueue = Topology.replyQueue(clientId);
-        broker.topology().declareReplyQueue(replyQueue);
+        this.broker.topology().declareReplyQueue(replyQueue);
         this.replies =
-                broker.consumeAcknowledgingAfterHandler(replyQueue, REPLY_PREFETCH, this::onReply);
+                this.broker.consumeAcknowledgingAfterHandler(
+                        replyQueue, REPLY_PREFETCH, this::onReply);
         this.mapDrivers =
                 Executors.newCachedThreadPool(
                         r -> {
@@ -149,9 +152,7 @@ public final class TaskClient implements AutoCloseable {
             Task<?> task, TaskDefinition definition, TaskId id, String replyTo) {
         String type = task.getClass().getName();
         broker.topology().declareWorkQueue(definition.queue());
-        Envelope envelope =
-                broker.sealer()
-                        .seal(task, id.toString(), type, System.currentTimeMillis(), replyTo, 1);
+        Envelope envelope = broker.protocol().task(new Submission(task, id, replyTo));
         countSubmitted(type, definition.queue());
         return broker.publish(Topology.workQueue(definition.queue()), envelope, true);
     }

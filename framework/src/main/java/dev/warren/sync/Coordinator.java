@@ -3,18 +3,14 @@ package dev.warren.sync;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
 import dev.warren.ConfigurationException;
 import dev.warren.WarrenConfig;
-import dev.warren.codec.KryoCodec;
-import dev.warren.security.HmacSigner;
-import dev.warren.transport.Broker;
-import dev.warren.transport.MessageSealer;
+import dev.warren.internal.transport.Connections;
+import dev.warren.internal.wire.MessageSealer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -24,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +108,7 @@ public final class Coordinator implements AutoCloseable {
             throw new ConfigurationException(
                     "coordinator heartbeat must be 1-60 s (2-5 s recommended), was " + heartbeat);
         }
-        MessageSealer sealer = sealerFor(config);
+        MessageSealer sealer = MessageSealer.forConfig(config, wireTypes());
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor =
                 Executors.newCachedThreadPool(
@@ -122,36 +117,18 @@ public final class Coordinator implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
-        ConnectionFactory factory = factory(config, (int) seconds, executor);
-        String name = config.connectionName() + "/sync@" + Broker.processIdentity();
-        String broker = config.brokerAddressForHumans();
-        Exception last = null;
-        for (int attempt = 1; attempt <= config.connectAttempts(); attempt++) {
-            try {
-                Connection connection = factory.newConnection(name);
-                return new Coordinator(config, connection, executor, sealer);
-            } catch (Exception e) {
-                last = e;
-                if (attempt < config.connectAttempts()) {
-                    log.warn(
-                            "coordinator cannot connect to {} (attempt {} of {}): {}",
-                            broker,
-                            attempt,
-                            config.connectAttempts(),
-                            e.toString());
-                    sleep(Math.min(5000, 500L << (attempt - 1)));
-                }
-            }
+        // no recovery: a recovered connection would re-register consumers of leases that were
+        // lost meanwhile; user callbacks run on the executor so they cannot starve lock deliveries
+        Connections connections =
+                Connections.to(config, Connections.Recovery.NONE, (int) seconds, executor);
+        String name = config.connectionName() + "/sync@" + Connections.processIdentity();
+        try {
+            return new Coordinator(config, connections.open(name), executor, sealer);
+        } catch (RuntimeException e) {
+            executor.shutdownNow();
+            throw SyncFailures.translate(
+                    "coordinator", "connect", config.brokerAddressForHumans(), e);
         }
-        executor.shutdownNow();
-        throw SyncFailures.translate("coordinator", "connect", broker, last);
-    }
-
-    private static MessageSealer sealerFor(WarrenConfig config) {
-        return new MessageSealer(
-                KryoCodec.of(wireTypes(), config.registrations(), config.maxBodyBytes()),
-                HmacSigner.of(config.signingKeys()),
-                config.maxBodyBytes());
     }
 
     /** The shared-map wire records, with ids in Warren's own range. */
@@ -162,29 +139,6 @@ public final class Coordinator implements AutoCloseable {
         types.put(MapWire.Snapshot.class, KRYO_MAP_SNAPSHOT);
         types.put(MapWire.Client.class, KRYO_MAP_CLIENT);
         return types;
-    }
-
-    private static ConnectionFactory factory(
-            WarrenConfig config, int heartbeatSeconds, ExecutorService executor) {
-        ConnectionFactory factory = new ConnectionFactory();
-        try {
-            factory.setUri(config.brokerUri());
-            if ("amqps".equals(config.brokerUri().getScheme())) {
-                factory.useSslProtocol(SSLContext.getDefault());
-                factory.enableHostnameVerification();
-            }
-        } catch (GeneralSecurityException e) {
-            throw new ConfigurationException(
-                    "broker URI " + config.brokerAddressForHumans() + " is not usable: " + e, e);
-        }
-        // a recovered connection would re-register consumers of leases that were lost meanwhile
-        factory.setAutomaticRecoveryEnabled(false);
-        factory.setTopologyRecoveryEnabled(false);
-        factory.setRequestedHeartbeat(heartbeatSeconds);
-        factory.setConnectionTimeout(10_000);
-        // user callbacks (event handlers, lost-lease callbacks) must not starve lock deliveries
-        factory.setSharedExecutor(executor);
-        return factory;
     }
 
     public WarrenConfig config() {

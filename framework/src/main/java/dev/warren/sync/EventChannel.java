@@ -7,8 +7,11 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.warren.WarrenException;
-import dev.warren.transport.MessageSealer;
-import dev.warren.transport.RejectedMessageException;
+import dev.warren.internal.transport.AmqpMessages;
+import dev.warren.internal.transport.RabbitExceptions;
+import dev.warren.internal.wire.Heading;
+import dev.warren.internal.wire.MessageSealer;
+import dev.warren.internal.wire.RejectedMessageException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,24 +99,23 @@ public final class EventChannel<E> {
                             + ", not "
                             + event.getClass().getName());
         }
-        dev.warren.transport.Envelope sealed;
+        dev.warren.internal.wire.Envelope sealed;
         try {
             sealed =
                     coordinator
                             .sealer()
                             .seal(
-                                    event,
-                                    UUID.randomUUID().toString(),
-                                    wireType,
-                                    System.currentTimeMillis(),
-                                    null,
-                                    1);
+                                    Heading.of(
+                                            UUID.randomUUID().toString(),
+                                            wireType,
+                                            System.currentTimeMillis()),
+                                    event);
         } catch (WarrenException e) {
             throw new CoordinationException(
                     primitive + ": cannot encode the event: " + e.getMessage(), e);
         }
         coordinator.publishConfirmed(
-                primitive, exchange, "", SealedMessages.properties(sealed, false), sealed.body());
+                primitive, exchange, "", AmqpMessages.properties(sealed, false), sealed.body());
     }
 
     /**
@@ -188,7 +190,7 @@ public final class EventChannel<E> {
         }
 
         private E open(AMQP.BasicProperties properties, byte[] body) {
-            dev.warren.transport.Envelope envelope = SealedMessages.envelope(properties, body);
+            dev.warren.internal.wire.Envelope envelope = AmqpMessages.envelope(properties, body);
             Object decoded;
             try {
                 decoded = sealer.open(envelope);
@@ -217,7 +219,7 @@ public final class EventChannel<E> {
         @Override
         public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
             if (!closed && !sig.isInitiatedByApplication()) {
-                log.warn("{}: a subscription ended: {}", primitive, SyncFailures.describe(sig));
+                log.warn("{}: a subscription ended: {}", primitive, RabbitExceptions.describe(sig));
             }
         }
 

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.warren.internal.transport.RabbitExceptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -80,7 +81,7 @@ final class HeldToken {
                                         String tag, ShutdownSignalException sig) {
                                     String reason =
                                             "its channel closed ("
-                                                    + SyncFailures.describe(sig)
+                                                    + RabbitExceptions.describe(sig)
                                                     + ")";
                                     if (!delivered.completeExceptionally(
                                             SyncFailures.translate(

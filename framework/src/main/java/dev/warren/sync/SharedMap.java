@@ -7,8 +7,10 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.warren.WarrenException;
-import dev.warren.transport.MessageSealer;
-import dev.warren.transport.RejectedMessageException;
+import dev.warren.internal.transport.AmqpMessages;
+import dev.warren.internal.wire.Heading;
+import dev.warren.internal.wire.MessageSealer;
+import dev.warren.internal.wire.RejectedMessageException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -275,22 +277,23 @@ public final class SharedMap<K, V> implements AutoCloseable {
             CompletableFuture<MapWire.Reply> reply = new CompletableFuture<>();
             pendingSeq = mySeq;
             pending = reply;
-            dev.warren.transport.Envelope sealed;
+            dev.warren.internal.wire.Envelope sealed;
             try {
                 sealed =
                         sealer.seal(
+                                new Heading(
+                                        clientId + ":" + mySeq,
+                                        requestType,
+                                        System.currentTimeMillis(),
+                                        replyQueue,
+                                        1),
                                 new MapWire.Request(
-                                        clientId, mySeq, op, key, value, expectedVersion),
-                                clientId + ":" + mySeq,
-                                requestType,
-                                System.currentTimeMillis(),
-                                replyQueue,
-                                1);
+                                        clientId, mySeq, op, key, value, expectedVersion));
             } catch (WarrenException e) {
                 throw new CoordinationException(
                         primitive + ": cannot encode the request: " + e.getMessage(), e);
             }
-            AMQP.BasicProperties properties = SealedMessages.properties(sealed, true);
+            AMQP.BasicProperties properties = AmqpMessages.properties(sealed, true);
             long deadline = System.nanoTime() + timeout.toNanos();
             try {
                 while (true) {
@@ -333,7 +336,7 @@ public final class SharedMap<K, V> implements AutoCloseable {
         public void handleDelivery(
                 String tag, Envelope delivery, AMQP.BasicProperties properties, byte[] body) {
             Object decoded;
-            dev.warren.transport.Envelope envelope = SealedMessages.envelope(properties, body);
+            dev.warren.internal.wire.Envelope envelope = AmqpMessages.envelope(properties, body);
             try {
                 decoded = sealer.open(envelope);
             } catch (RejectedMessageException e) {
@@ -406,26 +409,26 @@ public final class SharedMap<K, V> implements AutoCloseable {
                 MapState.Outcome outcome = state.apply(request, now);
                 if (outcome.changed()) {
                     MapWire.Snapshot snapshot = state.snapshot(now, CLIENT_EXPIRY_MILLIS);
-                    dev.warren.transport.Envelope sealed =
+                    dev.warren.internal.wire.Envelope sealed =
                             sealer.seal(
-                                    snapshot, "v" + snapshot.version(), snapshotType, now, null, 1);
+                                    Heading.of("v" + snapshot.version(), snapshotType, now),
+                                    snapshot);
                     channel.basicPublish(
-                            "", stateQueue, SealedMessages.properties(sealed, true), sealed.body());
+                            "", stateQueue, AmqpMessages.properties(sealed, true), sealed.body());
                     channel.waitForConfirmsOrDie(coordinator.config().publishTimeout().toMillis());
                 }
                 if (properties.getReplyTo() != null) {
-                    dev.warren.transport.Envelope sealed =
+                    dev.warren.internal.wire.Envelope sealed =
                             sealer.seal(
-                                    outcome.reply(),
-                                    request.clientId() + ":" + request.seq() + ":reply",
-                                    replyType,
-                                    now,
-                                    null,
-                                    1);
+                                    Heading.of(
+                                            request.clientId() + ":" + request.seq() + ":reply",
+                                            replyType,
+                                            now),
+                                    outcome.reply());
                     channel.basicPublish(
                             "",
                             properties.getReplyTo(),
-                            SealedMessages.properties(sealed, false),
+                            AmqpMessages.properties(sealed, false),
                             sealed.body());
                 }
                 channel.basicAck(delivery.getDeliveryTag(), false);
@@ -442,7 +445,7 @@ public final class SharedMap<K, V> implements AutoCloseable {
         }
 
         private MapWire.Request openRequest(AMQP.BasicProperties properties, byte[] body) {
-            dev.warren.transport.Envelope envelope = SealedMessages.envelope(properties, body);
+            dev.warren.internal.wire.Envelope envelope = AmqpMessages.envelope(properties, body);
             try {
                 Object decoded = sealer.open(envelope);
                 if (requestType.equals(envelope.type()) && decoded instanceof MapWire.Request r) {
@@ -461,8 +464,8 @@ public final class SharedMap<K, V> implements AutoCloseable {
                 return MapState.empty();
             }
             try {
-                dev.warren.transport.Envelope envelope =
-                        SealedMessages.envelope(stored.getProps(), stored.getBody());
+                dev.warren.internal.wire.Envelope envelope =
+                        AmqpMessages.envelope(stored.getProps(), stored.getBody());
                 Object decoded = sealer.open(envelope);
                 if (!snapshotType.equals(envelope.type())
                         || !(decoded instanceof MapWire.Snapshot snapshot)) {

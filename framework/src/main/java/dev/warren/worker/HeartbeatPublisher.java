@@ -1,9 +1,11 @@
 package dev.warren.worker;
 
 import dev.warren.WarrenException;
-import dev.warren.transport.Announcements;
-import dev.warren.transport.Broker;
-import dev.warren.transport.Envelope;
+import dev.warren.internal.transport.Announcements;
+import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.Heading;
+import dev.warren.ops.WorkerHeartbeat;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
 final class HeartbeatPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HeartbeatPublisher.class);
 
-    private final Broker broker;
+    private final BrokerLink broker;
     private final WorkerConfig config;
     private final Supplier<WorkerStats> stats;
     private final IntSupplier unacked;
@@ -39,7 +41,10 @@ final class HeartbeatPublisher implements AutoCloseable {
     private volatile boolean failing;
 
     private HeartbeatPublisher(
-            Broker broker, WorkerConfig config, Supplier<WorkerStats> stats, IntSupplier unacked) {
+            BrokerLink broker,
+            WorkerConfig config,
+            Supplier<WorkerStats> stats,
+            IntSupplier unacked) {
         this.broker = broker;
         this.config = config;
         this.stats = stats;
@@ -58,7 +63,10 @@ final class HeartbeatPublisher implements AutoCloseable {
 
     /** Starts beating now; returns null when the interval is zero (heartbeats off). */
     static HeartbeatPublisher start(
-            Broker broker, WorkerConfig config, Supplier<WorkerStats> stats, IntSupplier unacked) {
+            BrokerLink broker,
+            WorkerConfig config,
+            Supplier<WorkerStats> stats,
+            IntSupplier unacked) {
         if (config.heartbeatInterval().isZero()) {
             return null;
         }
@@ -101,12 +109,11 @@ final class HeartbeatPublisher implements AutoCloseable {
             Envelope envelope =
                     broker.sealer()
                             .seal(
-                                    beat.toMap(),
-                                    UUID.randomUUID().toString(),
-                                    WorkerHeartbeat.TYPE,
-                                    beat.sentAt(),
-                                    null,
-                                    1);
+                                    Heading.of(
+                                            UUID.randomUUID().toString(),
+                                            WorkerHeartbeat.TYPE,
+                                            beat.sentAt()),
+                                    beat.toMap());
             announcements.publish(envelope);
             if (failing) {
                 failing = false;

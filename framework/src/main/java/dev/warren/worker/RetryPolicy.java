@@ -1,6 +1,6 @@
 package dev.warren.worker;
 
-import dev.warren.TaskDefinition;
+import dev.warren.internal.protocol.TaskDefinition;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,18 +1,18 @@
 package dev.warren.worker;
 
 import dev.warren.Task;
-import dev.warren.TaskDefinition;
 import dev.warren.TaskId;
 import dev.warren.WarrenConfig;
 import dev.warren.WarrenException;
-import dev.warren.transport.Broker;
-import dev.warren.transport.Delivery;
-import dev.warren.transport.Envelope;
-import dev.warren.transport.Headers;
-import dev.warren.transport.RejectReason;
-import dev.warren.transport.RejectedMessageException;
-import dev.warren.transport.RemoteFailure;
-import dev.warren.transport.Topology;
+import dev.warren.internal.protocol.RemoteFailure;
+import dev.warren.internal.protocol.TaskDefinition;
+import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.transport.Delivery;
+import dev.warren.internal.transport.Topology;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.Headers;
+import dev.warren.internal.wire.RejectReason;
+import dev.warren.internal.wire.RejectedMessageException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -38,7 +38,7 @@ final class TaskPipeline {
     private static final int MAX_TRACE_CHARS = 16_000;
     private static final long DELAY_QUEUE_REDECLARE_MILLIS = Duration.ofMinutes(10).toMillis();
 
-    private final Broker broker;
+    private final BrokerLink broker;
     private final WarrenConfig config;
     private final WorkerConfig workerConfig;
     private final ScheduledExecutorService timer;
@@ -55,7 +55,7 @@ final class TaskPipeline {
     volatile boolean stopping;
     volatile boolean forcedStop;
 
-    TaskPipeline(Broker broker, WorkerConfig workerConfig, ScheduledExecutorService timer) {
+    TaskPipeline(BrokerLink broker, WorkerConfig workerConfig, ScheduledExecutorService timer) {
         this.broker = broker;
         this.config = broker.config();
         this.workerConfig = workerConfig;
@@ -345,8 +345,7 @@ final class TaskPipeline {
     }
 
     private CompletableFuture<Void> publishRetry(String queue, Envelope envelope, Duration delay) {
-        long due = System.currentTimeMillis() + delay.toMillis();
-        Envelope again = broker.sealer().reseal(envelope, envelope.attempt() + 1, due);
+        Envelope again = broker.protocol().retry(envelope, delay.toMillis());
         if (delay.isZero()) {
             return broker.publish(Topology.workQueue(queue), again, true);
         }
@@ -361,14 +360,9 @@ final class TaskPipeline {
     }
 
     private Envelope sealReply(Object body, Envelope task, String kind) {
-        return broker.sealer()
-                .seal(
-                        body,
-                        task.messageId(),
-                        kind,
-                        System.currentTimeMillis(),
-                        null,
-                        task.attempt());
+        return Headers.REPLY_FAILED.equals(kind)
+                ? broker.protocol().failure(task, (RemoteFailure) body)
+                : broker.protocol().success(task, body);
     }
 
     /**

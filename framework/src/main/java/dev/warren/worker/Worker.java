@@ -1,8 +1,9 @@
 package dev.warren.worker;
 
-import dev.warren.transport.Broker;
-import dev.warren.transport.Subscription;
-import dev.warren.transport.Topology;
+import dev.warren.Broker;
+import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.transport.Subscription;
+import dev.warren.internal.transport.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class Worker implements AutoCloseable {
     private volatile boolean closed;
     private volatile HeartbeatPublisher heartbeats;
 
-    private Worker(Broker broker, WorkerConfig config) {
+    private Worker(BrokerLink broker, WorkerConfig config) {
         this.config = config;
         AtomicInteger threads = new AtomicInteger();
         this.executor =
@@ -67,7 +68,8 @@ public final class Worker implements AutoCloseable {
     }
 
     /** Declares the queues and starts consuming them. */
-    public static Worker start(Broker broker, WorkerConfig config) {
+    public static Worker start(Broker connection, WorkerConfig config) {
+        BrokerLink broker = BrokerLink.of(connection);
         Worker worker = new Worker(broker, config);
         try {
             for (String queue : config.queues()) {
@@ -100,10 +102,11 @@ public final class Worker implements AutoCloseable {
      * consumer_timeout} (30 minutes by default), and redelivers the task elsewhere while it still
      * runs here. Say so at start for every registered task that may run that long.
      */
-    private static void warnAboutConsumerTimeout(Broker broker) {
+    private static void warnAboutConsumerTimeout(BrokerLink broker) {
         for (Class<?> type : broker.config().registrations().keySet()) {
             if (dev.warren.Task.class.isAssignableFrom(type)) {
-                java.time.Duration timeout = dev.warren.TaskDefinition.of(type).timeout();
+                java.time.Duration timeout =
+                        dev.warren.internal.protocol.TaskDefinition.of(type).timeout();
                 if (timeout.compareTo(CONSUMER_TIMEOUT_DEFAULT) >= 0) {
                     log.warn(
                             "task {} may run {} min, as long as RabbitMQ's default consumer_timeout"
@@ -117,7 +120,7 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    private void dispatch(dev.warren.transport.Delivery delivery, String queue) {
+    private void dispatch(dev.warren.internal.transport.Delivery delivery, String queue) {
         pipeline.unsettled.incrementAndGet();
         try {
             executor.execute(() -> pipeline.process(delivery, queue));

@@ -1,7 +1,7 @@
 package dev.warren.worker;
 
 import dev.warren.ConfigurationException;
-import dev.warren.TaskDefinition;
+import dev.warren.internal.protocol.TaskDefinition;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.warren.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warren.codec.KryoCodec;
+import dev.warren.internal.codec.KryoCodec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warren.Task;
 import dev.warren.TaskContext;
-import dev.warren.TaskDefinition;
 import dev.warren.TaskOptions;
+import dev.warren.internal.protocol.TaskDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -3,6 +3,8 @@ package dev.warren.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warren.Broker;
+import dev.warren.PublishFailedException;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskHandle;
 import dev.warren.it.support.Queues;
@@ -10,8 +12,6 @@ import dev.warren.it.support.RabbitMqExtension;
 import dev.warren.it.support.TestBroker;
 import dev.warren.it.tasks.Echo;
 import dev.warren.it.tasks.ItCatalog;
-import dev.warren.transport.Broker;
-import dev.warren.transport.PublishFailedException;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;

@@ -2,13 +2,13 @@ package dev.warren.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warren.Broker;
 import dev.warren.client.TaskClient;
 import dev.warren.it.support.Queues;
 import dev.warren.it.support.RabbitMqExtension;
 import dev.warren.it.support.TestBroker;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.SlowFirstTime;
-import dev.warren.transport.Broker;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;

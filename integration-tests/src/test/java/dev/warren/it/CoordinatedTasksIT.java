@@ -3,6 +3,7 @@ package dev.warren.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warren.Broker;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskFailedException;
 import dev.warren.it.support.Queues;
@@ -11,7 +12,6 @@ import dev.warren.it.support.TestBroker;
 import dev.warren.it.support.WorkerProcess;
 import dev.warren.it.tasks.GuardedIncrement;
 import dev.warren.it.tasks.ItCatalog;
-import dev.warren.transport.Broker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

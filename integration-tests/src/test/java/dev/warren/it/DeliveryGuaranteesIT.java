@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.warren.Broker;
+import dev.warren.BrokerUnavailableException;
 import dev.warren.WarrenConfig;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskHandle;
+import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.transport.Topology;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.Headers;
+import dev.warren.internal.wire.Heading;
 import dev.warren.it.support.Queues;
 import dev.warren.it.support.RabbitMqExtension;
 import dev.warren.it.support.RawMessages;
@@ -17,11 +24,6 @@ import dev.warren.it.tasks.Echo;
 import dev.warren.it.tasks.Introspect;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.LateRetry;
-import dev.warren.transport.Broker;
-import dev.warren.transport.BrokerUnavailableException;
-import dev.warren.transport.Envelope;
-import dev.warren.transport.Headers;
-import dev.warren.transport.Topology;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
@@ -90,14 +92,16 @@ class DeliveryGuaranteesIT {
             assertThat(handle.await(Duration.ofSeconds(20))).isEqualTo("first");
 
             Envelope forgedDuplicate =
-                    broker.sealer()
+                    BrokerLink.of(broker)
+                            .sealer()
                             .seal(
-                                    "second",
-                                    handle.id().toString(),
-                                    Headers.REPLY_SUCCEEDED,
-                                    System.currentTimeMillis(),
-                                    null,
-                                    1);
+                                    new Heading(
+                                            handle.id().toString(),
+                                            Headers.REPLY_SUCCEEDED,
+                                            System.currentTimeMillis(),
+                                            null,
+                                            1),
+                                    "second");
             RawMessages.publish(
                     test,
                     Topology.replyQueue(client.clientId()),

@@ -5,11 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
+import dev.warren.Broker;
 import dev.warren.SigningKeys;
 import dev.warren.TaskId;
 import dev.warren.WarrenConfig;
 import dev.warren.client.TaskClient;
-import dev.warren.codec.KryoCodec;
+import dev.warren.internal.codec.KryoCodec;
+import dev.warren.internal.security.HmacSigner;
+import dev.warren.internal.security.Signature;
+import dev.warren.internal.security.SignedContent;
+import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.transport.Topology;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.Headers;
+import dev.warren.internal.wire.Heading;
+import dev.warren.internal.wire.MessageSealer;
+import dev.warren.internal.wire.RejectReason;
 import dev.warren.it.support.Queues;
 import dev.warren.it.support.RabbitMqExtension;
 import dev.warren.it.support.RawMessages;
@@ -17,15 +28,6 @@ import dev.warren.it.support.TestBroker;
 import dev.warren.it.tasks.Echo;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Unregistered;
-import dev.warren.security.HmacSigner;
-import dev.warren.security.Signature;
-import dev.warren.security.SignedContent;
-import dev.warren.transport.Broker;
-import dev.warren.transport.Envelope;
-import dev.warren.transport.Headers;
-import dev.warren.transport.MessageSealer;
-import dev.warren.transport.RejectReason;
-import dev.warren.transport.Topology;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
@@ -73,7 +75,7 @@ class InvalidMessagesIT {
 
     @Test
     void unsignedTaskGoesToDeadLetterQueue() throws Exception {
-        Envelope valid = sealed(new Echo("x"), broker.sealer());
+        Envelope valid = sealed(new Echo("x"), BrokerLink.of(broker).sealer());
         Map<String, Object> headers = RawMessages.headers(valid);
         headers.remove(Headers.SIGNATURE);
         headers.remove(Headers.KEY_ID);
@@ -86,8 +88,8 @@ class InvalidMessagesIT {
 
     @Test
     void tamperedTaskGoesToDeadLetterQueue() throws Exception {
-        Envelope valid = sealed(new Echo("pay 10"), broker.sealer());
-        byte[] tampered = sealed(new Echo("pay 99"), broker.sealer()).body();
+        Envelope valid = sealed(new Echo("pay 10"), BrokerLink.of(broker).sealer());
+        byte[] tampered = sealed(new Echo("pay 99"), BrokerLink.of(broker).sealer()).body();
 
         assertRefused(
                 RawMessages.properties(valid, RawMessages.headers(valid)),
@@ -97,7 +99,7 @@ class InvalidMessagesIT {
 
     @Test
     void redirectedReplyQueueFailsTheSignature() throws Exception {
-        Envelope valid = sealed(new Echo("x"), broker.sealer());
+        Envelope valid = sealed(new Echo("x"), BrokerLink.of(broker).sealer());
         AMQP.BasicProperties redirected =
                 RawMessages.properties(valid, RawMessages.headers(valid))
                         .builder()
@@ -130,7 +132,7 @@ class InvalidMessagesIT {
 
     @Test
     void oversizedTaskGoesToDeadLetterQueueBeforeItsSignatureIsChecked() throws Exception {
-        Envelope valid = sealed(new Echo("x"), broker.sealer());
+        Envelope valid = sealed(new Echo("x"), BrokerLink.of(broker).sealer());
         byte[] huge = new byte[MAX_BODY * 3];
 
         assertRefused(
@@ -141,7 +143,7 @@ class InvalidMessagesIT {
 
     @Test
     void signedGarbageGoesToDeadLetterQueue() throws Exception {
-        byte[] valid = sealed(new Echo("hello world"), broker.sealer()).body();
+        byte[] valid = sealed(new Echo("hello world"), BrokerLink.of(broker).sealer()).body();
         byte[] garbage = java.util.Arrays.copyOf(valid, valid.length - 4); // cut off mid-string
         Envelope signedGarbage = signRaw(garbage, Echo.class.getName());
 
@@ -178,14 +180,16 @@ class InvalidMessagesIT {
     void taskDueLongAgoIsRefusedAsAReplay() throws Exception {
         long yesterday = System.currentTimeMillis() - Duration.ofHours(25).toMillis();
         Envelope old =
-                broker.sealer()
+                BrokerLink.of(broker)
+                        .sealer()
                         .seal(
-                                new Echo("old"),
-                                TaskId.random().toString(),
-                                Echo.class.getName(),
-                                yesterday,
-                                null,
-                                1);
+                                new Heading(
+                                        TaskId.random().toString(),
+                                        Echo.class.getName(),
+                                        yesterday,
+                                        null,
+                                        1),
+                                new Echo("old"));
 
         assertRefused(
                 RawMessages.properties(old, RawMessages.headers(old)),
@@ -195,7 +199,7 @@ class InvalidMessagesIT {
 
     @Test
     void capturedTaskPublishedAgainIsRefusedAsAReplay() throws Exception {
-        Envelope captured = sealed(new Echo("once"), broker.sealer());
+        Envelope captured = sealed(new Echo("once"), BrokerLink.of(broker).sealer());
         AMQP.BasicProperties properties =
                 RawMessages.properties(captured, RawMessages.headers(captured));
         long before = worker.stats().succeeded();
@@ -228,12 +232,13 @@ class InvalidMessagesIT {
 
     private static Envelope sealed(Object task, MessageSealer sealer) {
         return sealer.seal(
-                task,
-                TaskId.random().toString(),
-                task.getClass().getName(),
-                System.currentTimeMillis(),
-                null,
-                1);
+                new Heading(
+                        TaskId.random().toString(),
+                        task.getClass().getName(),
+                        System.currentTimeMillis(),
+                        null,
+                        1),
+                task);
     }
 
     private Envelope signRaw(byte[] body, String type) {

@@ -6,16 +6,16 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.warren.Broker;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskHandle;
+import dev.warren.internal.transport.Topology;
 import dev.warren.it.support.Queues;
 import dev.warren.it.support.RabbitMqExtension;
 import dev.warren.it.support.TcpProxy;
 import dev.warren.it.support.TestBroker;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Slow;
-import dev.warren.transport.Broker;
-import dev.warren.transport.Topology;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
@@ -36,7 +36,8 @@ class StaleDeliveryTagsIT {
     void staleDeliveryTagsAreNeverAcknowledgedOnTheRecoveredChannel(TestBroker test)
             throws Exception {
         Queues.reset(test, "it-slow");
-        Logger consumerLog = (Logger) LoggerFactory.getLogger("dev.warren.transport.QueueConsumer");
+        Logger consumerLog =
+                (Logger) LoggerFactory.getLogger("dev.warren.internal.transport.QueueConsumer");
         ListAppender<ILoggingEvent> events = new ListAppender<>();
         events.start();
         consumerLog.addAppender(events);

@@ -1,7 +1,7 @@
 package dev.warren.cli;
 
-import dev.warren.TaskDefinition;
-import dev.warren.transport.Broker;
+import dev.warren.Broker;
+import dev.warren.internal.protocol.TaskDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -2,11 +2,11 @@ package dev.warren.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.warren.Broker;
 import dev.warren.WarrenException;
-import dev.warren.transport.Broker;
-import dev.warren.transport.DeadLetter;
-import dev.warren.transport.DeadLetters;
-import dev.warren.worker.WorkerRoster;
+import dev.warren.ops.DeadLetter;
+import dev.warren.ops.DeadLetters;
+import dev.warren.ops.WorkerRoster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

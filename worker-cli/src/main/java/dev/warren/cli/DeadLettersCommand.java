@@ -1,10 +1,11 @@
 package dev.warren.cli;
 
-import dev.warren.TaskDefinition;
-import dev.warren.transport.Broker;
-import dev.warren.transport.DeadLetter;
-import dev.warren.transport.DeadLetters;
-import dev.warren.transport.Topology;
+import dev.warren.Broker;
+import dev.warren.internal.protocol.TaskDefinition;
+import dev.warren.internal.transport.Topology;
+import dev.warren.ops.DeadLetter;
+import dev.warren.ops.DeadLetters;
+import dev.warren.ops.QueueStats;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -294,7 +295,7 @@ final class DeadLettersCommand implements Callable<Integer> {
             try (Broker broker =
                     Broker.connect(connection.config(List.of(), "warren-dead-letters"))) {
                 if (!yes) {
-                    int count = broker.topology().inspect(dead).ready();
+                    int count = QueueStats.ofDeadLetters(broker, name).ready();
                     out.print("Drop all " + count + " dead letters of " + dead + "? [y/N] ");
                     out.flush();
                     String answer =

@@ -1,10 +1,9 @@
 package dev.warren.cli;
 
-import dev.warren.transport.Broker;
-import dev.warren.transport.QueueStats;
-import dev.warren.transport.Topology;
-import dev.warren.worker.WorkerHeartbeat;
-import dev.warren.worker.WorkerRoster;
+import dev.warren.Broker;
+import dev.warren.ops.QueueStats;
+import dev.warren.ops.WorkerHeartbeat;
+import dev.warren.ops.WorkerRoster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,8 +43,8 @@ final class Fleet {
         }
         List<QueueRow> rows = new ArrayList<>();
         for (String name : names) {
-            QueueStats work = broker.topology().inspect(Topology.workQueue(name));
-            QueueStats dead = broker.topology().inspect(Topology.deadLetterQueue(name));
+            QueueStats work = QueueStats.ofWorkQueue(broker, name);
+            QueueStats dead = QueueStats.ofDeadLetters(broker, name);
             int unacked = 0;
             boolean exact = true;
             for (WorkerHeartbeat w : workers) {

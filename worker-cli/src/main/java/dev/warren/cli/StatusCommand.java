@@ -1,9 +1,9 @@
 package dev.warren.cli;
 
+import dev.warren.Broker;
 import dev.warren.ConfigurationException;
-import dev.warren.transport.Broker;
-import dev.warren.worker.WorkerHeartbeat;
-import dev.warren.worker.WorkerRoster;
+import dev.warren.ops.WorkerHeartbeat;
+import dev.warren.ops.WorkerRoster;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +79,7 @@ final class StatusCommand implements Callable<Integer> {
             throw new ConfigurationException("--wait must be >= 0 and --interval > 0");
         }
         for (String queue : queues) {
-            dev.warren.TaskDefinition.checkQueueName(queue);
+            dev.warren.internal.protocol.TaskDefinition.checkQueueName(queue);
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Broker broker = Broker.connect(connection.config(List.of(), "warren-status"));

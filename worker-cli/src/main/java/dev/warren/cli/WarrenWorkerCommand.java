@@ -1,10 +1,10 @@
 package dev.warren.cli;
 
+import dev.warren.Broker;
 import dev.warren.TaskCatalog;
 import dev.warren.WarrenConfig;
 import dev.warren.WarrenException;
 import dev.warren.sync.Coordinator;
-import dev.warren.transport.Broker;
 import dev.warren.worker.ServiceLocator;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;

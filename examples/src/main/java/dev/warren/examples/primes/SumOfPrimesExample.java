@@ -1,10 +1,10 @@
 package dev.warren.examples.primes;
 
+import dev.warren.Broker;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskHandle;
 import dev.warren.examples.ExampleEnvironment;
 import dev.warren.examples.WorkerProcesses;
-import dev.warren.transport.Broker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

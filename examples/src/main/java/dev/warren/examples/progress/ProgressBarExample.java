@@ -1,11 +1,11 @@
 package dev.warren.examples.progress;
 
+import dev.warren.Broker;
 import dev.warren.client.MapOptions;
 import dev.warren.client.TaskClient;
 import dev.warren.examples.ExampleEnvironment;
 import dev.warren.examples.WorkerProcesses;
 import dev.warren.examples.primes.SumPrimes;
-import dev.warren.transport.Broker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

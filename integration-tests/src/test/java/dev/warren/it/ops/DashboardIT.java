@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.warren.Broker;
 import dev.warren.cli.DashboardServer;
+import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.transport.Topology;
+import dev.warren.internal.wire.Envelope;
 import dev.warren.it.support.Queues;
 import dev.warren.it.support.RabbitMqExtension;
 import dev.warren.it.support.TestBroker;
-import dev.warren.transport.Broker;
-import dev.warren.transport.Envelope;
-import dev.warren.transport.Topology;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.io.File;
@@ -53,7 +54,7 @@ class DashboardIT {
         this.test = test;
         this.broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
         this.queue = TestBroker.uniqueQueue("ops-dash");
-        broker.topology().declareWorkQueue(queue);
+        BrokerLink.of(broker).topology().declareWorkQueue(queue);
     }
 
     @AfterEach

@@ -3,11 +3,11 @@ package dev.warren.it.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warren.Broker;
 import dev.warren.client.TaskClient;
 import dev.warren.it.support.Queues;
 import dev.warren.it.support.RabbitMqExtension;
 import dev.warren.it.support.TestBroker;
-import dev.warren.transport.Broker;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,21 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.GetResponse;
+import dev.warren.Broker;
 import dev.warren.SigningKeys;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskFailedException;
+import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.transport.Topology;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.Headers;
+import dev.warren.internal.wire.Heading;
 import dev.warren.it.support.Queues;
 import dev.warren.it.support.RabbitMqExtension;
 import dev.warren.it.support.TestBroker;
-import dev.warren.transport.Broker;
-import dev.warren.transport.DeadLetters;
-import dev.warren.transport.Envelope;
-import dev.warren.transport.Headers;
-import dev.warren.transport.Topology;
+import dev.warren.ops.DeadLetters;
+import dev.warren.ops.WorkerHeartbeat;
+import dev.warren.ops.WorkerRoster;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
-import dev.warren.worker.WorkerHeartbeat;
-import dev.warren.worker.WorkerRoster;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -55,7 +57,7 @@ class OperatingCommandsIT {
         this.broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
         this.keys = Ops.keyFile(dir, TestBroker.KEYS_TEXT);
         this.queue = TestBroker.uniqueQueue("ops-cli");
-        broker.topology().declareWorkQueue(queue);
+        BrokerLink.of(broker).topology().declareWorkQueue(queue);
     }
 
     @AfterEach
@@ -290,14 +292,16 @@ class OperatingCommandsIT {
     @Test
     void retryRefusesADeadLetterWhoseSignatureDoesNotVerifyUnlessForced() throws Exception {
         Envelope valid =
-                broker.sealer()
+                BrokerLink.of(broker)
+                        .sealer()
                         .seal(
-                                new OpsEcho("x"),
-                                dev.warren.TaskId.random().toString(),
-                                OpsEcho.class.getName(),
-                                System.currentTimeMillis(),
-                                null,
-                                1);
+                                new Heading(
+                                        dev.warren.TaskId.random().toString(),
+                                        OpsEcho.class.getName(),
+                                        System.currentTimeMillis(),
+                                        null,
+                                        1),
+                                new OpsEcho("x"));
         byte[] tampered = valid.body().clone();
         tampered[tampered.length - 1] ^= 1;
         Ops.publishDead(test, queue, valid, tampered, "BAD_SIGNATURE", "signature does not match");

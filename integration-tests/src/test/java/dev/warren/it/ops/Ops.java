@@ -2,14 +2,16 @@ package dev.warren.it.ops;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.warren.Broker;
 import dev.warren.TaskId;
 import dev.warren.cli.WarrenWorkerCommand;
+import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.transport.Topology;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.Headers;
+import dev.warren.internal.wire.Heading;
 import dev.warren.it.support.RawMessages;
 import dev.warren.it.support.TestBroker;
-import dev.warren.transport.Broker;
-import dev.warren.transport.Envelope;
-import dev.warren.transport.Headers;
-import dev.warren.transport.Topology;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -51,14 +53,16 @@ final class Ops {
             TestBroker test, Broker broker, String queue, Object task, String reason, String error)
             throws Exception {
         Envelope sealed =
-                broker.sealer()
+                BrokerLink.of(broker)
+                        .sealer()
                         .seal(
-                                task,
-                                TaskId.random().toString(),
-                                task.getClass().getName(),
-                                System.currentTimeMillis(),
-                                null,
-                                3);
+                                new Heading(
+                                        TaskId.random().toString(),
+                                        task.getClass().getName(),
+                                        System.currentTimeMillis(),
+                                        null,
+                                        3),
+                                task);
         publishDead(test, queue, sealed, sealed.body(), reason, error);
         return sealed;
     }

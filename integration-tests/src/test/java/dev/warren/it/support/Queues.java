@@ -3,7 +3,7 @@ package dev.warren.it.support;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
-import dev.warren.transport.Topology;
+import dev.warren.internal.transport.Topology;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,0 +1,131 @@
+package dev.warren.internal.transport;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.warren.BrokerUnavailableException;
+import dev.warren.ConfigurationException;
+import dev.warren.WarrenConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.ExecutorService;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How every Warren connection to RabbitMQ is made: the task broker's (recovering by itself) and a
+ * coordinator's (never recovering behind its back), from the same URI, TLS and heartbeat rules,
+ * connected with the same retry.
+ */
+public final class Connections {
+    private static final Logger log = LoggerFactory.getLogger(Connections.class);
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+    /** Whether the client library reconnects and restores consumers by itself. */
+    public enum Recovery {
+        AUTOMATIC,
+        NONE
+    }
+
+    private final WarrenConfig config;
+    private final ConnectionFactory factory;
+
+    private Connections(WarrenConfig config, ConnectionFactory factory) {
+        this.config = config;
+        this.factory = factory;
+    }
+
+    /**
+     * @param sharedExecutor runs consumers' callbacks, or null for the client library's own
+     */
+    public static Connections to(
+            WarrenConfig config,
+            Recovery recovery,
+            int heartbeatSeconds,
+            ExecutorService sharedExecutor) {
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            factory.setUri(config.brokerUri());
+            if ("amqps".equals(config.brokerUri().getScheme())) {
+                // setUri alone would trust every certificate; verify against the JVM's trust store
+                factory.useSslProtocol(SSLContext.getDefault());
+                factory.enableHostnameVerification();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new ConfigurationException(
+                    "broker URI "
+                            + config.brokerAddressForHumans()
+                            + " is not usable: "
+                            + e.getMessage(),
+                    e);
+        }
+        boolean recovering = recovery == Recovery.AUTOMATIC;
+        factory.setAutomaticRecoveryEnabled(recovering);
+        factory.setTopologyRecoveryEnabled(recovering);
+        factory.setNetworkRecoveryInterval(1000);
+        factory.setRequestedHeartbeat(heartbeatSeconds);
+        factory.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        if (sharedExecutor != null) {
+            factory.setSharedExecutor(sharedExecutor);
+        }
+        return new Connections(config, factory);
+    }
+
+    /**
+     * Opens a connection named {@code <connectionName><role>@host:pid}, retrying with exponential
+     * backoff up to {@link WarrenConfig#connectAttempts()} times while the failure may heal.
+     *
+     * @throws BrokerUnavailableException naming the broker and the cause
+     */
+    public Connection open(String role) {
+        Retry retry =
+                Retry.of(
+                        "connect" + role,
+                        RetryConfig.custom()
+                                .maxAttempts(config.connectAttempts())
+                                .intervalFunction(
+                                        IntervalFunction.ofExponentialBackoff(500, 2.0, 5000))
+                                .retryOnException(Connections::mayHeal)
+                                .build());
+        retry.getEventPublisher()
+                .onRetry(
+                        e ->
+                                log.warn(
+                                        "cannot connect to {} (attempt {} of {}): {}; retrying in {} ms",
+                                        config.brokerAddressForHumans(),
+                                        e.getNumberOfRetryAttempts(),
+                                        config.connectAttempts(),
+                                        e.getLastThrowable().getMessage(),
+                                        e.getWaitInterval().toMillis()));
+        String name = config.connectionName() + role + "@" + processIdentity();
+        return retry.executeSupplier(() -> connect(name));
+    }
+
+    private Connection connect(String name) {
+        try {
+            return factory.newConnection(name);
+        } catch (Exception e) {
+            throw RabbitExceptions.translate("connect", config.brokerAddressForHumans(), e);
+        }
+    }
+
+    private static boolean mayHeal(Throwable e) {
+        return e instanceof BrokerUnavailableException b && b.problem().isTransient();
+    }
+
+    /** {@code host:pid} of this process, as Warren's connection names show it in RabbitMQ. */
+    public static String processIdentity() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+}

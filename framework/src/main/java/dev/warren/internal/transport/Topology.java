@@ -1,0 +1,195 @@
+package dev.warren.internal.transport;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import dev.warren.internal.protocol.TaskDefinition;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Names and declares Warren's queues. Every declaration is idempotent, so producers and workers
+ * both declare what they use and neither has to start first.
+ *
+ * <ul>
+ *   <li>{@code warren.<queue>}: the durable work queue; dead-letters to {@code
+ *       warren.<queue>.dead}.
+ *   <li>{@code warren.<queue>.dead}: messages that were refused or failed for good, with a reason
+ *       header.
+ *   <li>{@code warren.<queue>.delay.<ms>}: retries wait here, then dead-letter back to the work
+ *       queue.
+ *   <li>{@code warren.reply.<clientId>}: one client's replies; durable, deleted after {@code
+ *       replyQueueExpiry} without the client.
+ * </ul>
+ *
+ * <pre>{@code
+ * broker.topology().declareWorkQueue("primes");
+ * QueueStats stats = broker.topology().inspect(Topology.workQueue("primes"));
+ * }</pre>
+ */
+public final class Topology {
+    private static final String PREFIX = "warren.";
+
+    private final Connection connection;
+    private final String broker;
+    private final boolean quorum;
+    private final Duration replyExpiry;
+    private final Set<String> declared = ConcurrentHashMap.newKeySet();
+    private final int deliveryLimit;
+    private Channel channel; // guarded by this
+
+    Topology(
+            Connection connection,
+            String broker,
+            boolean quorum,
+            int deliveryLimit,
+            Duration replyExpiry) {
+        this.connection = connection;
+        this.broker = broker;
+        this.quorum = quorum;
+        this.deliveryLimit = deliveryLimit;
+        this.replyExpiry = replyExpiry;
+    }
+
+    public static String workQueue(String queue) {
+        return PREFIX + TaskDefinition.checkQueueName(queue);
+    }
+
+    public static String deadLetterQueue(String queue) {
+        return workQueue(queue) + ".dead";
+    }
+
+    public static String delayQueue(String queue, Duration delay) {
+        return workQueue(queue) + ".delay." + delay.toMillis();
+    }
+
+    public static String replyQueue(String clientId) {
+        return PREFIX + "reply." + clientId;
+    }
+
+    /** Declares the work queue and its dead-letter queue, once per process. */
+    public void declareWorkQueue(String queue) {
+        String work = workQueue(queue);
+        if (declared.contains(work)) {
+            return;
+        }
+        String dead = deadLetterQueue(queue);
+        withChannel(
+                "declare queue " + work,
+                ch -> {
+                    ch.queueDeclare(dead, true, false, false, queueType(new HashMap<>()));
+                    Map<String, Object> args = queueType(new HashMap<>());
+                    args.put("x-dead-letter-exchange", "");
+                    args.put("x-dead-letter-routing-key", dead);
+                    if (quorum) {
+                        // a message that crashes workers again and again stops after this many
+                        // deliveries; at-least-once dead-lettering keeps it until the dead queue
+                        // confirms
+                        args.put("x-delivery-limit", deliveryLimit);
+                        args.put("x-dead-letter-strategy", "at-least-once");
+                        args.put("x-overflow", "reject-publish");
+                    }
+                    ch.queueDeclare(work, true, false, false, args);
+                });
+        declared.add(work);
+    }
+
+    /**
+     * Declares the queue where retries of {@code queue} wait {@code delay}. It deletes itself an
+     * hour after it was last declared, which is after its last message has moved on.
+     */
+    public void declareDelayQueue(String queue, Duration delay) {
+        String name = delayQueue(queue, delay);
+        withChannel(
+                "declare queue " + name,
+                ch -> {
+                    Map<String, Object> args = new HashMap<>();
+                    args.put("x-message-ttl", delay.toMillis());
+                    args.put("x-dead-letter-exchange", "");
+                    args.put("x-dead-letter-routing-key", workQueue(queue));
+                    args.put("x-expires", delay.toMillis() + Duration.ofHours(1).toMillis());
+                    ch.queueDeclare(name, true, false, false, args);
+                });
+    }
+
+    /**
+     * Declares a client's reply queue: durable, so replies survive a broker restart, and expiring.
+     */
+    public void declareReplyQueue(String name) {
+        withChannel(
+                "declare reply queue " + name,
+                ch ->
+                        ch.queueDeclare(
+                                name,
+                                true,
+                                false,
+                                false,
+                                Map.of("x-expires", replyExpiry.toMillis())));
+    }
+
+    /** Ready messages and consumers of a broker queue. */
+    public record Depth(int messages, int consumers) {}
+
+    /** The depth of a queue, or empty if it does not exist. */
+    public Optional<Depth> inspect(String brokerQueue) {
+        Depth[] result = new Depth[1];
+        try {
+            withChannel(
+                    "inspect queue " + brokerQueue,
+                    ch -> {
+                        AMQP.Queue.DeclareOk ok = ch.queueDeclarePassive(brokerQueue);
+                        result[0] = new Depth(ok.getMessageCount(), ok.getConsumerCount());
+                    });
+        } catch (BrokerRefusal e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(result[0]);
+    }
+
+    /** Removes every message from a queue; returns how many. */
+    public int purge(String brokerQueue) {
+        int[] purged = new int[1];
+        withChannel(
+                "purge queue " + brokerQueue,
+                ch -> purged[0] = ch.queuePurge(brokerQueue).getMessageCount());
+        return purged[0];
+    }
+
+    /** Deletes a queue and its messages. */
+    public void delete(String brokerQueue) {
+        withChannel("delete queue " + brokerQueue, ch -> ch.queueDelete(brokerQueue));
+        declared.remove(brokerQueue);
+    }
+
+    private Map<String, Object> queueType(Map<String, Object> args) {
+        args.put("x-queue-type", quorum ? "quorum" : "classic");
+        return args;
+    }
+
+    private interface ChannelWork {
+        void run(Channel channel) throws IOException;
+    }
+
+    /**
+     * One long-lived channel, so that the client's automatic recovery can re-declare what was
+     * declared on it; replaced when a refused declaration (a channel error) closes it.
+     */
+    private synchronized void withChannel(String action, ChannelWork work) {
+        try {
+            if (channel == null || !channel.isOpen() && connection.isOpen()) {
+                channel = connection.createChannel();
+            }
+            work.run(channel);
+        } catch (Exception e) {
+            throw RabbitExceptions.translate(action, broker, e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.warren.internal.wire;
+
+/**
+ * Why a message was refused and dead-lettered; written to the {@link Headers#DEAD_REASON} header.
+ *
+ * <pre>{@code
+ * if (RejectReason.valueOf(reasonHeader) == RejectReason.BAD_SIGNATURE) alertSecurityTeam();
+ * }</pre>
+ */
+public enum RejectReason {
+    /** No signature or key id header. */
+    MISSING_SIGNATURE,
+    /** Signed with a key id this process does not hold. */
+    UNKNOWN_KEY,
+    /** The signature does not match: tampered, or a different secret. */
+    BAD_SIGNATURE,
+    /** A wire format version this process cannot read, or missing Warren headers. */
+    UNSUPPORTED_VERSION,
+    /** The body is larger than {@code maxBodyBytes}. */
+    OVERSIZED,
+    /** The body is not a valid encoding of a registered type. */
+    UNDECODABLE,
+    /** The body names a class (id) that is not registered here. */
+    UNREGISTERED_CLASS,
+    /** The type header does not name the class in the body, or the class is not a task. */
+    NOT_A_TASK,
+    /** Due too long ago (or too far in the future): a possible replay of a captured message. */
+    EXPIRED,
+    /** A message this worker already took, published again. */
+    REPLAYED,
+    /** The task failed on its last attempt, or with an exception declared not retryable. */
+    FAILED,
+    /** The worker itself failed on this message twice (a bug, or a class missing on the worker). */
+    WORKER_ERROR
+}
