@@ -8,8 +8,8 @@ package dev.warren;
  *
  * <pre>{@code
  * public final class PrimesCatalog implements TaskCatalog {
- *     public void register(WarrenConfig.Builder config) {
- *         config.register(SumPrimes.class, 100);
+ *     public void register(Registry registry) {
+ *         registry.register(SumPrimes.class, 100);
  *     }
  * }
  * WarrenConfig config = WarrenConfig.custom().catalog(new PrimesCatalog())...build();
@@ -17,5 +17,12 @@ package dev.warren;
  */
 @FunctionalInterface
 public interface TaskCatalog {
-    void register(WarrenConfig.Builder config);
+    void register(Registry registry);
+
+    /**
+     * Where a catalog registers its classes; ids start at {@value WarrenConfig#FIRST_USER_TYPE_ID}.
+     */
+    interface Registry {
+        Registry register(Class<?> type, int id);
+    }
 }

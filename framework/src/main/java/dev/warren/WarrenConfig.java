@@ -276,7 +276,15 @@ public final class WarrenConfig {
 
         /** Applies a catalog's registrations. */
         public Builder catalog(TaskCatalog catalog) {
-            Objects.requireNonNull(catalog, "catalog").register(this);
+            Objects.requireNonNull(catalog, "catalog")
+                    .register(
+                            new TaskCatalog.Registry() {
+                                @Override
+                                public TaskCatalog.Registry register(Class<?> type, int id) {
+                                    Builder.this.register(type, id);
+                                    return this;
+                                }
+                            });
             return this;
         }
 

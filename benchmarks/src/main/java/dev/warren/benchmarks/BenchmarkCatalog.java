@@ -1,7 +1,6 @@
 package dev.warren.benchmarks;
 
 import dev.warren.TaskCatalog;
-import dev.warren.WarrenConfig;
 
 /**
  * The benchmark's task classes with their Kryo ids; {@code warren-worker} finds it through {@code
@@ -14,7 +13,7 @@ import dev.warren.WarrenConfig;
  */
 public final class BenchmarkCatalog implements TaskCatalog {
     @Override
-    public void register(WarrenConfig.Builder config) {
+    public void register(Registry config) {
         config.register(NoopTask.class, 900).register(ResizeImage.class, 901);
     }
 }

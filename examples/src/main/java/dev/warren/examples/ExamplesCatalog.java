@@ -1,7 +1,6 @@
 package dev.warren.examples;
 
 import dev.warren.TaskCatalog;
-import dev.warren.WarrenConfig;
 import dev.warren.examples.primes.SumPrimes;
 
 /**
@@ -11,7 +10,7 @@ import dev.warren.examples.primes.SumPrimes;
  */
 public final class ExamplesCatalog implements TaskCatalog {
     @Override
-    public void register(WarrenConfig.Builder config) {
+    public void register(Registry config) {
         config.register(SumPrimes.class, 100);
     }
 }

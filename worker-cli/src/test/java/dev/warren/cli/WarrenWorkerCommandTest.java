@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warren.SigningKeys;
 import dev.warren.TaskCatalog;
-import dev.warren.WarrenConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,7 +26,7 @@ class WarrenWorkerCommandTest {
     /** A catalog the tests name with --catalog. */
     public static final class EmptyCatalog implements TaskCatalog {
         @Override
-        public void register(WarrenConfig.Builder config) {}
+        public void register(Registry config) {}
     }
 
     private int run(String... args) {

@@ -1,12 +1,11 @@
 package dev.warren.it.ops;
 
 import dev.warren.TaskCatalog;
-import dev.warren.WarrenConfig;
 
 /** The operations tests' tasks (ids 310+, apart from the other tests' catalogs). */
 public final class OpsCatalog implements TaskCatalog {
     @Override
-    public void register(WarrenConfig.Builder config) {
+    public void register(Registry config) {
         config.register(OpsEcho.class, 310).register(OpsBoom.class, 311);
     }
 }

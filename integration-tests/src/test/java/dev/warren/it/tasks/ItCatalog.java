@@ -1,12 +1,11 @@
 package dev.warren.it.tasks;
 
 import dev.warren.TaskCatalog;
-import dev.warren.WarrenConfig;
 
 /** The test tasks, as worker processes started from the CLI jar find them on their --classpath. */
 public final class ItCatalog implements TaskCatalog {
     @Override
-    public void register(WarrenConfig.Builder config) {
+    public void register(Registry config) {
         config.register(Echo.class, 200)
                 .register(Square.class, 201)
                 .register(Boom.class, 202)
