@@ -2,8 +2,10 @@ package dev.warren.worker;
 
 import dev.warren.Broker;
 import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.transport.Delivery;
 import dev.warren.internal.transport.Subscription;
 import dev.warren.internal.transport.Topology;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,7 @@ public final class Worker implements AutoCloseable {
     private final WorkerConfig config;
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService timer;
+    private final PipelineCounters counters = new PipelineCounters();
     private final TaskPipeline pipeline;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -64,7 +67,26 @@ public final class Worker implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
-        this.pipeline = new TaskPipeline(broker, config, timer);
+        Clock clock = Clock.systemUTC();
+        WorkerMeters meters = new WorkerMeters(config.meterRegistry());
+        this.pipeline =
+                new TaskPipeline(
+                        new Admission(
+                                broker.sealer(),
+                                clock,
+                                broker.config(),
+                                new ReplayMemory(config.replayMemory())),
+                        new TimedRun(timer),
+                        new Effects(
+                                new BrokerWorkerPort(broker),
+                                broker.protocol(),
+                                clock,
+                                counters,
+                                meters),
+                        clock,
+                        counters,
+                        meters,
+                        config);
     }
 
     /** Declares the queues and starts consuming them. */
@@ -93,7 +115,7 @@ public final class Worker implements AutoCloseable {
         warnAboutConsumerTimeout(broker);
         worker.heartbeats =
                 HeartbeatPublisher.start(
-                        broker, config, worker::stats, worker.pipeline.unsettled::get);
+                        broker, config, worker::stats, worker.counters.unsettled::get);
         return worker;
     }
 
@@ -120,12 +142,12 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    private void dispatch(dev.warren.internal.transport.Delivery delivery, String queue) {
-        pipeline.unsettled.incrementAndGet();
+    private void dispatch(Delivery delivery, String queue) {
+        counters.unsettled.incrementAndGet();
         try {
             executor.execute(() -> pipeline.process(delivery, queue));
         } catch (RejectedExecutionException e) {
-            pipeline.unsettled.decrementAndGet();
+            counters.unsettled.decrementAndGet();
             delivery.requeue();
         }
     }
@@ -135,12 +157,7 @@ public final class Worker implements AutoCloseable {
     }
 
     public WorkerStats stats() {
-        return new WorkerStats(
-                pipeline.succeeded.get(),
-                pipeline.failed.get(),
-                pipeline.retried.get(),
-                pipeline.rejected.get(),
-                pipeline.running.get());
+        return counters.stats();
     }
 
     /** Blocks until {@link #close()} has finished (from another thread or a signal handler). */
@@ -160,9 +177,9 @@ public final class Worker implements AutoCloseable {
                 return;
             }
             closed = true;
-            int running = pipeline.running.get();
+            int running = counters.running.get();
             log.info("worker stopping: {} tasks running, waiting for them to finish", running);
-            pipeline.stopping = true;
+            pipeline.stop();
             if (heartbeats != null) {
                 heartbeats.close(); // its last beat says "stopping"
             }
@@ -174,7 +191,7 @@ public final class Worker implements AutoCloseable {
                     log.warn(
                             "tasks still running after {}; interrupting them, their messages go back to the queue",
                             config.shutdownTimeout());
-                    pipeline.forcedStop = true;
+                    pipeline.forceStop();
                     // the ones never started see "stopping" and give their message back at once
                     executor.shutdownNow().forEach(Runnable::run);
                     executor.awaitTermination(10, TimeUnit.SECONDS);
@@ -202,13 +219,13 @@ public final class Worker implements AutoCloseable {
      */
     private void awaitSettled(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (pipeline.unsettled.get() > 0 && System.nanoTime() < deadline) {
+        while (counters.unsettled.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        if (pipeline.unsettled.get() > 0) {
+        if (counters.unsettled.get() > 0) {
             log.warn(
                     "{} messages not acknowledged at shutdown; the broker will deliver them again",
-                    pipeline.unsettled.get());
+                    counters.unsettled.get());
         }
     }
 }

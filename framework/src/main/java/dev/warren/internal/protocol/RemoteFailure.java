@@ -29,4 +29,14 @@ public record RemoteFailure(
                 attempt,
                 maxAttempts);
     }
+
+    /** The same failure with its stack trace cut to a line saying so. */
+    public RemoteFailure withoutStackTrace() {
+        return new RemoteFailure(
+                exceptionType,
+                message,
+                "(stack trace left out: too large for maxBodyBytes)",
+                attempt,
+                maxAttempts);
+    }
 }

@@ -2,6 +2,7 @@ package dev.warren.internal.protocol;
 
 import dev.warren.Task;
 import dev.warren.TaskId;
+import dev.warren.WarrenException;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.Heading;
@@ -80,9 +81,16 @@ public final class TaskProtocol {
         return reply(task, Headers.REPLY_SUCCEEDED, result);
     }
 
-    /** The reply saying that a task failed for good. */
+    /**
+     * The reply saying that a task failed for good. One whose stack trace makes it too large for
+     * the body limit goes without the trace, so the caller still learns the failure.
+     */
     public Envelope failure(Envelope task, RemoteFailure failure) {
-        return reply(task, Headers.REPLY_FAILED, failure);
+        try {
+            return reply(task, Headers.REPLY_FAILED, failure);
+        } catch (WarrenException tooLarge) {
+            return reply(task, Headers.REPLY_FAILED, failure.withoutStackTrace());
+        }
     }
 
     private Envelope reply(Envelope task, String kind, Object body) {

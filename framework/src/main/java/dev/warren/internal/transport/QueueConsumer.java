@@ -155,7 +155,7 @@ final class QueueConsumer implements Subscription {
             long tag = amqp.getDeliveryTag();
             acks.delivered(tag);
             Delivery delivery =
-                    new Delivery(
+                    new ChannelDelivery(
                             envelope,
                             queue,
                             amqp.isRedeliver(),

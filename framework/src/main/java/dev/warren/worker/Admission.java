@@ -1,0 +1,115 @@
+package dev.warren.worker;
+
+import dev.warren.Task;
+import dev.warren.TaskId;
+import dev.warren.WarrenConfig;
+import dev.warren.WarrenException;
+import dev.warren.internal.protocol.TaskDefinition;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.MessageSealer;
+import dev.warren.internal.wire.RejectReason;
+import dev.warren.internal.wire.RejectedMessageException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Whether a delivered message may run, in the only safe order: size, signature (inside {@link
+ * MessageSealer#open}, before anything is decoded), decode, what it claims to be, age, replay.
+ */
+final class Admission {
+    private final MessageSealer sealer;
+    private final Clock clock;
+    private final Duration maxAge;
+    private final Duration maxSkew;
+    private final ReplayMemory replays;
+
+    Admission(MessageSealer sealer, Clock clock, WarrenConfig config, ReplayMemory replays) {
+        this.sealer = sealer;
+        this.clock = clock;
+        this.maxAge = config.maxMessageAge();
+        this.maxSkew = config.maxClockSkew();
+        this.replays = replays;
+    }
+
+    /** What admission says about one message. */
+    sealed interface Verdict {}
+
+    /** May run. */
+    record Admitted(Task<?> task, TaskDefinition definition, TaskId id) implements Verdict {}
+
+    /** Must not run: dead-letter it with this reason. */
+    record Refused(RejectReason reason, String detail) implements Verdict {}
+
+    Verdict admit(Envelope envelope, boolean redelivered) {
+        try {
+            Object payload = sealer.open(envelope);
+            checkAge(envelope);
+            Task<?> task = checkIsTask(envelope, payload);
+            TaskId id = taskId(envelope);
+            if (replays.isReplay(envelope.messageId(), envelope.attempt(), redelivered)) {
+                throw new RejectedMessageException(
+                        RejectReason.REPLAYED,
+                        "task "
+                                + envelope.messageId()
+                                + " attempt "
+                                + envelope.attempt()
+                                + " was already taken by this worker; this copy was published again");
+            }
+            return new Admitted(task, TaskDefinition.of(task.getClass()), id);
+        } catch (RejectedMessageException e) {
+            return new Refused(e.reason(), e.getMessage());
+        } catch (WarrenException e) {
+            return new Refused(RejectReason.NOT_A_TASK, e.getMessage());
+        }
+    }
+
+    private void checkAge(Envelope envelope) {
+        long age = clock.millis() - envelope.timestamp();
+        if (age > maxAge.toMillis()) {
+            throw new RejectedMessageException(
+                    RejectReason.EXPIRED,
+                    "task "
+                            + envelope.messageId()
+                            + " was due "
+                            + Duration.ofMillis(age)
+                            + " ago, longer than maxMessageAge ("
+                            + maxAge
+                            + "): refused as a possible replay");
+        }
+        if (-age > maxSkew.toMillis()) {
+            throw new RejectedMessageException(
+                    RejectReason.EXPIRED,
+                    "task "
+                            + envelope.messageId()
+                            + " is dated "
+                            + Duration.ofMillis(-age)
+                            + " in the future, more than maxClockSkew ("
+                            + maxSkew
+                            + ")");
+        }
+    }
+
+    private static Task<?> checkIsTask(Envelope envelope, Object payload) {
+        if (payload instanceof Task<?> task && task.getClass().getName().equals(envelope.type())) {
+            return task;
+        }
+        throw new RejectedMessageException(
+                RejectReason.NOT_A_TASK,
+                "message "
+                        + envelope.messageId()
+                        + " says type "
+                        + envelope.type()
+                        + " but holds "
+                        + (payload == null ? "null" : payload.getClass().getName()));
+    }
+
+    private static TaskId taskId(Envelope envelope) {
+        try {
+            return TaskId.parse(envelope.messageId());
+        } catch (IllegalArgumentException e) {
+            throw new RejectedMessageException(
+                    RejectReason.NOT_A_TASK,
+                    "message id " + envelope.messageId() + " is not a Warren task id (UUID)");
+        }
+    }
+}

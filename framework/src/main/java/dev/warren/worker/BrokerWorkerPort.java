@@ -1,0 +1,26 @@
+package dev.warren.worker;
+
+import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.wire.Envelope;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** The worker's {@link WorkerPort} on a real broker. */
+final class BrokerWorkerPort implements WorkerPort {
+    private final BrokerLink broker;
+
+    BrokerWorkerPort(BrokerLink broker) {
+        this.broker = broker;
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(
+            String brokerQueue, Envelope envelope, boolean mandatory) {
+        return broker.publish(brokerQueue, envelope, mandatory);
+    }
+
+    @Override
+    public void declareDelayQueue(String queue, Duration delay) {
+        broker.topology().declareDelayQueue(queue, delay);
+    }
+}

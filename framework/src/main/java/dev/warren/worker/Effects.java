@@ -1,0 +1,244 @@
+package dev.warren.worker;
+
+import dev.warren.internal.protocol.RemoteFailure;
+import dev.warren.internal.protocol.TaskDefinition;
+import dev.warren.internal.protocol.TaskProtocol;
+import dev.warren.internal.protocol.TaskProtocol.DeadLetterNote;
+import dev.warren.internal.transport.Delivery;
+import dev.warren.internal.transport.Topology;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.RejectReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out a {@link Decision}: publishes what it says, and settles the delivery only after the
+ * broker confirmed everything the decision published. A publish that fails gives the delivery back.
+ */
+final class Effects {
+    private static final Logger log = LoggerFactory.getLogger(Effects.class);
+    private static final int MAX_TRACE_CHARS = 16_000;
+    private static final long DELAY_QUEUE_REDECLARE_MILLIS = Duration.ofMinutes(10).toMillis();
+
+    private final WorkerPort port;
+    private final TaskProtocol protocol;
+    private final Clock clock;
+    private final PipelineCounters counters;
+    private final WorkerMeters meters;
+    private final Map<String, Long> delayQueuesDeclaredAt = new ConcurrentHashMap<>();
+
+    Effects(
+            WorkerPort port,
+            TaskProtocol protocol,
+            Clock clock,
+            PipelineCounters counters,
+            WorkerMeters meters) {
+        this.port = port;
+        this.protocol = protocol;
+        this.clock = clock;
+        this.counters = counters;
+        this.meters = meters;
+    }
+
+    /** After a run: {@code queue} is the logical queue, {@code definition} the task's. */
+    void afterRun(Decision decision, Delivery delivery, TaskDefinition definition, String queue) {
+        Envelope task = delivery.envelope();
+        if (decision instanceof Decision.Reply reply) {
+            Envelope sealed;
+            try {
+                sealed = protocol.success(task, reply.result());
+            } catch (RuntimeException e) {
+                afterRun(OutcomeRules.unsendableResult(e), delivery, definition, queue);
+                return;
+            }
+            succeeded(task, definition);
+            // not mandatory: a client gone for good has nobody to tell, and must not block the ack
+            settleAfter(delivery, () -> port.publish(task.replyTo(), sealed, false));
+        } else if (decision instanceof Decision.Acknowledge) {
+            succeeded(task, definition);
+            settle(delivery, Settlement.ACK);
+        } else if (decision instanceof Decision.Retry retry) {
+            retry(delivery, definition, queue, retry);
+        } else if (decision instanceof Decision.GiveUp giveUp) {
+            giveUp(delivery, definition, queue, giveUp.failure());
+        } else {
+            carryOut(decision, delivery, queue);
+        }
+    }
+
+    /** Before or instead of a run: refusals and deliveries given back. */
+    void carryOut(Decision decision, Delivery delivery, String queue) {
+        if (decision instanceof Decision.Refuse refuse) {
+            refuse(delivery, queue, refuse.reason(), refuse.detail());
+        } else if (decision instanceof Decision.GiveBack giveBack) {
+            log.debug("message {} goes back to the queue: {}", id(delivery), giveBack.why());
+            settle(delivery, Settlement.REQUEUE);
+        } else {
+            throw new IllegalArgumentException(decision + " needs the task's definition");
+        }
+    }
+
+    private void succeeded(Envelope task, TaskDefinition definition) {
+        counters.succeeded.incrementAndGet();
+        meters.succeeded(task.type(), definition.queue());
+        log.debug("task {} {} succeeded", simple(task.type()), task.messageId());
+    }
+
+    private void retry(
+            Delivery delivery, TaskDefinition definition, String queue, Decision.Retry retry) {
+        Envelope task = delivery.envelope();
+        Duration delay = retry.delay();
+        log.warn(
+                "task {} {} failed on attempt {} of {}: {}; retrying in {} ms",
+                simple(task.type()),
+                task.messageId(),
+                task.attempt(),
+                definition.maxAttempts(),
+                oneLine(retry.failure()),
+                delay.toMillis());
+        counters.retried.incrementAndGet();
+        meters.retried(task.type(), queue);
+        settleAfter(
+                delivery,
+                () -> {
+                    Envelope again = protocol.retry(task, delay.toMillis());
+                    if (delay.isZero()) {
+                        return port.publish(Topology.workQueue(queue), again, true);
+                    }
+                    return port.publish(declaredDelayQueue(queue, delay), again, true);
+                });
+    }
+
+    private String declaredDelayQueue(String queue, Duration delay) {
+        String delayQueue = Topology.delayQueue(queue, delay);
+        long now = clock.millis();
+        Long declaredAt = delayQueuesDeclaredAt.get(delayQueue);
+        if (declaredAt == null || now - declaredAt > DELAY_QUEUE_REDECLARE_MILLIS) {
+            port.declareDelayQueue(queue, delay);
+            delayQueuesDeclaredAt.put(delayQueue, now);
+        }
+        return delayQueue;
+    }
+
+    private void giveUp(
+            Delivery delivery, TaskDefinition definition, String queue, Throwable failure) {
+        Envelope task = delivery.envelope();
+        log.warn(
+                "task {} {} failed on attempt {} of {}{}: {}",
+                simple(task.type()),
+                task.messageId(),
+                task.attempt(),
+                definition.maxAttempts(),
+                definition.isRetryable(failure) ? "" : " (not retryable)",
+                oneLine(failure));
+        counters.failed.incrementAndGet();
+        meters.failed(task.type(), queue);
+        meters.deadLettered(task.type(), definition.queue(), RejectReason.FAILED.name());
+        RemoteFailure report = RemoteFailure.of(failure, task.attempt(), definition.maxAttempts());
+        String trace = report.stackTrace();
+        String lastError =
+                trace.length() > MAX_TRACE_CHARS ? trace.substring(0, MAX_TRACE_CHARS) : trace;
+        settleAfter(
+                delivery,
+                () -> {
+                    CompletableFuture<Void> replied =
+                            task.replyTo() == null
+                                    ? CompletableFuture.completedFuture(null)
+                                    : port.publish(
+                                            task.replyTo(), protocol.failure(task, report), false);
+                    CompletableFuture<Void> kept =
+                            publishDeadLetter(
+                                    delivery, RejectReason.FAILED, oneLine(failure), lastError);
+                    return CompletableFuture.allOf(replied, kept);
+                });
+    }
+
+    private void refuse(Delivery delivery, String queue, RejectReason reason, String detail) {
+        counters.rejected.incrementAndGet();
+        meters.deadLettered(WorkerMeters.UNVERIFIED, queue, reason.name());
+        log.warn("refused message {} on {}: {}: {}", id(delivery), queue, reason, detail);
+        publishing(() -> publishDeadLetter(delivery, reason, detail, null))
+                .whenComplete(
+                        (ok, error) -> {
+                            if (error == null) {
+                                settle(delivery, Settlement.ACK);
+                            } else {
+                                // the queue's own dead-letter settings still keep it, without
+                                // the reason header
+                                log.warn(
+                                        "could not annotate dead letter {}: {}",
+                                        id(delivery),
+                                        error.toString());
+                                settle(delivery, Settlement.DISCARD);
+                            }
+                        });
+    }
+
+    private CompletableFuture<Void> publishDeadLetter(
+            Delivery delivery, RejectReason reason, String detail, String lastError) {
+        Envelope dead =
+                protocol.deadLetter(
+                        delivery.envelope(),
+                        new DeadLetterNote(reason, detail, delivery.queue(), lastError));
+        return port.publish(delivery.queue() + ".dead", dead, true);
+    }
+
+    private void settleAfter(Delivery delivery, Supplier<CompletableFuture<Void>> publish) {
+        publishing(publish)
+                .whenComplete(
+                        (ok, error) -> {
+                            if (error == null) {
+                                settle(delivery, Settlement.ACK);
+                            } else {
+                                log.warn(
+                                        "message {} goes back to the queue: its outcome could not be published: {}",
+                                        id(delivery),
+                                        error.toString());
+                                settle(delivery, Settlement.REQUEUE);
+                            }
+                        });
+    }
+
+    private static CompletableFuture<Void> publishing(Supplier<CompletableFuture<Void>> publish) {
+        try {
+            return publish.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private enum Settlement {
+        ACK,
+        REQUEUE,
+        DISCARD
+    }
+
+    private void settle(Delivery delivery, Settlement settlement) {
+        switch (settlement) {
+            case ACK -> delivery.ack();
+            case REQUEUE -> delivery.requeue();
+            case DISCARD -> delivery.discard();
+        }
+        counters.unsettled.decrementAndGet();
+    }
+
+    private static String id(Delivery delivery) {
+        return delivery.envelope().messageId();
+    }
+
+    static String oneLine(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getName()
+                + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+
+    static String simple(String type) {
+        return type == null ? "?" : type.substring(type.lastIndexOf('.') + 1);
+    }
+}
