@@ -1,35 +1,25 @@
 package dev.warren.client;
 
 import dev.warren.Broker;
-import dev.warren.BrokerUnavailableException;
 import dev.warren.Task;
 import dev.warren.TaskId;
 import dev.warren.WarrenException;
-import dev.warren.internal.protocol.RemoteFailure;
 import dev.warren.internal.protocol.TaskDefinition;
 import dev.warren.internal.protocol.TaskProtocol.Submission;
 import dev.warren.internal.transport.BrokerLink;
-import dev.warren.internal.transport.Delivery;
 import dev.warren.internal.transport.Subscription;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
-import dev.warren.internal.wire.Headers;
-import dev.warren.internal.wire.RejectedMessageException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +43,11 @@ public final class TaskClient implements AutoCloseable {
     private final BrokerLink broker;
     private final String clientId;
     private final String replyQueue;
-    private final Map<String, PendingCall> pending = new ConcurrentHashMap<>();
+    private final PendingReplies pending;
     private final Subscription replies;
     private final ExecutorService mapDrivers;
     private final MeterRegistry meters;
     private volatile boolean closed;
-
-    private record PendingCall(String type, CompletableFuture<Object> future) {}
 
     /**
      * Declares this client's reply queue and starts consuming it; meters go to Micrometer's global
@@ -72,13 +60,16 @@ public final class TaskClient implements AutoCloseable {
     /** As {@link #TaskClient(Broker)}, counting submitted tasks in {@code meters}. */
     public TaskClient(Broker broker, MeterRegistry meters) {
         this.broker = BrokerLink.of(broker);
-        this.meters = java.util.Objects.requireNonNull(meters, "meters");
+        this.meters = Objects.requireNonNull(meters, "meters");
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.replyQueue = Topology.replyQueue(clientId);
+        this.pending = new PendingReplies(this.broker.protocol(), replyQueue);
         this.broker.topology().declareReplyQueue(replyQueue);
         this.replies =
                 this.broker.consumeAcknowledgingAfterHandler(
-                        replyQueue, REPLY_PREFETCH, this::onReply);
+                        replyQueue,
+                        REPLY_PREFETCH,
+                        delivery -> pending.onReply(delivery.envelope()));
         this.mapDrivers =
                 Executors.newCachedThreadPool(
                         r -> {
@@ -102,19 +93,17 @@ public final class TaskClient implements AutoCloseable {
         TaskDefinition definition = TaskDefinition.of(task.getClass());
         TaskId id = TaskId.random();
         String type = task.getClass().getName();
-        CompletableFuture<Object> future = new CompletableFuture<>();
-        pending.put(id.toString(), new PendingCall(type, future));
+        CompletableFuture<Object> future = pending.expect(id, type);
         try {
             publishTask(task, definition, id, replyQueue)
                     .whenComplete(
                             (ok, error) -> {
                                 if (error != null) {
-                                    pending.remove(id.toString());
-                                    future.completeExceptionally(error);
+                                    pending.abandon(id, error);
                                 }
                             });
         } catch (RuntimeException e) {
-            pending.remove(id.toString());
+            pending.abandon(id, e);
             throw e;
         }
         @SuppressWarnings("unchecked")
@@ -150,10 +139,9 @@ public final class TaskClient implements AutoCloseable {
      */
     private CompletableFuture<Void> publishTask(
             Task<?> task, TaskDefinition definition, TaskId id, String replyTo) {
-        String type = task.getClass().getName();
         broker.topology().declareWorkQueue(definition.queue());
         Envelope envelope = broker.protocol().task(new Submission(task, id, replyTo));
-        countSubmitted(type, definition.queue());
+        countSubmitted(envelope.type(), definition.queue());
         return broker.publish(Topology.workQueue(definition.queue()), envelope, true);
     }
 
@@ -166,153 +154,20 @@ public final class TaskClient implements AutoCloseable {
      * Runs every task and completes with their results in input order, like {@code
      * multiprocessing.Pool.map}. The input is read lazily and at most {@code options.window()}
      * tasks are in flight, so an input of millions streams through. The first remote failure fails
-     * the whole map (tasks already submitted still run); submission stops there.
+     * the whole map (tasks already submitted still run); submission stops there. While the broker
+     * is unreachable the map waits, up to {@link MapOptions#outageTolerance()}.
      */
     public <R> CompletableFuture<List<R>> map(
             Iterable<? extends Task<R>> tasks, MapOptions options) {
         ensureOpen();
-        CompletableFuture<List<R>> result = new CompletableFuture<>();
-        mapDrivers.execute(() -> driveMap(tasks, options, result));
-        return result;
-    }
-
-    private <R> void driveMap(
-            Iterable<? extends Task<R>> tasks,
-            MapOptions options,
-            CompletableFuture<List<R>> result) {
-        long total = tasks instanceof Collection<?> c ? c.size() : -1;
-        Semaphore window = new Semaphore(options.window());
-        List<R> results = new ArrayList<>(total > 0 ? (int) Math.min(total, 1 << 20) : 16);
-        AtomicLong completed = new AtomicLong();
-        try {
-            for (Task<R> task : tasks) {
-                window.acquire();
-                if (result.isDone()) {
-                    return;
-                }
-                int index;
-                synchronized (results) {
-                    index = results.size();
-                    results.add(null);
-                }
-                TaskHandle<R> handle;
-                try {
-                    handle = submitRidingOutOutages(task, options);
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                    return;
-                }
-                handle.result()
-                        .whenComplete(
-                                (value, error) -> {
-                                    if (error != null) {
-                                        result.completeExceptionally(unwrap(error));
-                                    } else {
-                                        synchronized (results) {
-                                            results.set(index, value);
-                                        }
-                                        report(options, completed.incrementAndGet(), total);
-                                    }
-                                    window.release();
-                                });
-            }
-            window.acquire(options.window());
-            synchronized (results) {
-                result.complete(results);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            result.completeExceptionally(new WarrenException("map was interrupted", e));
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-        }
-    }
-
-    /**
-     * A map is a batch job: while the broker is unreachable (restart, failover), it waits and goes
-     * on instead of failing, up to {@link MapOptions#outageTolerance()}.
-     */
-    private <R> TaskHandle<R> submitRidingOutOutages(Task<R> task, MapOptions options)
-            throws InterruptedException {
-        long giveUpAt = System.nanoTime() + options.outageTolerance().toNanos();
-        long backoffMillis = 100;
-        while (true) {
-            try {
-                return submit(task);
-            } catch (BrokerUnavailableException e) {
-                if (System.nanoTime() > giveUpAt) {
-                    throw e;
-                }
-                log.debug("map waits for the broker: {}", e.getMessage());
-                Thread.sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, 2000);
-            }
-        }
-    }
-
-    private static void report(MapOptions options, long done, long total) {
-        try {
-            options.progress().progress(done, total);
-        } catch (RuntimeException e) {
-            log.warn("map progress listener failed: {}", e.toString());
-        }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null
-                ? error.getCause()
-                : error;
+        MapRun<R> run = new MapRun<>(tasks, options, task -> submit(task).result());
+        mapDrivers.execute(run::run);
+        return run.result();
     }
 
     /** Tasks submitted by this client whose reply has not come yet. */
     public int inFlight() {
         return pending.size();
-    }
-
-    /** Runs on the dispatch thread; the consumer acknowledges each reply after this returns. */
-    private void onReply(Delivery delivery) {
-        Envelope envelope = delivery.envelope();
-        String id = envelope.messageId();
-        PendingCall call = id == null ? null : pending.get(id);
-        if (call == null) {
-            log.debug("ignoring a reply for task {}: late, duplicate, or not ours", id);
-            return;
-        }
-        Object payload;
-        try {
-            payload = broker.sealer().open(envelope);
-        } catch (RejectedMessageException e) {
-            log.warn("refused a reply on {}: {} ({})", replyQueue, e.getMessage(), e.reason());
-            return;
-        }
-        if (pending.remove(id, call)) {
-            complete(call, TaskId.parse(id), envelope, payload);
-        }
-    }
-
-    private static void complete(PendingCall call, TaskId id, Envelope envelope, Object payload) {
-        if (Headers.REPLY_FAILED.equals(envelope.type()) && payload instanceof RemoteFailure f) {
-            call.future()
-                    .completeExceptionally(
-                            new TaskFailedException(
-                                    id,
-                                    call.type(),
-                                    f.exceptionType(),
-                                    f.message(),
-                                    f.stackTrace(),
-                                    f.attempt(),
-                                    f.maxAttempts()));
-        } else if (Headers.REPLY_SUCCEEDED.equals(envelope.type())) {
-            call.future().complete(payload);
-        } else {
-            call.future()
-                    .completeExceptionally(
-                            new WarrenException(
-                                    "reply for task "
-                                            + id
-                                            + " has unknown type "
-                                            + envelope.type()));
-        }
     }
 
     private void countSubmitted(String type, String queue) {
@@ -349,9 +204,8 @@ public final class TaskClient implements AutoCloseable {
                 log.warn("reply queue {} left to expire: {}", replyQueue, e.getMessage());
             }
         }
-        WarrenException gone =
-                new WarrenException("TaskClient " + clientId + " was closed before the reply came");
-        pending.values().forEach(call -> call.future().completeExceptionally(gone));
-        pending.clear();
+        pending.abandonAll(
+                new WarrenException(
+                        "TaskClient " + clientId + " was closed before the reply came"));
     }
 }
