@@ -29,7 +29,14 @@ final class Acknowledgements {
                         return t;
                     });
 
-    private final Channel channel;
+    /** Where acknowledgements go: a consumer's channel. */
+    interface Sink {
+        void ack(long upToTag) throws IOException;
+
+        void reject(long tag, boolean requeue) throws IOException;
+    }
+
+    private final Sink sink;
     private final int flushAt;
     private final TreeSet<Long> unsettled = new TreeSet<>(); // guarded by this
     private long highestDelivered; // guarded by this
@@ -37,12 +44,29 @@ final class Acknowledgements {
     private int doneSinceFlush; // guarded by this
     private boolean flushScheduled; // guarded by this
 
+    /** Acknowledgements on a consumer channel. */
+    static Acknowledgements on(Channel channel, int prefetch) {
+        return new Acknowledgements(
+                new Sink() {
+                    @Override
+                    public void ack(long upToTag) throws IOException {
+                        channel.basicAck(upToTag, true);
+                    }
+
+                    @Override
+                    public void reject(long tag, boolean requeue) throws IOException {
+                        channel.basicReject(tag, requeue);
+                    }
+                },
+                prefetch);
+    }
+
     /**
      * {@code prefetch} bounds how many deliveries may wait for an acknowledgement: holding back
      * more than a quarter of it would leave the consumer idle waiting for the broker.
      */
-    Acknowledgements(Channel channel, int prefetch) {
-        this.channel = channel;
+    Acknowledgements(Sink sink, int prefetch) {
+        this.sink = sink;
         this.flushAt = Math.max(1, Math.min(MOST_PER_FRAME, prefetch / 4));
     }
 
@@ -63,7 +87,7 @@ final class Acknowledgements {
 
     synchronized void rejected(long tag, boolean requeue) throws IOException {
         unsettled.remove(tag);
-        channel.basicReject(tag, requeue);
+        sink.reject(tag, requeue);
     }
 
     private synchronized void scheduledFlush() {
@@ -84,7 +108,7 @@ final class Acknowledgements {
         }
         acknowledgedUpTo = upTo;
         try {
-            channel.basicAck(upTo, true);
+            sink.ack(upTo);
         } catch (IOException | AlreadyClosedException e) {
             // the channel is gone: the broker redelivers what was not acknowledged
             log.debug("could not acknowledge up to delivery {}: {}", upTo, e.toString());

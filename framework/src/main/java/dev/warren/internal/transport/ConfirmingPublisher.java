@@ -14,13 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,46 +30,53 @@ final class ConfirmingPublisher implements AutoCloseable {
 
     private final Connection connection;
     private final String broker;
-    private final Duration timeout;
-    private final int windowSize;
-    private final Semaphore window;
+    private final PublishWindow window;
     private final PublishCircuit circuit;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ConcurrentNavigableMap<Long, Pending> outstanding = new ConcurrentSkipListMap<>();
+    private final ConfirmTracker<Pending> confirms = new ConfirmTracker<>();
     private final List<Pending> awaitingRecovery = new ArrayList<>(); // guarded by lock
-    private final Map<String, String> returned = new ConcurrentHashMap<>();
-    private final Object blockMonitor = new Object();
-    private volatile String blockedReason;
     private volatile boolean closed;
     private Channel channel; // guarded by lock
-    private boolean
-            channelBroken; // guarded by lock: closed by a channel error, not a connection loss
+    // guarded by lock: closed by a channel error, which automatic recovery does not reopen
+    private boolean channelBroken;
 
     private record Pending(
             String routingKey,
             boolean mandatory,
             AMQP.BasicProperties properties,
             byte[] body,
-            CompletableFuture<Void> future) {}
+            CompletableFuture<Void> future)
+            implements ConfirmTracker.Tracked {
+
+        @Override
+        public String messageId() {
+            return properties.getMessageId();
+        }
+
+        @Override
+        public void confirmed() {
+            future.complete(null);
+        }
+
+        @Override
+        public void failed(RuntimeException why) {
+            future.completeExceptionally(why);
+        }
+    }
 
     ConfirmingPublisher(Connection connection, String broker, int windowSize, Duration timeout)
             throws IOException {
         this.connection = connection;
         this.broker = broker;
-        this.timeout = timeout;
-        this.windowSize = windowSize;
-        this.window = new Semaphore(windowSize);
+        this.window = new PublishWindow(windowSize, timeout, broker);
         this.circuit = new PublishCircuit(connection, broker);
         connection.addBlockedListener(
                 reason -> {
-                    blockedReason = reason;
+                    window.blocked(reason);
                     log.warn("RabbitMQ at {} blocks publishers: {}", broker, reason);
                 },
                 () -> {
-                    blockedReason = null;
-                    synchronized (blockMonitor) {
-                        blockMonitor.notifyAll();
-                    }
+                    window.unblocked();
                     log.info("RabbitMQ at {} accepts publishers again", broker);
                 });
         lock.lock();
@@ -89,17 +90,11 @@ final class ConfirmingPublisher implements AutoCloseable {
     private Channel openChannel() throws IOException {
         Channel ch = connection.createChannel();
         ch.confirmSelect();
-        ch.addConfirmListener(
-                (seq, multiple) -> settle(seq, multiple, null),
-                (seq, multiple) ->
-                        settle(
-                                seq,
-                                multiple,
-                                "RabbitMQ refused the message (nack): an internal error on the broker"));
+        ch.addConfirmListener(confirms::acked, confirms::nacked);
         ch.addReturnListener(
                 r ->
-                        returned.put(
-                                String.valueOf(r.getProperties().getMessageId()),
+                        confirms.returned(
+                                r.getProperties().getMessageId(),
                                 "no queue '" + r.getRoutingKey() + "' (" + r.getReplyText() + ")"));
         ch.addShutdownListener(this::onShutdown);
         if (ch instanceof Recoverable recoverable) {
@@ -124,17 +119,9 @@ final class ConfirmingPublisher implements AutoCloseable {
                     "cannot publish to " + queue + ": the broker connection is closed");
         }
         long admittedAt = circuit.admit(queue);
-        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            acquireWindow(queue);
+            window.enter(queue);
         } catch (RuntimeException e) {
-            circuit.failed(admittedAt, e);
-            throw e;
-        }
-        try {
-            awaitUnblocked(queue, deadline);
-        } catch (RuntimeException e) {
-            window.release();
             circuit.failed(admittedAt, e);
             throw e;
         }
@@ -148,7 +135,7 @@ final class ConfirmingPublisher implements AutoCloseable {
         pending.future()
                 .whenComplete(
                         (ok, error) -> {
-                            window.release();
+                            window.leave();
                             if (error == null) {
                                 circuit.succeeded(admittedAt);
                             } else {
@@ -162,53 +149,6 @@ final class ConfirmingPublisher implements AutoCloseable {
             lock.unlock();
         }
         return pending.future();
-    }
-
-    private void acquireWindow(String queue) {
-        try {
-            if (!window.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new BrokerUnavailableException(
-                        "cannot publish to "
-                                + queue
-                                + ": "
-                                + windowSize
-                                + " messages stayed unconfirmed for "
-                                + timeout.toSeconds()
-                                + "s (publishTimeout); RabbitMQ at "
-                                + broker
-                                + " is overloaded or unreachable",
-                        BrokerUnavailableException.Problem.OVERLOADED,
-                        null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while waiting to publish to " + queue, e);
-        }
-    }
-
-    private void awaitUnblocked(String queue, long deadline) {
-        synchronized (blockMonitor) {
-            while (blockedReason != null) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new PublishFailedException(
-                            "cannot publish to "
-                                    + queue
-                                    + ": RabbitMQ at "
-                                    + broker
-                                    + " has blocked publishers for longer than publishTimeout ("
-                                    + blockedReason
-                                    + ")");
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(blockMonitor, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new PublishFailedException(
-                            "interrupted while waiting to publish to " + queue, e);
-                }
-            }
-        }
     }
 
     private BrokerUnavailableException closedBeforeConfirm() {
@@ -238,7 +178,7 @@ final class ConfirmingPublisher implements AutoCloseable {
             return;
         }
         long seq = channel.getNextPublishSeqNo();
-        outstanding.put(seq, pending);
+        confirms.published(seq, pending);
         try {
             channel.basicPublish(
                     "",
@@ -247,47 +187,16 @@ final class ConfirmingPublisher implements AutoCloseable {
                     pending.properties(),
                     pending.body());
         } catch (IOException | AlreadyClosedException e) {
-            if (outstanding.remove(seq) != null) {
+            if (confirms.unsent(seq)) {
                 awaitingRecovery.add(pending);
             }
-        }
-    }
-
-    private void settle(long seq, boolean multiple, String refusal) {
-        if (multiple) {
-            ConcurrentNavigableMap<Long, Pending> head = outstanding.headMap(seq, true);
-            for (Pending pending : head.values()) {
-                complete(pending, refusal);
-            }
-            head.clear();
-        } else {
-            Pending pending = outstanding.remove(seq);
-            if (pending != null) {
-                complete(pending, refusal);
-            }
-        }
-    }
-
-    private void complete(Pending pending, String refusal) {
-        String unroutable =
-                pending.mandatory()
-                        ? returned.remove(String.valueOf(pending.properties().getMessageId()))
-                        : null;
-        if (refusal != null) {
-            pending.future().completeExceptionally(new PublishFailedException(refusal));
-        } else if (unroutable != null) {
-            pending.future()
-                    .completeExceptionally(new PublishFailedException("unroutable: " + unroutable));
-        } else {
-            pending.future().complete(null);
         }
     }
 
     private void onShutdown(ShutdownSignalException cause) {
         lock.lock();
         try {
-            List<Pending> unconfirmed = new ArrayList<>(outstanding.values());
-            outstanding.clear();
+            List<Pending> unconfirmed = confirms.takeUnconfirmed();
             awaitingRecovery.addAll(0, unconfirmed);
             if (cause.isInitiatedByApplication()) {
                 return;
@@ -335,20 +244,11 @@ final class ConfirmingPublisher implements AutoCloseable {
      * Waits until every message handed over so far is confirmed or failed, or the timeout passes.
      */
     boolean awaitConfirms(Duration wait) {
-        try {
-            if (window.tryAcquire(windowSize, wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                window.release(windowSize);
-                return true;
-            }
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return window.awaitEmpty(wait);
     }
 
     int unconfirmed() {
-        return windowSize - window.availablePermits();
+        return window.occupied();
     }
 
     @Override
@@ -357,8 +257,7 @@ final class ConfirmingPublisher implements AutoCloseable {
         List<Pending> abandoned = new ArrayList<>();
         lock.lock();
         try {
-            abandoned.addAll(outstanding.values());
-            outstanding.clear();
+            abandoned.addAll(confirms.takeUnconfirmed());
             abandoned.addAll(awaitingRecovery);
             awaitingRecovery.clear();
             try {

@@ -142,7 +142,7 @@ final class QueueConsumer implements Subscription {
 
         ChannelConsumer(Channel channel) {
             super(channel);
-            this.acks = new Acknowledgements(channel, prefetch);
+            this.acks = Acknowledgements.on(channel, prefetch);
         }
 
         @Override
