@@ -24,10 +24,12 @@ import picocli.CommandLine.Option;
 @Command(
         name = "benchmarks/run.sh",
         sortOptions = false,
+        customSynopsis = "benchmarks/run.sh [--smoke] [OPTIONS]",
         description = {
             "JMH, PerfTest baseline, Warren end to end, backlog and client heap, on one broker.",
             "Timings are reported, never asserted."
-        })
+        },
+        optionListHeading = "%nOptions:%n")
 public final class EndToEndBenchmark implements Callable<Integer> {
     @Option(
             names = "--smoke",
@@ -59,8 +61,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     @Option(
             names = "--payloads",
-            paramLabel = "N,N,...",
-            split = ",",
+            paramLabel = "N",
+            split = "\\s*,\\s*",
+            splitSynopsisLabel = ",",
             defaultValue = "100,10240,1048576",
             description =
                     "Task payload bytes; the first is the no-op task (default: ${DEFAULT-VALUE})")
@@ -92,7 +95,12 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     static CommandLine commandLine(String[] args) {
         return new CommandLine(new EndToEndBenchmark())
-                .setDefaultValueProvider(SmokeDefaults.forArguments(args));
+                .setDefaultValueProvider(SmokeDefaults.forArguments(args))
+                .setParameterExceptionHandler(
+                        (e, arguments) -> {
+                            e.getCommandLine().getErr().println(e.getMessage() + " (see --help)");
+                            return CommandLine.ExitCode.USAGE;
+                        });
     }
 
     @Override

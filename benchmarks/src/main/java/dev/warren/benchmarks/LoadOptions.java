@@ -34,8 +34,9 @@ final class LoadOptions {
 
     @Option(
             names = "--workers",
-            paramLabel = "N,N,...",
-            split = ",",
+            paramLabel = "N",
+            split = "\\s*,\\s*",
+            splitSynopsisLabel = ",",
             defaultValue = "1,2,4",
             description =
                     "Worker processes for the scaling runs; the payload sweep and the"
