@@ -82,15 +82,15 @@ final class PerfTestStage {
     /** PerfTest sends what goes on the wire for each Warren task: the sealed body. */
     private Map<Integer, Integer> wireBytesOfEachPayload() {
         Map<Integer, Integer> wireBytes = new HashMap<>();
+        Heading heading =
+                new Heading(
+                        "00000000-0000-0000-0000-000000000000",
+                        NoopTask.class.getName(),
+                        0,
+                        null,
+                        1);
         try (Broker broker = Broker.connect(run.config())) {
             for (int payload : payloads) {
-                Heading heading =
-                        new Heading(
-                                "00000000-0000-0000-0000-000000000000",
-                                NoopTask.class.getName(),
-                                0,
-                                null,
-                                1);
                 int length =
                         BrokerLink.of(broker)
                                 .sealer()

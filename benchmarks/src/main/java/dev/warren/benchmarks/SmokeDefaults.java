@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * arguments.
  */
 final class SmokeDefaults implements IDefaultValueProvider {
-    static final Map<String, String> COUNTS =
+    private static final Map<String, String> COUNTS =
             Map.ofEntries(
                     Map.entry("--jmh-iterations", "1"),
                     Map.entry("--perftest-seconds", "2"),

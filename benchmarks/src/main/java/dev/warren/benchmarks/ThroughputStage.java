@@ -6,6 +6,7 @@ import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Topology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Warren end to end: one client in this JVM, no-op tasks through worker processes. At each worker
@@ -49,18 +50,7 @@ final class ThroughputStage {
                     fleet.growTo(workers);
                     measureAtEachPayload(broker, fullLoad, workers);
                     if (workers == load.workers[0]) {
-                        Row row =
-                                RerunOnBrokerOutage.measure(
-                                        broker,
-                                        () ->
-                                                OneAtATimeRun.measure(
-                                                        client,
-                                                        workers,
-                                                        payloads[0],
-                                                        load.latencySamples,
-                                                        baseline));
-                        run.results().add(row);
-                        oneAtATimeP50 = row.p50Micros();
+                        measureOneAtATime(broker, client, workers, baseline);
                     }
                 }
             } finally {
@@ -96,27 +86,39 @@ final class ThroughputStage {
         }
     }
 
+    private void measureOneAtATime(
+            Broker broker, TaskClient client, int workers, OneHopBaseline baseline)
+            throws Exception {
+        int payload = payloads[0];
+        Row row =
+                RerunOnBrokerOutage.measure(
+                        broker,
+                        () ->
+                                OneAtATimeRun.measure(
+                                        client, workers, payload, load.latencySamples, baseline));
+        run.results().add(row);
+        oneAtATimeP50 = row.p50Micros();
+    }
+
     private void addVerdicts(OneHopBaseline baseline) {
-        baseline.maxRate(payloads[0])
-                .ifPresent(
-                        oneHop ->
-                                run.results()
-                                        .verdict(
-                                                TargetVerdicts.throughput(
-                                                        bestRate,
-                                                        bestWorkers,
-                                                        baseline.throughputRatio(
-                                                                payloads[0], bestRate),
-                                                        oneHop.receiveRate())));
-        baseline.atLowRate()
-                .ifPresent(
-                        oneHop ->
-                                run.results()
-                                        .verdict(
-                                                TargetVerdicts.latency(
-                                                        oneAtATimeP50,
-                                                        baseline.latencyRatio(oneAtATimeP50),
-                                                        oneHop.p50(),
-                                                        baseline.lowRatePerSecond())));
+        Optional<PerfTestRun.Result> maxRate = baseline.maxRate(payloads[0]);
+        if (maxRate.isPresent()) {
+            double ratio = baseline.throughputRatio(payloads[0], bestRate);
+            run.results()
+                    .verdict(
+                            TargetVerdicts.throughput(
+                                    bestRate, bestWorkers, ratio, maxRate.get().receiveRate()));
+        }
+        Optional<PerfTestRun.Result> lowRate = baseline.atLowRate();
+        if (lowRate.isPresent()) {
+            double ratio = baseline.latencyRatio(oneAtATimeP50);
+            run.results()
+                    .verdict(
+                            TargetVerdicts.latency(
+                                    oneAtATimeP50,
+                                    ratio,
+                                    lowRate.get().p50(),
+                                    baseline.lowRatePerSecond()));
+        }
     }
 }
