@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * The end-to-end benchmark: on one broker, in one run, the sealer under JMH, RabbitMQ PerfTest's
  * one-hop rate and latency, Warren's no-op task round trips through worker processes, then a
  * backlog of enqueued tasks drained, with the client's heap measured in its own JVM. Prints a
- * table, writes CSV under {@code benchmarks/results/}, and says which targets of issue 4 were met.
+ * table, writes CSV under {@code benchmarks/results/}, and says which performance targets were met.
  * Never fails on a timing: a miss is reported, not asserted.
  *
  * <pre>

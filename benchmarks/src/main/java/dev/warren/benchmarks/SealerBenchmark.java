@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What every task costs on the CPU at each end, without the broker: encode+sign ({@link
  * MessageSealer#seal}) on the producer, verify+decode ({@link MessageSealer#open}) on the worker,
- * and both. Single thread. Target (issue 4): the 200-byte round trip in at most 5 us.
+ * and both. Single thread. Target: the 200-byte round trip in at most 5 us.
  *
  * <pre>
  * java -cp "$(cat benchmarks/target/runtime-classpath.txt):benchmarks/target/classes" \

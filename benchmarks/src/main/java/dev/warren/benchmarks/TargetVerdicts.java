@@ -3,7 +3,7 @@ package dev.warren.benchmarks;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The targets of issue 4 and the line that says whether a run met each; never asserted. */
+/** The performance targets and the line that says whether a run met each; never asserted. */
 final class TargetVerdicts {
     static final double SEAL_ROUND_TRIP_MICROS = 5.0;
     static final double THROUGHPUT_RATIO = 0.7;
@@ -14,8 +14,8 @@ final class TargetVerdicts {
 
     static String heading(boolean smoke) {
         return smoke
-                ? "Targets (issue 4) -- SMOKE run, counts far too small: these verdicts mean nothing:"
-                : "Targets (issue 4; reported, never asserted):";
+                ? "Targets -- SMOKE run, counts far too small: these verdicts mean nothing:"
+                : "Targets (reported, never asserted):";
     }
 
     /** A missing JMH figure ({@code NaN}) misses the target. */

@@ -66,8 +66,7 @@ class TargetVerdictsTest {
     @Test
     void aSmokeRunSaysItsVerdictsMeanNothing() {
         assertThat(TargetVerdicts.heading(true)).contains("SMOKE").contains("mean nothing");
-        assertThat(TargetVerdicts.heading(false))
-                .isEqualTo("Targets (issue 4; reported, never asserted):");
+        assertThat(TargetVerdicts.heading(false)).isEqualTo("Targets (reported, never asserted):");
     }
 
     private static ClientHeapFigures heap(double peakUsedMiB, double peakAfterGcMiB) {
