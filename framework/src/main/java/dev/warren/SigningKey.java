@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
  * The secret must be at least 32 bytes; {@code toString()} never shows it.
  *
  * <pre>{@code
- * SigningKey key = SigningKey.of("k2", Base64.getDecoder().decode(System.getenv("WARREN_SECRET")));
+ * SigningKeys keys = SigningKeys.of("k2", Base64.getDecoder().decode(System.getenv("WARREN_SECRET")));
  * }</pre>
  */
-public final class SigningKey {
+final class SigningKey {
     /** The shortest secret accepted: the output size of SHA-256. */
-    public static final int MIN_SECRET_BYTES = 32;
+    static final int MIN_SECRET_BYTES = 32;
 
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -28,11 +28,11 @@ public final class SigningKey {
     }
 
     /** Whether {@code id} may name a key: 1-64 letters, digits, '.', '_' or '-'. */
-    public static boolean isValidId(String id) {
+    static boolean isValidId(String id) {
         return id != null && KEY_ID.matcher(id).matches();
     }
 
-    public static SigningKey of(String id, byte[] secret) {
+    static SigningKey of(String id, byte[] secret) {
         if (!isValidId(id)) {
             throw new ConfigurationException(
                     "signing key id must be 1-64 letters, digits, '.', '_' or '-', was: " + id);
@@ -51,12 +51,12 @@ public final class SigningKey {
         return new SigningKey(id, secret.clone());
     }
 
-    public String id() {
+    String id() {
         return id;
     }
 
     /** A copy of the secret bytes. */
-    public byte[] secret() {
+    byte[] secret() {
         return secret.clone();
     }
 

@@ -51,10 +51,6 @@ public final class SigningKeys {
         return new SigningKeys(List.of(SigningKey.of(id, secret)));
     }
 
-    public static SigningKeys of(List<SigningKey> keys) {
-        return new SigningKeys(keys);
-    }
-
     /** These keys plus one more, accepted for verification but not used to sign. */
     public SigningKeys and(String id, byte[] secret) {
         List<SigningKey> more = new ArrayList<>(keys);
@@ -137,17 +133,19 @@ public final class SigningKeys {
         return id + "=" + Base64.getEncoder().encodeToString(secret);
     }
 
-    /** The key new messages are signed with. */
-    public SigningKey signingKey() {
-        return keys.get(0);
+    /** The id of the key new messages are signed with: the first one. */
+    public String signingKeyId() {
+        return keys.get(0).id();
     }
 
-    public Optional<SigningKey> find(String id) {
-        return Optional.ofNullable(id == null ? null : byId.get(id));
+    /** Every key id, the signing key's first. */
+    public List<String> ids() {
+        return keys.stream().map(SigningKey::id).toList();
     }
 
-    public List<SigningKey> all() {
-        return keys;
+    /** A copy of the secret of key {@code id}, if these keys hold it. */
+    public Optional<byte[]> secret(String id) {
+        return Optional.ofNullable(id == null ? null : byId.get(id)).map(SigningKey::secret);
     }
 
     @Override

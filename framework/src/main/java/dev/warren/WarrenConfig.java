@@ -1,7 +1,6 @@
 package dev.warren;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,36 +30,12 @@ public final class WarrenConfig {
      */
     public static final int FIRST_USER_TYPE_ID = 100;
 
-    private final URI brokerUri;
-    private final SigningKeys signingKeys;
+    private final Builder values;
     private final Map<Class<?>, Integer> registrations;
-    private final int maxBodyBytes;
-    private final Duration maxMessageAge;
-    private final Duration maxClockSkew;
-    private final int publishWindow;
-    private final Duration publishTimeout;
-    private final Duration replyQueueExpiry;
-    private final Duration heartbeat;
-    private final int connectAttempts;
-    private final String connectionName;
-    private final boolean quorumQueues;
-    private final int quorumDeliveryLimit;
 
     private WarrenConfig(Builder b) {
-        this.brokerUri = b.brokerUri;
-        this.signingKeys = b.signingKeys;
-        this.registrations = Collections.unmodifiableMap(new LinkedHashMap<>(b.registrations));
-        this.maxBodyBytes = b.maxBodyBytes;
-        this.maxMessageAge = b.maxMessageAge;
-        this.maxClockSkew = b.maxClockSkew;
-        this.publishWindow = b.publishWindow;
-        this.publishTimeout = b.publishTimeout;
-        this.replyQueueExpiry = b.replyQueueExpiry;
-        this.heartbeat = b.heartbeat;
-        this.connectAttempts = b.connectAttempts;
-        this.connectionName = b.connectionName;
-        this.quorumQueues = b.quorumQueues;
-        this.quorumDeliveryLimit = b.quorumDeliveryLimit;
+        this.values = b.copy();
+        this.registrations = Collections.unmodifiableMap(values.registrations);
     }
 
     public static Builder custom() {
@@ -69,35 +44,20 @@ public final class WarrenConfig {
 
     /** A builder holding this configuration's values, to derive a variant. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.brokerUri = brokerUri;
-        b.signingKeys = signingKeys;
-        b.registrations.putAll(registrations);
-        b.maxBodyBytes = maxBodyBytes;
-        b.maxMessageAge = maxMessageAge;
-        b.maxClockSkew = maxClockSkew;
-        b.publishWindow = publishWindow;
-        b.publishTimeout = publishTimeout;
-        b.replyQueueExpiry = replyQueueExpiry;
-        b.heartbeat = heartbeat;
-        b.connectAttempts = connectAttempts;
-        b.connectionName = connectionName;
-        b.quorumQueues = quorumQueues;
-        b.quorumDeliveryLimit = quorumDeliveryLimit;
-        return b;
+        return values.copy();
     }
 
     public URI brokerUri() {
-        return brokerUri;
+        return values.brokerUri;
     }
 
     /** The broker URI without its password, for messages and logs. */
     public String brokerAddressForHumans() {
-        return redact(brokerUri);
+        return ConfigChecks.redact(values.brokerUri);
     }
 
     public SigningKeys signingKeys() {
-        return signingKeys;
+        return values.signingKeys;
     }
 
     /** Class to Kryo id, in registration order. */
@@ -107,52 +67,52 @@ public final class WarrenConfig {
 
     /** Larger message bodies are refused before their signature is checked. */
     public int maxBodyBytes() {
-        return maxBodyBytes;
+        return values.maxBodyBytes;
     }
 
     /** A task due longer ago than this is refused as a possible replay. */
     public Duration maxMessageAge() {
-        return maxMessageAge;
+        return values.maxMessageAge;
     }
 
     /** How far in the future a message's timestamp may be (clocks of hosts differ). */
     public Duration maxClockSkew() {
-        return maxClockSkew;
+        return values.maxClockSkew;
     }
 
     /** Publishes awaiting a broker confirm, at most; more block the publisher. */
     public int publishWindow() {
-        return publishWindow;
+        return values.publishWindow;
     }
 
     /** How long a publish may block on a full window or a blocked broker before it fails. */
     public Duration publishTimeout() {
-        return publishTimeout;
+        return values.publishTimeout;
     }
 
     /** How long a client's reply queue outlives the client's last connection. */
     public Duration replyQueueExpiry() {
-        return replyQueueExpiry;
+        return values.replyQueueExpiry;
     }
 
     public Duration heartbeat() {
-        return heartbeat;
+        return values.heartbeat;
     }
 
     /**
      * Tries to open the first connection before giving up with {@code BrokerUnavailableException}.
      */
     public int connectAttempts() {
-        return connectAttempts;
+        return values.connectAttempts;
     }
 
     public String connectionName() {
-        return connectionName;
+        return values.connectionName;
     }
 
     /** Whether work queues are quorum queues (replicated; for clusters). */
     public boolean quorumQueues() {
-        return quorumQueues;
+        return values.quorumQueues;
     }
 
     /**
@@ -160,7 +120,7 @@ public final class WarrenConfig {
      * which the broker dead-letters it.
      */
     public int quorumDeliveryLimit() {
-        return quorumDeliveryLimit;
+        return values.quorumDeliveryLimit;
     }
 
     @Override
@@ -168,20 +128,10 @@ public final class WarrenConfig {
         return "WarrenConfig[broker="
                 + brokerAddressForHumans()
                 + ", keys="
-                + signingKeys
+                + values.signingKeys
                 + ", registrations="
                 + registrations.size()
                 + "]";
-    }
-
-    static String redact(URI uri) {
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo == null) {
-            return uri.toString();
-        }
-        int colon = userInfo.indexOf(':');
-        String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
-        return uri.toString().replace(userInfo + "@", user + ":***@");
     }
 
     /**
@@ -205,28 +155,32 @@ public final class WarrenConfig {
 
         private Builder() {}
 
+        private Builder copy() {
+            Builder b = new Builder();
+            b.brokerUri = brokerUri;
+            b.signingKeys = signingKeys;
+            b.registrations.putAll(registrations);
+            b.maxBodyBytes = maxBodyBytes;
+            b.maxMessageAge = maxMessageAge;
+            b.maxClockSkew = maxClockSkew;
+            b.publishWindow = publishWindow;
+            b.publishTimeout = publishTimeout;
+            b.replyQueueExpiry = replyQueueExpiry;
+            b.heartbeat = heartbeat;
+            b.connectAttempts = connectAttempts;
+            b.connectionName = connectionName;
+            b.quorumQueues = quorumQueues;
+            b.quorumDeliveryLimit = quorumDeliveryLimit;
+            return b;
+        }
+
         public Builder brokerUri(URI uri) {
-            Objects.requireNonNull(uri, "brokerUri");
-            String scheme = uri.getScheme();
-            if (!"amqp".equals(scheme) && !"amqps".equals(scheme)) {
-                throw new ConfigurationException(
-                        "broker URI must start with amqp:// or amqps://, was: " + redact(uri));
-            }
-            if (uri.getHost() == null) {
-                throw new ConfigurationException("broker URI has no host: " + redact(uri));
-            }
-            this.brokerUri = uri;
+            this.brokerUri = ConfigChecks.brokerUri(uri);
             return this;
         }
 
         public Builder brokerUri(String uri) {
-            try {
-                return brokerUri(new URI(Objects.requireNonNull(uri, "brokerUri")));
-            } catch (URISyntaxException e) {
-                // the exception's message quotes the whole input, password included
-                throw new ConfigurationException(
-                        "broker URI is not a URI: " + e.getReason() + " at index " + e.getIndex());
-            }
+            return brokerUri(ConfigChecks.parseUri(uri));
         }
 
         public Builder signingKeys(SigningKeys keys) {
@@ -239,37 +193,7 @@ public final class WarrenConfig {
          * up.
          */
         public Builder register(Class<?> type, int id) {
-            Objects.requireNonNull(type, "type");
-            if (id < FIRST_USER_TYPE_ID) {
-                throw new ConfigurationException(
-                        "Kryo id of "
-                                + type.getName()
-                                + " must be at least "
-                                + FIRST_USER_TYPE_ID
-                                + " (lower ids are Warren's), was "
-                                + id);
-            }
-            registrations.forEach(
-                    (other, otherId) -> {
-                        if (otherId == id && other != type) {
-                            throw new ConfigurationException(
-                                    "Kryo id "
-                                            + id
-                                            + " is given to both "
-                                            + other.getName()
-                                            + " and "
-                                            + type.getName());
-                        }
-                    });
-            Integer previous = registrations.get(type);
-            if (previous != null && previous != id) {
-                throw new ConfigurationException(
-                        type.getName()
-                                + " is registered twice, with ids "
-                                + previous
-                                + " and "
-                                + id);
-            }
+            ConfigChecks.registration(registrations, type, id);
             registrations.put(type, id);
             return this;
         }
@@ -289,36 +213,32 @@ public final class WarrenConfig {
         }
 
         public Builder maxBodyBytes(int bytes) {
-            this.maxBodyBytes = atLeast("maxBodyBytes", bytes, 1024);
+            this.maxBodyBytes = ConfigChecks.atLeast("maxBodyBytes", bytes, 1024);
             return this;
         }
 
         public Builder maxMessageAge(Duration age) {
-            this.maxMessageAge = positive("maxMessageAge", age);
+            this.maxMessageAge = ConfigChecks.positive("maxMessageAge", age);
             return this;
         }
 
         public Builder maxClockSkew(Duration skew) {
-            Objects.requireNonNull(skew, "maxClockSkew");
-            if (skew.isNegative()) {
-                throw new ConfigurationException("maxClockSkew must not be negative, was " + skew);
-            }
-            this.maxClockSkew = skew;
+            this.maxClockSkew = ConfigChecks.notNegative("maxClockSkew", skew);
             return this;
         }
 
         public Builder publishWindow(int messages) {
-            this.publishWindow = atLeast("publishWindow", messages, 1);
+            this.publishWindow = ConfigChecks.atLeast("publishWindow", messages, 1);
             return this;
         }
 
         public Builder publishTimeout(Duration timeout) {
-            this.publishTimeout = positive("publishTimeout", timeout);
+            this.publishTimeout = ConfigChecks.positive("publishTimeout", timeout);
             return this;
         }
 
         public Builder replyQueueExpiry(Duration expiry) {
-            positive("replyQueueExpiry", expiry);
+            ConfigChecks.positive("replyQueueExpiry", expiry);
             if (expiry.toMillis() < 1000) {
                 throw new ConfigurationException(
                         "replyQueueExpiry must be at least 1s, was " + expiry);
@@ -328,12 +248,12 @@ public final class WarrenConfig {
         }
 
         public Builder heartbeat(Duration heartbeat) {
-            this.heartbeat = positive("heartbeat", heartbeat);
+            this.heartbeat = ConfigChecks.positive("heartbeat", heartbeat);
             return this;
         }
 
         public Builder connectAttempts(int attempts) {
-            this.connectAttempts = atLeast("connectAttempts", attempts, 1);
+            this.connectAttempts = ConfigChecks.atLeast("connectAttempts", attempts, 1);
             return this;
         }
 
@@ -351,7 +271,7 @@ public final class WarrenConfig {
         }
 
         public Builder quorumDeliveryLimit(int deliveries) {
-            this.quorumDeliveryLimit = atLeast("quorumDeliveryLimit", deliveries, 1);
+            this.quorumDeliveryLimit = ConfigChecks.atLeast("quorumDeliveryLimit", deliveries, 1);
             return this;
         }
 
@@ -364,22 +284,6 @@ public final class WarrenConfig {
                                 + ")");
             }
             return new WarrenConfig(this);
-        }
-
-        private static int atLeast(String name, int value, int min) {
-            if (value < min) {
-                throw new ConfigurationException(
-                        name + " must be at least " + min + ", was " + value);
-            }
-            return value;
-        }
-
-        private static Duration positive(String name, Duration value) {
-            Objects.requireNonNull(value, name);
-            if (value.isZero() || value.isNegative()) {
-                throw new ConfigurationException(name + " must be positive, was " + value);
-            }
-            return value;
         }
     }
 }

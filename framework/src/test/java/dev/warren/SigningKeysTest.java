@@ -30,9 +30,9 @@ class SigningKeysTest {
     void oneLineParsesToOneKeyThatSigns() {
         SigningKeys keys = SigningKeys.parse("k1=" + A, "test");
 
-        assertThat(keys.all()).hasSize(1);
-        assertThat(keys.signingKey().id()).isEqualTo("k1");
-        assertThat(keys.signingKey().secret()).isEqualTo(SECRET_A);
+        assertThat(keys.ids()).hasSize(1);
+        assertThat(keys.signingKeyId()).isEqualTo("k1");
+        assertThat(keys.secret(keys.signingKeyId()).orElseThrow()).isEqualTo(SECRET_A);
     }
 
     @Test
@@ -50,22 +50,20 @@ class SigningKeysTest {
 
         SigningKeys keys = SigningKeys.parse(text, "test");
 
-        assertThat(keys.all()).extracting(SigningKey::id).containsExactly("k2", "k1");
-        assertThat(keys.signingKey().id()).isEqualTo("k2");
-        assertThat(keys.find("k1"))
-                .hasValueSatisfying(k -> assertThat(k.secret()).isEqualTo(SECRET_A));
-        assertThat(keys.find("k2"))
-                .hasValueSatisfying(k -> assertThat(k.secret()).isEqualTo(SECRET_B));
-        assertThat(keys.find("k0")).isEmpty();
-        assertThat(keys.find(null)).isEmpty();
+        assertThat(keys.ids()).containsExactly("k2", "k1");
+        assertThat(keys.signingKeyId()).isEqualTo("k2");
+        assertThat(keys.secret("k1")).hasValueSatisfying(k -> assertThat(k).isEqualTo(SECRET_A));
+        assertThat(keys.secret("k2")).hasValueSatisfying(k -> assertThat(k).isEqualTo(SECRET_B));
+        assertThat(keys.secret("k0")).isEmpty();
+        assertThat(keys.secret(null)).isEmpty();
     }
 
     @Test
     void commaSeparatedEntriesParseLikeLines() {
         SigningKeys keys = SigningKeys.parse("k2=" + B + ", k1=" + A, "WARREN_KEYS");
 
-        assertThat(keys.all()).extracting(SigningKey::id).containsExactly("k2", "k1");
-        assertThat(keys.find("k1").orElseThrow().secret()).isEqualTo(SECRET_A);
+        assertThat(keys.ids()).containsExactly("k2", "k1");
+        assertThat(keys.secret("k1").orElseThrow()).isEqualTo(SECRET_A);
     }
 
     @Test
@@ -172,8 +170,9 @@ class SigningKeysTest {
         SigningKeys parsed = SigningKeys.parse(first, "generated");
 
         assertThat(first).startsWith("k7=");
-        assertThat(parsed.signingKey().id()).isEqualTo("k7");
-        assertThat(parsed.signingKey().secret()).hasSize(SigningKey.MIN_SECRET_BYTES);
+        assertThat(parsed.signingKeyId()).isEqualTo("k7");
+        assertThat(parsed.secret(parsed.signingKeyId()).orElseThrow())
+                .hasSize(SigningKey.MIN_SECRET_BYTES);
         assertThat(second).isNotEqualTo(first);
         assertThatThrownBy(() -> SigningKeys.generate("bad id"))
                 .isInstanceOf(ConfigurationException.class);
@@ -188,7 +187,7 @@ class SigningKeysTest {
                 .doesNotContain(A)
                 .doesNotContain(B)
                 .doesNotContain(Arrays.toString(SECRET_A));
-        assertThat(keys.signingKey().toString())
+        assertThat(SigningKey.of("k2", keys.secret("k2").orElseThrow()).toString())
                 .isEqualTo("SigningKey[k2, 48 bytes]")
                 .doesNotContain(B);
     }
@@ -213,7 +212,7 @@ class SigningKeysTest {
 
         SigningKeys keys = SigningKeys.fromFile(file);
 
-        assertThat(keys.all()).extracting(SigningKey::id).containsExactly("k2", "k1");
+        assertThat(keys.ids()).containsExactly("k2", "k1");
     }
 
     @Test

@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Inside a task, register one coordinator per worker process as a service ({@code
- * WorkerConfig.custom().services(ServiceLocator.empty().with(Coordinator.class, coordinator))}) and
- * find it with {@code ctx.service(Coordinator.class)}.
+ * WorkerConfig.custom().service(Coordinator.class, coordinator)}) and find it with {@code
+ * ctx.service(Coordinator.class)}.
  *
  * <p>Shared-map messages use Kryo ids 80-83 (below the application range) for their wire records.
  */

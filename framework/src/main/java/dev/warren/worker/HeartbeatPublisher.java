@@ -77,10 +77,6 @@ final class HeartbeatPublisher implements AutoCloseable {
         return publisher;
     }
 
-    String workerId() {
-        return workerId;
-    }
-
     WorkerHeartbeat current(String state) {
         WorkerStats s = stats.get();
         String version = Worker.class.getPackage().getImplementationVersion();

@@ -6,15 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The objects a worker's tasks may use (database pools, HTTP clients), looked up by type through
- * {@code TaskContext.service(type)}, so that task records carry only data.
- *
- * <pre>{@code
- * ServiceLocator services = ServiceLocator.empty().with(DataSource.class, pool);
- * Worker.start(broker, WorkerConfig.custom().queues("reports").services(services).build());
- * }</pre>
+ * The objects a worker's tasks may use, by type, as {@link WorkerConfig.Builder#service} registers
+ * them and {@code TaskContext.service(type)} finds them.
  */
-public final class ServiceLocator {
+final class ServiceLocator {
     private static final ServiceLocator EMPTY = new ServiceLocator(Map.of());
 
     private final Map<Class<?>, Object> services;
@@ -23,12 +18,12 @@ public final class ServiceLocator {
         this.services = services;
     }
 
-    public static ServiceLocator empty() {
+    static ServiceLocator empty() {
         return EMPTY;
     }
 
     /** This locator plus one service, found under {@code type}. */
-    public <S> ServiceLocator with(Class<S> type, S service) {
+    <S> ServiceLocator with(Class<S> type, S service) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(service, "service");
         Map<Class<?>, Object> more = new LinkedHashMap<>(services);
@@ -36,7 +31,7 @@ public final class ServiceLocator {
         return new ServiceLocator(Map.copyOf(more));
     }
 
-    public <S> Optional<S> find(Class<S> type) {
+    <S> Optional<S> find(Class<S> type) {
         return Optional.ofNullable(type.cast(services.get(type)));
     }
 }

@@ -72,7 +72,7 @@ public final class WorkerConfig {
         return replayMemory;
     }
 
-    public ServiceLocator services() {
+    ServiceLocator services() {
         return services;
     }
 
@@ -150,8 +150,12 @@ public final class WorkerConfig {
             return this;
         }
 
-        public Builder services(ServiceLocator services) {
-            this.services = Objects.requireNonNull(services, "services");
+        /**
+         * An object the tasks may use (a database pool, an HTTP client, a {@code Coordinator}),
+         * found by {@code ctx.service(type)}, so that task records carry only data.
+         */
+        public <S> Builder service(Class<S> type, S service) {
+            this.services = services.with(type, service);
             return this;
         }
 

@@ -5,7 +5,6 @@ import dev.warren.TaskCatalog;
 import dev.warren.WarrenConfig;
 import dev.warren.WarrenException;
 import dev.warren.sync.Coordinator;
-import dev.warren.worker.ServiceLocator;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
@@ -199,11 +198,7 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
                                 coordinator == null
                                         ? builtWorkerConfig
                                         : workerConfig
-                                                .services(
-                                                        ServiceLocator.empty()
-                                                                .with(
-                                                                        Coordinator.class,
-                                                                        coordinator))
+                                                .service(Coordinator.class, coordinator)
                                                 .build())) {
             log.info(
                     "warren-worker on {} ready: queues {}, {} task types registered",

@@ -155,6 +155,6 @@ class WarrenWorkerCommandTest {
         assertThat(run("keygen", "--id", "prod-2")).isZero();
 
         SigningKeys keys = SigningKeys.parse(out.toString(), "keygen output");
-        assertThat(keys.signingKey().id()).isEqualTo("prod-2");
+        assertThat(keys.signingKeyId()).isEqualTo("prod-2");
     }
 }

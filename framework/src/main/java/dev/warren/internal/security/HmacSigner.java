@@ -1,6 +1,5 @@
 package dev.warren.internal.security;
 
-import dev.warren.SigningKey;
 import dev.warren.SigningKeys;
 import dev.warren.WarrenException;
 import java.nio.ByteBuffer;
@@ -29,9 +28,9 @@ public final class HmacSigner implements Signer {
 
     private HmacSigner(SigningKeys keys) {
         this.keys = keys;
-        for (SigningKey key : keys.all()) {
-            SecretKeySpec spec = new SecretKeySpec(key.secret(), ALGORITHM);
-            macs.put(key.id(), ThreadLocal.withInitial(() -> newMac(spec)));
+        for (String id : keys.ids()) {
+            SecretKeySpec spec = new SecretKeySpec(keys.secret(id).orElseThrow(), ALGORITHM);
+            macs.put(id, ThreadLocal.withInitial(() -> newMac(spec)));
         }
     }
 
@@ -41,7 +40,7 @@ public final class HmacSigner implements Signer {
 
     @Override
     public Signature sign(SignedContent content) {
-        String keyId = keys.signingKey().id();
+        String keyId = keys.signingKeyId();
         return new Signature(keyId, compute(keyId, content));
     }
 

@@ -45,10 +45,6 @@ public final class Announcements {
         return new Announcements(broker, exchange, lifetime);
     }
 
-    public String exchange() {
-        return exchange;
-    }
-
     /**
      * Sends one announcement to everyone listening now; best effort (not persistent, not
      * confirmed).

@@ -77,15 +77,17 @@ public final class Connections {
     }
 
     /**
-     * Opens a connection named {@code <connectionName><role>@host:pid}, retrying with exponential
-     * backoff up to {@link WarrenConfig#connectAttempts()} times while the failure may heal.
+     * Opens a connection named {@code name} (as the management UI and {@code rabbitmqctl
+     * list_connections} show it; callers put {@link #processIdentity()} in it), retrying with
+     * exponential backoff up to {@link WarrenConfig#connectAttempts()} times while the failure may
+     * heal.
      *
      * @throws BrokerUnavailableException naming the broker and the cause
      */
-    public Connection open(String role) {
+    public Connection open(String name) {
         Retry retry =
                 Retry.of(
-                        "connect" + role,
+                        "connect " + name,
                         RetryConfig.custom()
                                 .maxAttempts(config.connectAttempts())
                                 .intervalFunction(
@@ -102,7 +104,6 @@ public final class Connections {
                                         config.connectAttempts(),
                                         e.getLastThrowable().getMessage(),
                                         e.getWaitInterval().toMillis()));
-        String name = config.connectionName() + role + "@" + processIdentity();
         return retry.executeSupplier(() -> connect(name));
     }
 

@@ -106,8 +106,4 @@ final class PublishCircuit {
     void failed(long admittedAt, Throwable error) {
         breaker.onError(System.nanoTime() - admittedAt, TimeUnit.NANOSECONDS, error);
     }
-
-    boolean isOpen() {
-        return breaker.getState() != CircuitBreaker.State.CLOSED;
-    }
 }

@@ -154,15 +154,6 @@ public final class Topology {
         return Optional.of(result[0]);
     }
 
-    /** Removes every message from a queue; returns how many. */
-    public int purge(String brokerQueue) {
-        int[] purged = new int[1];
-        withChannel(
-                "purge queue " + brokerQueue,
-                ch -> purged[0] = ch.queuePurge(brokerQueue).getMessageCount());
-        return purged[0];
-    }
-
     /** Deletes a queue and its messages. */
     public void delete(String brokerQueue) {
         withChannel("delete queue " + brokerQueue, ch -> ch.queueDelete(brokerQueue));
