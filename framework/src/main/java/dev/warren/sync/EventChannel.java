@@ -74,10 +74,14 @@ public final class EventChannel<E> {
         Objects.requireNonNull(coordinator, "coordinator");
         EventChannel<E> channel =
                 new EventChannel<>(SyncNames.check("event channel", name), type, coordinator);
-        coordinator.withChannel(
-                channel.primitive,
-                "declare",
-                ch -> ch.exchangeDeclare(channel.exchange, BuiltinExchangeType.FANOUT, true));
+        coordinator
+                .connection()
+                .withChannel(
+                        channel.primitive,
+                        "declare",
+                        ch ->
+                                ch.exchangeDeclare(
+                                        channel.exchange, BuiltinExchangeType.FANOUT, true));
         return channel;
     }
 
@@ -114,8 +118,14 @@ public final class EventChannel<E> {
             throw new CoordinationException(
                     primitive + ": cannot encode the event: " + e.getMessage(), e);
         }
-        coordinator.publishConfirmed(
-                primitive, exchange, "", AmqpMessages.properties(sealed, false), sealed.body());
+        coordinator
+                .publisher()
+                .publish(
+                        primitive,
+                        exchange,
+                        "",
+                        AmqpMessages.properties(sealed, false),
+                        sealed.body());
     }
 
     /**
@@ -124,7 +134,7 @@ public final class EventChannel<E> {
      */
     public EventSubscription subscribe(Consumer<? super E> handler) {
         Objects.requireNonNull(handler, "handler");
-        Channel channel = coordinator.openChannel(primitive, "subscribe");
+        Channel channel = coordinator.connection().openChannel(primitive, "subscribe");
         try {
             channel.basicQos(PREFETCH);
             String queue = channel.queueDeclare("", false, true, true, null).getQueue();
@@ -134,7 +144,7 @@ public final class EventChannel<E> {
             subscriber.consumerTag = channel.basicConsume(queue, false, subscriber);
             return subscriber;
         } catch (IOException | RuntimeException e) {
-            Coordinator.abortQuietly(channel);
+            SyncConnection.abortQuietly(channel);
             throw SyncFailures.translate(primitive, "subscribe", coordinator.broker(), e);
         }
     }
@@ -147,7 +157,7 @@ public final class EventChannel<E> {
 
     /** Removes the exchange; subscriptions stop receiving. */
     public void delete() {
-        coordinator.delete(primitive, new String[0], new String[] {exchange});
+        coordinator.connection().deleteExchanges(primitive, exchange);
     }
 
     private final class Subscriber extends DefaultConsumer implements EventSubscription {
@@ -246,7 +256,7 @@ public final class EventChannel<E> {
             closed = true;
             subscribers.remove(this);
             droppedByClosed.addAndGet(dropped.get());
-            Coordinator.closeQuietly(getChannel());
+            SyncConnection.closeQuietly(getChannel());
         }
     }
 }

@@ -47,7 +47,7 @@ final class HeldToken {
      */
     static HeldToken take(
             Coordinator coordinator, String queue, String primitive, Duration timeout) {
-        Channel channel = coordinator.borrowHoldChannel(primitive);
+        Channel channel = coordinator.holdChannels().borrow(primitive);
         HeldToken hold = new HeldToken(coordinator, primitive, channel);
         CompletableFuture<Long> delivered = new CompletableFuture<>();
         try {
@@ -94,7 +94,7 @@ final class HeldToken {
                                 }
                             });
         } catch (IOException | RuntimeException e) {
-            Coordinator.abortQuietly(channel);
+            SyncConnection.abortQuietly(channel);
             throw SyncFailures.translate(
                     primitive, "wait in queue " + queue, coordinator.broker(), e);
         }
@@ -107,14 +107,14 @@ final class HeldToken {
             return hold;
         } catch (TimeoutException e) {
             // closing (not cancelling) requeues a token that may arrive in this very moment
-            Coordinator.abortQuietly(channel);
+            SyncConnection.abortQuietly(channel);
             return null;
         } catch (InterruptedException e) {
-            Coordinator.abortQuietly(channel);
+            SyncConnection.abortQuietly(channel);
             Thread.currentThread().interrupt();
             throw new CoordinationException(primitive + ": interrupted while waiting");
         } catch (ExecutionException e) {
-            Coordinator.abortQuietly(channel);
+            SyncConnection.abortQuietly(channel);
             throw SyncFailures.translate(primitive, "wait", coordinator.broker(), e.getCause());
         }
     }
@@ -165,11 +165,11 @@ final class HeldToken {
         try {
             channel.basicCancel(consumerTag);
             channel.basicNack(deliveryTag, false, true);
-            coordinator.returnHoldChannel(channel);
+            coordinator.holdChannels().giveBack(channel);
         } catch (IOException | RuntimeException e) {
             // closing the channel gives the token back just as well
             log.debug("{}: release by closing the channel: {}", primitive, e.toString());
-            Coordinator.abortQuietly(channel);
+            SyncConnection.abortQuietly(channel);
         }
     }
 }

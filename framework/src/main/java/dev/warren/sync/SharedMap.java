@@ -119,23 +119,32 @@ public final class SharedMap<K, V> implements AutoCloseable {
     }
 
     private void open() {
-        coordinator.withChannel(
-                primitive,
-                "declare",
-                ch -> {
-                    ch.queueDeclare(
-                            requestQueue, true, false, false, coordinator.queueArguments(true));
-                    Map<String, Object> state = coordinator.queueArguments(false);
-                    state.put("x-max-length", 1);
-                    ch.queueDeclare(stateQueue, true, false, false, state);
-                    return null;
-                });
-        replyChannel = coordinator.openChannel(primitive, "open its reply queue");
+        coordinator
+                .connection()
+                .withChannel(
+                        primitive,
+                        "declare",
+                        ch -> {
+                            ch.queueDeclare(
+                                    requestQueue,
+                                    true,
+                                    false,
+                                    false,
+                                    coordinator.queueArguments().singleActiveConsumer());
+                            ch.queueDeclare(
+                                    stateQueue,
+                                    true,
+                                    false,
+                                    false,
+                                    coordinator.queueArguments().latestMessageOnly());
+                            return null;
+                        });
+        replyChannel = coordinator.connection().openChannel(primitive, "open its reply queue");
         try {
             replyQueue = replyChannel.queueDeclare("", false, true, true, null).getQueue();
             replyChannel.basicConsume(replyQueue, true, new ReplyConsumer(replyChannel));
         } catch (IOException | RuntimeException e) {
-            Coordinator.abortQuietly(replyChannel);
+            SyncConnection.abortQuietly(replyChannel);
             throw SyncFailures.translate(
                     primitive, "open its reply queue", coordinator.broker(), e);
         }
@@ -235,14 +244,14 @@ public final class SharedMap<K, V> implements AutoCloseable {
         closed = true;
         Owner current = owner;
         if (current != null) {
-            Coordinator.closeQuietly(current.channel);
+            SyncConnection.closeQuietly(current.channel);
         }
-        Coordinator.closeQuietly(replyChannel);
+        SyncConnection.closeQuietly(replyChannel);
     }
 
     /** Removes the map and its state from the broker. */
     public void delete() {
-        coordinator.delete(primitive, new String[] {requestQueue, stateQueue}, new String[0]);
+        coordinator.connection().deleteQueues(primitive, requestQueue, stateQueue);
     }
 
     private Object checkKey(K key) {
@@ -297,8 +306,9 @@ public final class SharedMap<K, V> implements AutoCloseable {
             long deadline = System.nanoTime() + timeout.toNanos();
             try {
                 while (true) {
-                    coordinator.publishConfirmed(
-                            primitive, "", requestQueue, properties, sealed.body());
+                    coordinator
+                            .publisher()
+                            .publish(primitive, "", requestQueue, properties, sealed.body());
                     long left = deadline - System.nanoTime();
                     try {
                         return reply.get(
@@ -308,10 +318,10 @@ public final class SharedMap<K, V> implements AutoCloseable {
                             throw new CoordinationException(
                                     primitive
                                             + ": no owner answered within "
-                                            + DistributedLock.humanize(timeout)
+                                            + SyncFailures.humanize(timeout)
                                             + " (is the broker overloaded?)");
                         }
-                        coordinator.checkOpen(primitive, "update");
+                        coordinator.connection().checkOpen(primitive, "update");
                     }
                 }
             } catch (InterruptedException e) {
@@ -365,7 +375,7 @@ public final class SharedMap<K, V> implements AutoCloseable {
     // ---- owner side ----
 
     private void stand() {
-        Channel channel = coordinator.openChannel(primitive, "stand as owner");
+        Channel channel = coordinator.connection().openChannel(primitive, "stand as owner");
         try {
             // snapshots go out on the consuming channel: the broker handles a channel's frames in
             // order, so a dying owner's last snapshot is in the queue before its successor starts
@@ -375,7 +385,7 @@ public final class SharedMap<K, V> implements AutoCloseable {
             owner = candidate;
             channel.basicConsume(requestQueue, false, candidate);
         } catch (IOException | RuntimeException e) {
-            Coordinator.abortQuietly(channel);
+            SyncConnection.abortQuietly(channel);
             throw SyncFailures.translate(primitive, "stand as owner", coordinator.broker(), e);
         }
     }
@@ -440,7 +450,7 @@ public final class SharedMap<K, V> implements AutoCloseable {
                         primitive,
                         e);
                 state = null;
-                Coordinator.abortQuietly(channel);
+                SyncConnection.abortQuietly(channel);
             }
         }
 
@@ -488,7 +498,7 @@ public final class SharedMap<K, V> implements AutoCloseable {
             if (!closed && coordinator.isOpen()) {
                 coordinator.runCallback(
                         () -> {
-                            Coordinator.sleep(STAND_AGAIN_AFTER.toMillis());
+                            Deadline.pause(STAND_AGAIN_AFTER.toMillis());
                             if (!closed && coordinator.isOpen()) {
                                 try {
                                     stand();

@@ -77,7 +77,7 @@ class MapStateTest {
 
     @Test
     void aSnapshotSurvivesKryoAndRestoresTheSameState() {
-        KryoCodec codec = KryoCodec.of(Coordinator.wireTypes(), Map.of(), 1 << 20);
+        KryoCodec codec = KryoCodec.of(MapWire.types(), Map.of(), 1 << 20);
         MapState state = MapState.empty();
         state.apply(put("a", 1, "k", 41), 0);
         MapWire.Snapshot snapshot = state.snapshot(0, Long.MAX_VALUE);
