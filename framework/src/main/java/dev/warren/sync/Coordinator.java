@@ -92,9 +92,8 @@ public final class Coordinator implements AutoCloseable {
                 Connections.to(
                         config, Connections.Recovery.NONE, (int) seconds, callbacks.executor());
         String broker = config.brokerAddressForHumans();
-        String name = config.connectionName() + "/sync@" + Connections.processIdentity();
         try {
-            SyncConnection connection = new SyncConnection(connections.open(name), broker);
+            SyncConnection connection = new SyncConnection(connections.open("/sync"), broker);
             return new Coordinator(config, sealer, callbacks, connection);
         } catch (RuntimeException e) {
             callbacks.shutdownNow();
