@@ -29,6 +29,19 @@ class MapStateTest {
     }
 
     @Test
+    void aRequestOlderThanTheClientsLastChangeIsRefusedNotApplied() {
+        MapState state = MapState.empty();
+        state.apply(put("a", 1, "n", 1), 0);
+        state.apply(put("a", 2, "n", 2), 0);
+
+        MapState.Outcome stale = state.apply(put("a", 1, "n", 1), 0);
+
+        assertThat(stale.changed()).isFalse();
+        assertThat(stale.reply().ok()).isFalse();
+        assertThat(state.valueOf("n")).isEqualTo(2);
+    }
+
+    @Test
     void compareAndSetFailsOnAStaleVersionAndReturnsTheCurrentValue() {
         MapState state = MapState.empty();
         long v1 = state.apply(put("a", 1, "n", 1), 0).reply().version();
