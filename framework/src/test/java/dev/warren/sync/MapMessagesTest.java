@@ -39,7 +39,7 @@ class MapMessagesTest {
     }
 
     @Test
-    void aRequestSignedWithOtherKeysIsNotServed() {
+    void aRequestSignedWithOtherKeysIsDroppedRatherThanThrownAtTheOwner() {
         MapMessages stranger = new MapMessages(TestSealers.withSecret(2), COUNTS);
 
         assertThat(counts.openRequest(stranger.request(put(3), "reply-q", 1_000))).isNull();
