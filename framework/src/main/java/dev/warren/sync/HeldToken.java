@@ -34,7 +34,6 @@ final class HeldToken {
     private volatile long deliveryTag = -1;
     private volatile boolean released;
     private volatile boolean lost;
-    private volatile String lostReason;
 
     private HeldToken(Coordinator coordinator, String primitive, Channel channel) {
         this.coordinator = coordinator;
@@ -123,10 +122,6 @@ final class HeldToken {
         return !released && !lost && channel.isOpen();
     }
 
-    String lostReason() {
-        return lostReason;
-    }
-
     void onLost(Runnable callback) {
         lostCallbacks.add(callback);
         if (lost && lostCallbacks.remove(callback)) {
@@ -139,7 +134,6 @@ final class HeldToken {
             if (released || lost) {
                 return;
             }
-            lostReason = reason;
             lost = true;
         }
         if (unexpected) {
