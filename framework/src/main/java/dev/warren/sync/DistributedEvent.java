@@ -53,16 +53,17 @@ public final class DistributedEvent {
     }
 
     private void declare() {
-        coordinator.withChannel(
-                primitive,
-                "declare",
-                channel -> {
-                    Map<String, Object> args = coordinator.queueArguments(false);
-                    args.put("x-max-length", 1);
-                    channel.queueDeclare(stateQueue, true, false, false, args);
-                    channel.exchangeDeclare(wakeExchange, BuiltinExchangeType.FANOUT, true);
-                    return null;
-                });
+        Map<String, Object> args = coordinator.queueArguments().latestMessageOnly();
+        coordinator
+                .connection()
+                .withChannel(
+                        primitive,
+                        "declare",
+                        channel -> {
+                            channel.queueDeclare(stateQueue, true, false, false, args);
+                            channel.exchangeDeclare(wakeExchange, BuiltinExchangeType.FANOUT, true);
+                            return null;
+                        });
     }
 
     public String name() {
@@ -71,24 +72,29 @@ public final class DistributedEvent {
 
     /** Sets the flag (durably, confirmed) and then wakes every waiter. Idempotent. */
     public void set() {
-        coordinator.publishConfirmed(
-                primitive, "", stateQueue, MessageProperties.PERSISTENT_BASIC, SET);
-        coordinator.withChannel(
-                primitive,
-                "wake waiters",
-                channel -> {
-                    channel.basicPublish(wakeExchange, "", new AMQP.BasicProperties(), SET);
-                    return null;
-                });
+        coordinator
+                .publisher()
+                .publish(primitive, "", stateQueue, MessageProperties.PERSISTENT_BASIC, SET);
+        coordinator
+                .connection()
+                .withChannel(
+                        primitive,
+                        "wake waiters",
+                        channel -> {
+                            channel.basicPublish(wakeExchange, "", new AMQP.BasicProperties(), SET);
+                            return null;
+                        });
     }
 
     /** Clears the flag: later {@link #await} calls wait for the next {@link #set()}. */
     public void clear() {
-        coordinator.withChannel(primitive, "clear", channel -> channel.queuePurge(stateQueue));
+        coordinator
+                .connection()
+                .withChannel(primitive, "clear", channel -> channel.queuePurge(stateQueue));
     }
 
     public boolean isSet() {
-        long ready = coordinator.readyMessages(stateQueue, primitive);
+        long ready = coordinator.inspector().readyMessages(stateQueue, primitive);
         if (ready < 0) {
             throw new CoordinationException(primitive + " does not exist (deleted?)");
         }
@@ -101,8 +107,8 @@ public final class DistributedEvent {
      */
     public boolean await(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Channel channel = coordinator.openChannel(primitive, "wait");
+        Deadline deadline = Deadline.in(timeout);
+        Channel channel = coordinator.connection().openChannel(primitive, "wait");
         try {
             Semaphore wakes = new Semaphore(0);
             String wakeQueue = channel.queueDeclare("", false, true, true, null).getQueue();
@@ -112,7 +118,7 @@ public final class DistributedEvent {
                 if (isSet()) {
                     return true;
                 }
-                long left = deadline - System.nanoTime();
+                long left = deadline.nanosLeft();
                 if (left <= 0 || !wakes.tryAcquire(left, TimeUnit.NANOSECONDS)) {
                     return isSet();
                 }
@@ -124,13 +130,14 @@ public final class DistributedEvent {
         } catch (Exception e) {
             throw SyncFailures.translate(primitive, "wait", coordinator.broker(), e);
         } finally {
-            Coordinator.closeQuietly(channel); // the wake queue is auto-delete: it goes too
+            SyncConnection.closeQuietly(channel); // the wake queue is auto-delete: it goes too
         }
     }
 
     /** Removes the event from the broker. */
     public void delete() {
-        coordinator.delete(primitive, new String[] {stateQueue}, new String[] {wakeExchange});
+        coordinator.connection().deleteQueues(primitive, stateQueue);
+        coordinator.connection().deleteExchanges(primitive, wakeExchange);
     }
 
     @Override

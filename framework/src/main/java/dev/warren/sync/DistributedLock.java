@@ -55,28 +55,35 @@ public final class DistributedLock {
     }
 
     private void initialize() {
-        coordinator.ensureInitialized(
-                tokenQueue,
-                primitive,
-                channel -> {
-                    channel.queueDeclare(
-                            tokenQueue, true, false, false, coordinator.queueArguments(true));
-                    channel.queueDeclare(
-                            sequencerQueue, true, false, false, coordinator.queueArguments(false));
-                    channel.queuePurge(tokenQueue);
-                    channel.queuePurge(sequencerQueue);
-                    channel.basicPublish(
-                            "",
-                            tokenQueue,
-                            MessageProperties.PERSISTENT_BASIC,
-                            ("lock " + name).getBytes(StandardCharsets.UTF_8));
-                    channel.basicPublish(
-                            "",
-                            sequencerQueue,
-                            MessageProperties.PERSISTENT_BASIC,
-                            "0".getBytes(StandardCharsets.US_ASCII));
-                    return null;
-                });
+        QueueArguments arguments = coordinator.queueArguments();
+        coordinator
+                .initializer()
+                .ensureInitialized(
+                        tokenQueue,
+                        primitive,
+                        channel -> {
+                            channel.queueDeclare(
+                                    tokenQueue,
+                                    true,
+                                    false,
+                                    false,
+                                    arguments.singleActiveConsumer());
+                            channel.queueDeclare(
+                                    sequencerQueue, true, false, false, arguments.plain());
+                            channel.queuePurge(tokenQueue);
+                            channel.queuePurge(sequencerQueue);
+                            channel.basicPublish(
+                                    "",
+                                    tokenQueue,
+                                    MessageProperties.PERSISTENT_BASIC,
+                                    ("lock " + name).getBytes(StandardCharsets.UTF_8));
+                            channel.basicPublish(
+                                    "",
+                                    sequencerQueue,
+                                    MessageProperties.PERSISTENT_BASIC,
+                                    FencingCounter.initial());
+                            return null;
+                        });
     }
 
     public String name() {
@@ -94,7 +101,7 @@ public final class DistributedLock {
         Lease lease = grant(timeout);
         if (lease == null) {
             throw new LockTimeoutException(
-                    primitive + " was not granted within " + humanize(timeout));
+                    primitive + " was not granted within " + SyncFailures.humanize(timeout));
         }
         return lease;
     }
@@ -111,11 +118,7 @@ public final class DistributedLock {
     public Optional<Lease> tryAcquire() {
         // a holder or waiter is a consumer; the token itself may still be on its way back from
         // a release (the nack is asynchronous), so its absence alone does not mean "taken"
-        Coordinator.QueueCounts counts = coordinator.inspect(tokenQueue, primitive);
-        if (counts == null) {
-            throw new CoordinationException(primitive + " does not exist (deleted?)");
-        }
-        if (counts.consumers() > 0) {
+        if (isLocked()) {
             return Optional.empty();
         }
         return Optional.ofNullable(grant(TRY_GRACE));
@@ -125,7 +128,7 @@ public final class DistributedLock {
      * Whether some process holds or awaits the lock right now (a snapshot: it may change at once).
      */
     public boolean isLocked() {
-        Coordinator.QueueCounts counts = coordinator.inspect(tokenQueue, primitive);
+        QueueInspector.QueueCounts counts = coordinator.inspector().inspect(tokenQueue, primitive);
         if (counts == null) {
             throw new CoordinationException(primitive + " does not exist (deleted?)");
         }
@@ -138,7 +141,8 @@ public final class DistributedLock {
             return null;
         }
         try {
-            return new Lease(this, token, coordinator.nextFencingToken(sequencerQueue, primitive));
+            return new Lease(
+                    this, token, coordinator.sequencer().nextToken(sequencerQueue, primitive));
         } catch (RuntimeException e) {
             token.release();
             throw e;
@@ -149,16 +153,10 @@ public final class DistributedLock {
      * Removes the lock from the broker; a current holder loses its lease. For tests and clean-up.
      */
     public void delete() {
-        String base = tokenQueue;
-        coordinator.delete(
-                primitive,
-                new String[] {SyncNames.readyMarker(base), tokenQueue, sequencerQueue},
-                new String[0]);
-    }
-
-    static String humanize(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+        coordinator
+                .connection()
+                .deleteQueues(
+                        primitive, SyncNames.readyMarker(tokenQueue), tokenQueue, sequencerQueue);
     }
 
     @Override

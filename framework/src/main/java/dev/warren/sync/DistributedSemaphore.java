@@ -59,24 +59,30 @@ public final class DistributedSemaphore {
     }
 
     private void initialize() {
-        coordinator.ensureInitialized(
-                tokenQueue,
-                primitive,
-                channel -> {
-                    channel.queueDeclare(
-                            tokenQueue, true, false, false, coordinator.queueArguments(false));
-                    // a crashed earlier initialiser may have published some tokens already
-                    channel.queuePurge(tokenQueue);
-                    for (int i = 1; i <= permits; i++) {
-                        channel.basicPublish(
-                                "",
-                                tokenQueue,
-                                MessageProperties.PERSISTENT_BASIC,
-                                ("permit " + i + " of " + permits)
-                                        .getBytes(StandardCharsets.UTF_8));
-                    }
-                    return null;
-                });
+        coordinator
+                .initializer()
+                .ensureInitialized(
+                        tokenQueue,
+                        primitive,
+                        channel -> {
+                            channel.queueDeclare(
+                                    tokenQueue,
+                                    true,
+                                    false,
+                                    false,
+                                    coordinator.queueArguments().plain());
+                            // a crashed earlier initialiser may have published some tokens already
+                            channel.queuePurge(tokenQueue);
+                            for (int i = 1; i <= permits; i++) {
+                                channel.basicPublish(
+                                        "",
+                                        tokenQueue,
+                                        MessageProperties.PERSISTENT_BASIC,
+                                        ("permit " + i + " of " + permits)
+                                                .getBytes(StandardCharsets.UTF_8));
+                            }
+                            return null;
+                        });
     }
 
     public String name() {
@@ -101,7 +107,7 @@ public final class DistributedSemaphore {
                     "no permit of "
                             + primitive
                             + " became free within "
-                            + DistributedLock.humanize(timeout));
+                            + SyncFailures.humanize(timeout));
         }
         return new Permit(this, token);
     }
@@ -113,7 +119,7 @@ public final class DistributedSemaphore {
 
     /** A permit if one is free right now; empty otherwise. */
     public Optional<Permit> tryAcquire() {
-        if (coordinator.readyMessages(tokenQueue, primitive) <= 0) {
+        if (coordinator.inspector().readyMessages(tokenQueue, primitive) <= 0) {
             return Optional.empty();
         }
         HeldToken token = HeldToken.take(coordinator, tokenQueue, primitive, TRY_GRACE);
@@ -122,7 +128,7 @@ public final class DistributedSemaphore {
 
     /** Permits free right now (a snapshot). */
     public int availablePermits() {
-        long ready = coordinator.readyMessages(tokenQueue, primitive);
+        long ready = coordinator.inspector().readyMessages(tokenQueue, primitive);
         if (ready < 0) {
             throw new CoordinationException(primitive + " does not exist (deleted?)");
         }
@@ -131,10 +137,9 @@ public final class DistributedSemaphore {
 
     /** Removes the semaphore from the broker; holders lose their permits. */
     public void delete() {
-        coordinator.delete(
-                primitive,
-                new String[] {SyncNames.readyMarker(tokenQueue), tokenQueue},
-                new String[0]);
+        coordinator
+                .connection()
+                .deleteQueues(primitive, SyncNames.readyMarker(tokenQueue), tokenQueue);
     }
 
     @Override

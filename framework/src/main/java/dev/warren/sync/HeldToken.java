@@ -34,7 +34,6 @@ final class HeldToken {
     private volatile long deliveryTag = -1;
     private volatile boolean released;
     private volatile boolean lost;
-    private volatile String lostReason;
 
     private HeldToken(Coordinator coordinator, String primitive, Channel channel) {
         this.coordinator = coordinator;
@@ -47,7 +46,7 @@ final class HeldToken {
      */
     static HeldToken take(
             Coordinator coordinator, String queue, String primitive, Duration timeout) {
-        Channel channel = coordinator.borrowHoldChannel(primitive);
+        Channel channel = coordinator.holdChannels().borrow(primitive);
         HeldToken hold = new HeldToken(coordinator, primitive, channel);
         CompletableFuture<Long> delivered = new CompletableFuture<>();
         try {
@@ -94,7 +93,7 @@ final class HeldToken {
                                 }
                             });
         } catch (IOException | RuntimeException e) {
-            Coordinator.abortQuietly(channel);
+            SyncConnection.abortQuietly(channel);
             throw SyncFailures.translate(
                     primitive, "wait in queue " + queue, coordinator.broker(), e);
         }
@@ -107,24 +106,20 @@ final class HeldToken {
             return hold;
         } catch (TimeoutException e) {
             // closing (not cancelling) requeues a token that may arrive in this very moment
-            Coordinator.abortQuietly(channel);
+            SyncConnection.abortQuietly(channel);
             return null;
         } catch (InterruptedException e) {
-            Coordinator.abortQuietly(channel);
+            SyncConnection.abortQuietly(channel);
             Thread.currentThread().interrupt();
             throw new CoordinationException(primitive + ": interrupted while waiting");
         } catch (ExecutionException e) {
-            Coordinator.abortQuietly(channel);
+            SyncConnection.abortQuietly(channel);
             throw SyncFailures.translate(primitive, "wait", coordinator.broker(), e.getCause());
         }
     }
 
     boolean isValid() {
         return !released && !lost && channel.isOpen();
-    }
-
-    String lostReason() {
-        return lostReason;
     }
 
     void onLost(Runnable callback) {
@@ -139,7 +134,6 @@ final class HeldToken {
             if (released || lost) {
                 return;
             }
-            lostReason = reason;
             lost = true;
         }
         if (unexpected) {
@@ -165,11 +159,11 @@ final class HeldToken {
         try {
             channel.basicCancel(consumerTag);
             channel.basicNack(deliveryTag, false, true);
-            coordinator.returnHoldChannel(channel);
+            coordinator.holdChannels().giveBack(channel);
         } catch (IOException | RuntimeException e) {
             // closing the channel gives the token back just as well
             log.debug("{}: release by closing the channel: {}", primitive, e.toString());
-            Coordinator.abortQuietly(channel);
+            SyncConnection.abortQuietly(channel);
         }
     }
 }

@@ -1,12 +1,19 @@
 package dev.warren.sync;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The records a {@link SharedMap} sends: requests to the owner, replies, and the owner's durable
- * snapshot. Kryo ids 80-83, registered by the {@link Coordinator}.
+ * snapshot. Kryo ids 80-83, below the application range, registered by the {@link Coordinator}.
  */
 final class MapWire {
+    private static final int KRYO_REQUEST = 80;
+    private static final int KRYO_REPLY = 81;
+    private static final int KRYO_SNAPSHOT = 82;
+    private static final int KRYO_CLIENT = 83;
+
     static final int GET = 1;
     static final int PUT = 2;
     static final int REMOVE = 3;
@@ -14,6 +21,16 @@ final class MapWire {
     static final int ENTRIES = 5;
 
     private MapWire() {}
+
+    /** The records with their Kryo ids, for the coordinator's sealer. */
+    static Map<Class<?>, Integer> types() {
+        Map<Class<?>, Integer> types = new LinkedHashMap<>();
+        types.put(Request.class, KRYO_REQUEST);
+        types.put(Reply.class, KRYO_REPLY);
+        types.put(Snapshot.class, KRYO_SNAPSHOT);
+        types.put(Client.class, KRYO_CLIENT);
+        return types;
+    }
 
     /**
      * @param expectedVersion for compare-and-set: the key's version the client read (0: absent)

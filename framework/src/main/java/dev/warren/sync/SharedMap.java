@@ -1,31 +1,12 @@
 package dev.warren.sync;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
-import com.rabbitmq.client.GetResponse;
-import com.rabbitmq.client.ShutdownSignalException;
-import dev.warren.WarrenException;
-import dev.warren.internal.transport.AmqpMessages;
-import dev.warren.internal.wire.Heading;
-import dev.warren.internal.wire.MessageSealer;
-import dev.warren.internal.wire.RejectedMessageException;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A map every process can read and update atomically, kept by the broker alone: the Warren answer
@@ -59,48 +40,23 @@ import org.slf4j.LoggerFactory;
  * @param <V> value type
  */
 public final class SharedMap<K, V> implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(SharedMap.class);
-    private static final String KIND = "map";
-    private static final Duration RESEND_AFTER = Duration.ofSeconds(5);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    private static final long CLIENT_EXPIRY_MILLIS = Duration.ofHours(24).toMillis();
-    private static final Duration STAND_AGAIN_AFTER = Duration.ofSeconds(1);
 
-    private final String name;
-    private final String primitive;
+    private final MapAddresses map;
     private final Class<K> keyType;
     private final Class<V> valueType;
     private final Coordinator coordinator;
-    private final MessageSealer sealer;
-    private final String requestQueue;
-    private final String stateQueue;
-    private final String requestType;
-    private final String replyType;
-    private final String snapshotType;
-    private final String clientId = UUID.randomUUID().toString();
-    private final Object requestMonitor = new Object();
-    private long seq; // guarded by requestMonitor
-    private volatile long pendingSeq;
-    private volatile CompletableFuture<MapWire.Reply> pending;
+    private MapClient client;
+    private OwnerCandidacy candidacy;
     private volatile Duration timeout = DEFAULT_TIMEOUT;
-    private Channel replyChannel;
-    private String replyQueue;
-    private volatile Owner owner;
     private volatile boolean closed;
 
-    private SharedMap(String name, Class<K> keyType, Class<V> valueType, Coordinator coordinator) {
-        this.name = name;
-        this.primitive = "shared map '" + name + "'";
+    private SharedMap(
+            MapAddresses map, Class<K> keyType, Class<V> valueType, Coordinator coordinator) {
+        this.map = map;
         this.keyType = keyType;
         this.valueType = valueType;
         this.coordinator = coordinator;
-        this.sealer = coordinator.sealer();
-        String base = SyncNames.base(KIND, name);
-        this.requestQueue = SyncNames.part(base, "requests");
-        this.stateQueue = SyncNames.part(base, "state");
-        this.requestType = "warren.sync.map-request:" + name;
-        this.replyType = "warren.sync.map-reply:" + name;
-        this.snapshotType = "warren.sync.map-snapshot:" + name;
     }
 
     /**
@@ -113,37 +69,40 @@ public final class SharedMap<K, V> implements AutoCloseable {
         Objects.requireNonNull(valueType, "valueType");
         Objects.requireNonNull(coordinator, "coordinator");
         SharedMap<K, V> map =
-                new SharedMap<>(SyncNames.check(KIND, name), keyType, valueType, coordinator);
+                new SharedMap<>(MapAddresses.of(name), keyType, valueType, coordinator);
         map.open();
         return map;
     }
 
     private void open() {
-        coordinator.withChannel(
-                primitive,
-                "declare",
-                ch -> {
-                    ch.queueDeclare(
-                            requestQueue, true, false, false, coordinator.queueArguments(true));
-                    Map<String, Object> state = coordinator.queueArguments(false);
-                    state.put("x-max-length", 1);
-                    ch.queueDeclare(stateQueue, true, false, false, state);
-                    return null;
-                });
-        replyChannel = coordinator.openChannel(primitive, "open its reply queue");
-        try {
-            replyQueue = replyChannel.queueDeclare("", false, true, true, null).getQueue();
-            replyChannel.basicConsume(replyQueue, true, new ReplyConsumer(replyChannel));
-        } catch (IOException | RuntimeException e) {
-            Coordinator.abortQuietly(replyChannel);
-            throw SyncFailures.translate(
-                    primitive, "open its reply queue", coordinator.broker(), e);
-        }
-        stand();
+        QueueArguments arguments = coordinator.queueArguments();
+        coordinator
+                .connection()
+                .withChannel(
+                        map.primitive(),
+                        "declare",
+                        ch -> {
+                            ch.queueDeclare(
+                                    map.requestQueue(),
+                                    true,
+                                    false,
+                                    false,
+                                    arguments.singleActiveConsumer());
+                            ch.queueDeclare(
+                                    map.stateQueue(),
+                                    true,
+                                    false,
+                                    false,
+                                    arguments.latestMessageOnly());
+                            return null;
+                        });
+        MapMessages messages = new MapMessages(coordinator.sealer(), map);
+        client = new MapClient(coordinator, map, messages);
+        candidacy = OwnerCandidacy.stand(coordinator, map, messages);
     }
 
     public String name() {
-        return name;
+        return map.name();
     }
 
     /** How long an operation waits for the owner before failing; 30 s unless set. */
@@ -222,8 +181,7 @@ public final class SharedMap<K, V> implements AutoCloseable {
 
     /** Whether this instance is the owner right now (it has served a request as the owner). */
     public boolean isOwner() {
-        Owner current = owner;
-        return current != null && current.state != null && current.channel.isOpen();
+        return candidacy.isOwner();
     }
 
     /** Stops standing as owner (the next candidate takes over) and closes the reply queue. */
@@ -233,16 +191,22 @@ public final class SharedMap<K, V> implements AutoCloseable {
             return;
         }
         closed = true;
-        Owner current = owner;
-        if (current != null) {
-            Coordinator.closeQuietly(current.channel);
-        }
-        Coordinator.closeQuietly(replyChannel);
+        candidacy.close();
+        client.close();
     }
 
     /** Removes the map and its state from the broker. */
     public void delete() {
-        coordinator.delete(primitive, new String[] {requestQueue, stateQueue}, new String[0]);
+        coordinator
+                .connection()
+                .deleteQueues(map.primitive(), map.requestQueue(), map.stateQueue());
+    }
+
+    private MapWire.Reply request(int op, Object key, Object value, long expectedVersion) {
+        if (closed) {
+            throw new CoordinationException(map.primitive() + " is closed");
+        }
+        return client.request(op, key, value, expectedVersion, timeout);
     }
 
     private Object checkKey(K key) {
@@ -257,250 +221,12 @@ public final class SharedMap<K, V> implements AutoCloseable {
     private V value(Object value) {
         if (value != null && !valueType.isInstance(value)) {
             throw new CoordinationException(
-                    primitive
+                    map.primitive()
                             + " holds a "
                             + value.getClass().getName()
                             + ", not a "
                             + valueType.getName());
         }
         return valueType.cast(value);
-    }
-
-    // ---- client side: one request at a time, resent under the same sequence number ----
-
-    private MapWire.Reply request(int op, Object key, Object value, long expectedVersion) {
-        if (closed) {
-            throw new CoordinationException(primitive + " is closed");
-        }
-        synchronized (requestMonitor) {
-            long mySeq = ++seq;
-            CompletableFuture<MapWire.Reply> reply = new CompletableFuture<>();
-            pendingSeq = mySeq;
-            pending = reply;
-            dev.warren.internal.wire.Envelope sealed;
-            try {
-                sealed =
-                        sealer.seal(
-                                new Heading(
-                                        clientId + ":" + mySeq,
-                                        requestType,
-                                        System.currentTimeMillis(),
-                                        replyQueue,
-                                        1),
-                                new MapWire.Request(
-                                        clientId, mySeq, op, key, value, expectedVersion));
-            } catch (WarrenException e) {
-                throw new CoordinationException(
-                        primitive + ": cannot encode the request: " + e.getMessage(), e);
-            }
-            AMQP.BasicProperties properties = AmqpMessages.properties(sealed, true);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            try {
-                while (true) {
-                    coordinator.publishConfirmed(
-                            primitive, "", requestQueue, properties, sealed.body());
-                    long left = deadline - System.nanoTime();
-                    try {
-                        return reply.get(
-                                Math.min(left, RESEND_AFTER.toNanos()), TimeUnit.NANOSECONDS);
-                    } catch (TimeoutException e) {
-                        if (System.nanoTime() >= deadline) {
-                            throw new CoordinationException(
-                                    primitive
-                                            + ": no owner answered within "
-                                            + DistributedLock.humanize(timeout)
-                                            + " (is the broker overloaded?)");
-                        }
-                        coordinator.checkOpen(primitive, "update");
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CoordinationException(
-                        primitive + ": interrupted while waiting for the owner");
-            } catch (ExecutionException e) {
-                throw SyncFailures.translate(
-                        primitive, "wait for the owner", coordinator.broker(), e.getCause());
-            } finally {
-                pending = null;
-            }
-        }
-    }
-
-    private final class ReplyConsumer extends DefaultConsumer {
-        ReplyConsumer(Channel channel) {
-            super(channel);
-        }
-
-        @Override
-        public void handleDelivery(
-                String tag, Envelope delivery, AMQP.BasicProperties properties, byte[] body) {
-            Object decoded;
-            dev.warren.internal.wire.Envelope envelope = AmqpMessages.envelope(properties, body);
-            try {
-                decoded = sealer.open(envelope);
-            } catch (RejectedMessageException e) {
-                log.warn("{}: dropped a reply: {}", primitive, e.getMessage());
-                return;
-            }
-            if (!replyType.equals(envelope.type()) || !(decoded instanceof MapWire.Reply reply)) {
-                log.warn("{}: dropped a message that is not one of its replies", primitive);
-                return;
-            }
-            CompletableFuture<MapWire.Reply> waiting = pending;
-            if (waiting != null && reply.seq() == pendingSeq) {
-                waiting.complete(reply); // late duplicates of older requests fall through
-            }
-        }
-
-        @Override
-        public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
-            CompletableFuture<MapWire.Reply> waiting = pending;
-            if (waiting != null) {
-                waiting.completeExceptionally(sig);
-            }
-        }
-    }
-
-    // ---- owner side ----
-
-    private void stand() {
-        Channel channel = coordinator.openChannel(primitive, "stand as owner");
-        try {
-            // snapshots go out on the consuming channel: the broker handles a channel's frames in
-            // order, so a dying owner's last snapshot is in the queue before its successor starts
-            channel.confirmSelect();
-            channel.basicQos(1);
-            Owner candidate = new Owner(channel);
-            owner = candidate;
-            channel.basicConsume(requestQueue, false, candidate);
-        } catch (IOException | RuntimeException e) {
-            Coordinator.abortQuietly(channel);
-            throw SyncFailures.translate(primitive, "stand as owner", coordinator.broker(), e);
-        }
-    }
-
-    private final class Owner extends DefaultConsumer {
-        final Channel channel;
-        volatile MapState state; // loaded on the first request this consumer gets as the owner
-
-        Owner(Channel channel) {
-            super(channel);
-            this.channel = channel;
-        }
-
-        @Override
-        public void handleDelivery(
-                String tag, Envelope delivery, AMQP.BasicProperties properties, byte[] body) {
-            try {
-                MapWire.Request request = openRequest(properties, body);
-                if (request == null) {
-                    channel.basicAck(delivery.getDeliveryTag(), false);
-                    return;
-                }
-                if (state == null) {
-                    state = load();
-                    log.debug(
-                            "{}: this process is now the owner (version {})",
-                            primitive,
-                            state.version());
-                }
-                long now = System.currentTimeMillis();
-                MapState.Outcome outcome = state.apply(request, now);
-                if (outcome.changed()) {
-                    MapWire.Snapshot snapshot = state.snapshot(now, CLIENT_EXPIRY_MILLIS);
-                    dev.warren.internal.wire.Envelope sealed =
-                            sealer.seal(
-                                    Heading.of("v" + snapshot.version(), snapshotType, now),
-                                    snapshot);
-                    channel.basicPublish(
-                            "", stateQueue, AmqpMessages.properties(sealed, true), sealed.body());
-                    channel.waitForConfirmsOrDie(coordinator.config().publishTimeout().toMillis());
-                }
-                if (properties.getReplyTo() != null) {
-                    dev.warren.internal.wire.Envelope sealed =
-                            sealer.seal(
-                                    Heading.of(
-                                            request.clientId() + ":" + request.seq() + ":reply",
-                                            replyType,
-                                            now),
-                                    outcome.reply());
-                    channel.basicPublish(
-                            "",
-                            properties.getReplyTo(),
-                            AmqpMessages.properties(sealed, false),
-                            sealed.body());
-                }
-                channel.basicAck(delivery.getDeliveryTag(), false);
-            } catch (Exception e) {
-                // the durable snapshot may now be behind this state: give up ownership, the next
-                // owner (maybe this process again) starts from the snapshot
-                log.error(
-                        "{}: the owner could not apply a request; handing ownership on",
-                        primitive,
-                        e);
-                state = null;
-                Coordinator.abortQuietly(channel);
-            }
-        }
-
-        private MapWire.Request openRequest(AMQP.BasicProperties properties, byte[] body) {
-            dev.warren.internal.wire.Envelope envelope = AmqpMessages.envelope(properties, body);
-            try {
-                Object decoded = sealer.open(envelope);
-                if (requestType.equals(envelope.type()) && decoded instanceof MapWire.Request r) {
-                    return r;
-                }
-                log.warn("{}: dropped a message that is not a request for it", primitive);
-            } catch (RejectedMessageException e) {
-                log.warn("{}: dropped a request: {}", primitive, e.getMessage());
-            }
-            return null;
-        }
-
-        private MapState load() throws IOException {
-            GetResponse stored = channel.basicGet(stateQueue, false);
-            if (stored == null) {
-                return MapState.empty();
-            }
-            try {
-                dev.warren.internal.wire.Envelope envelope =
-                        AmqpMessages.envelope(stored.getProps(), stored.getBody());
-                Object decoded = sealer.open(envelope);
-                if (!snapshotType.equals(envelope.type())
-                        || !(decoded instanceof MapWire.Snapshot snapshot)) {
-                    throw new CoordinationException(
-                            primitive
-                                    + ": queue "
-                                    + stateQueue
-                                    + " holds something that is not its snapshot");
-                }
-                return MapState.of(snapshot);
-            } finally {
-                // put it back at once: the next change replaces it (the queue keeps one message)
-                channel.basicReject(stored.getEnvelope().getDeliveryTag(), true);
-            }
-        }
-
-        @Override
-        public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
-            state = null;
-            if (!closed && coordinator.isOpen()) {
-                coordinator.runCallback(
-                        () -> {
-                            Coordinator.sleep(STAND_AGAIN_AFTER.toMillis());
-                            if (!closed && coordinator.isOpen()) {
-                                try {
-                                    stand();
-                                } catch (CoordinationException e) {
-                                    log.warn(
-                                            "{}: cannot stand as owner again: {}",
-                                            primitive,
-                                            e.getMessage());
-                                }
-                            }
-                        });
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.warren.sync;
 import dev.warren.WarrenException;
 import dev.warren.internal.transport.RabbitExceptions;
 import dev.warren.internal.transport.RabbitExceptions.Failure;
+import java.time.Duration;
 
 /**
  * Turns failures into {@link CoordinationException}s with a sentence naming the primitive and what
@@ -51,6 +52,12 @@ final class SyncFailures {
                             primitive + ": cannot " + action + " at " + broker + ": " + e, e);
             case OTHER -> new CoordinationException(primitive + ": cannot " + action + ": " + e, e);
         };
+    }
+
+    /** "5 s", or "250 ms" when not whole seconds: for timeout messages. */
+    static String humanize(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     /** The reply code of a channel or connection close, or 0. */

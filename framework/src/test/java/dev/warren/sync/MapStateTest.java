@@ -29,6 +29,19 @@ class MapStateTest {
     }
 
     @Test
+    void aRequestOlderThanTheClientsLastChangeIsRefusedNotApplied() {
+        MapState state = MapState.empty();
+        state.apply(put("a", 1, "n", 1), 0);
+        state.apply(put("a", 2, "n", 2), 0);
+
+        MapState.Outcome stale = state.apply(put("a", 1, "n", 1), 0);
+
+        assertThat(stale.changed()).isFalse();
+        assertThat(stale.reply().ok()).isFalse();
+        assertThat(state.valueOf("n")).isEqualTo(2);
+    }
+
+    @Test
     void compareAndSetFailsOnAStaleVersionAndReturnsTheCurrentValue() {
         MapState state = MapState.empty();
         long v1 = state.apply(put("a", 1, "n", 1), 0).reply().version();
@@ -77,7 +90,7 @@ class MapStateTest {
 
     @Test
     void aSnapshotSurvivesKryoAndRestoresTheSameState() {
-        KryoCodec codec = KryoCodec.of(Coordinator.wireTypes(), Map.of(), 1 << 20);
+        KryoCodec codec = KryoCodec.of(MapWire.types(), Map.of(), 1 << 20);
         MapState state = MapState.empty();
         state.apply(put("a", 1, "k", 41), 0);
         MapWire.Snapshot snapshot = state.snapshot(0, Long.MAX_VALUE);

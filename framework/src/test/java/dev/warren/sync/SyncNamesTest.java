@@ -23,13 +23,4 @@ class SyncNamesTest {
         assertThatThrownBy(() -> SyncNames.check("event", "x".repeat(201)))
                 .isInstanceOf(ConfigurationException.class);
     }
-
-    @Test
-    void aFencingCounterThatIsNotANumberNamesTheQueueAndThePrimitive() {
-        assertThatThrownBy(() -> Coordinator.parseCounter("oops".getBytes(), "q", "lock 'x'"))
-                .isInstanceOf(CoordinationException.class)
-                .hasMessageContaining("lock 'x'")
-                .hasMessageContaining("queue q");
-        assertThat(Coordinator.parseCounter("41".getBytes(), "q", "lock 'x'")).isEqualTo(41);
-    }
 }

@@ -1,0 +1,32 @@
+package dev.warren.sync;
+
+/**
+ * Where a shared map lives on the broker and what its messages are signed as: the type names carry
+ * the map's name, so a message signed for one map cannot be replayed into another.
+ *
+ * @param primitive how messages name the map, {@code shared map '<name>'}
+ * @param requestQueue single-active-consumer queue: its active consumer is the owner
+ * @param stateQueue durable one-message queue holding the owner's latest snapshot
+ */
+record MapAddresses(
+        String name,
+        String primitive,
+        String requestQueue,
+        String stateQueue,
+        String requestType,
+        String replyType,
+        String snapshotType) {
+    private static final String KIND = "map";
+
+    static MapAddresses of(String name) {
+        String base = SyncNames.base(KIND, name);
+        return new MapAddresses(
+                name,
+                "shared map '" + name + "'",
+                SyncNames.part(base, "requests"),
+                SyncNames.part(base, "state"),
+                "warren.sync.map-request:" + name,
+                "warren.sync.map-reply:" + name,
+                "warren.sync.map-snapshot:" + name);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.warren.sync;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.GetResponse;
+import com.rabbitmq.client.ShutdownSignalException;
+import dev.warren.internal.transport.AmqpMessages;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A candidate owner's consumer of the map's single-active-consumer request queue; once the broker
+ * makes it active it is the owner. For each request: apply it to the state (loaded from the
+ * snapshot on the first one), publish the new snapshot and wait for its confirm, only then reply
+ * and ack, so no acknowledged change can be lost with the owner.
+ */
+final class MapOwner extends DefaultConsumer {
+    private static final Logger log = LoggerFactory.getLogger(MapOwner.class);
+    private static final long CLIENT_EXPIRY_MILLIS = Duration.ofHours(24).toMillis();
+
+    private final MapAddresses map;
+    private final MapMessages messages;
+    private final Duration confirmTimeout;
+    private final Runnable onChannelLost;
+    private volatile MapState state; // loaded on the first request this consumer gets as the owner
+
+    /**
+     * @param channel in confirm mode: snapshots go out on the consuming channel, whose frames the
+     *     broker handles in order, so a dying owner's last snapshot is in the queue before its
+     *     successor starts
+     */
+    MapOwner(
+            Channel channel,
+            MapAddresses map,
+            MapMessages messages,
+            Duration confirmTimeout,
+            Runnable onChannelLost) {
+        super(channel);
+        this.map = map;
+        this.messages = messages;
+        this.confirmTimeout = confirmTimeout;
+        this.onChannelLost = onChannelLost;
+    }
+
+    /** Whether it has served a request as the owner and still can. */
+    boolean isServing() {
+        return state != null && getChannel().isOpen();
+    }
+
+    @Override
+    public void handleDelivery(
+            String tag, Envelope delivery, AMQP.BasicProperties properties, byte[] body) {
+        Channel channel = getChannel();
+        try {
+            MapWire.Request request = messages.openRequest(AmqpMessages.envelope(properties, body));
+            if (request != null) {
+                serve(request, properties.getReplyTo());
+            }
+            channel.basicAck(delivery.getDeliveryTag(), false);
+        } catch (Exception e) {
+            // the durable snapshot may now be behind this state: give up ownership, the next
+            // owner (maybe this process again) starts from the snapshot
+            log.error(
+                    "{}: the owner could not apply a request; handing ownership on",
+                    map.primitive(),
+                    e);
+            state = null;
+            SyncConnection.abortQuietly(channel);
+        }
+    }
+
+    private void serve(MapWire.Request request, String replyTo)
+            throws IOException, InterruptedException, TimeoutException {
+        Channel channel = getChannel();
+        if (state == null) {
+            state = load();
+            log.debug(
+                    "{}: this process is now the owner (version {})",
+                    map.primitive(),
+                    state.version());
+        }
+        long now = System.currentTimeMillis();
+        MapState.Outcome outcome = state.apply(request, now);
+        if (outcome.changed()) {
+            dev.warren.internal.wire.Envelope snapshot =
+                    messages.snapshot(state.snapshot(now, CLIENT_EXPIRY_MILLIS), now);
+            channel.basicPublish(
+                    "", map.stateQueue(), AmqpMessages.properties(snapshot, true), snapshot.body());
+            channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
+        }
+        if (replyTo != null) {
+            dev.warren.internal.wire.Envelope reply = messages.reply(request, outcome.reply(), now);
+            channel.basicPublish("", replyTo, AmqpMessages.properties(reply, false), reply.body());
+        }
+    }
+
+    private MapState load() throws IOException {
+        Channel channel = getChannel();
+        GetResponse stored = channel.basicGet(map.stateQueue(), false);
+        if (stored == null) {
+            return MapState.empty();
+        }
+        try {
+            return MapState.of(
+                    messages.openSnapshot(
+                            AmqpMessages.envelope(stored.getProps(), stored.getBody())));
+        } finally {
+            // put it back at once: the next change replaces it (the queue keeps one message)
+            channel.basicReject(stored.getEnvelope().getDeliveryTag(), true);
+        }
+    }
+
+    @Override
+    public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
+        state = null;
+        onChannelLost.run();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.warren.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.MessageSealer;
+import java.util.HashMap;
+import org.junit.jupiter.api.Test;
+
+class MapMessagesTest {
+    private static final MapAddresses COUNTS = MapAddresses.of("counts");
+    private static final MapAddresses OTHER = MapAddresses.of("other");
+
+    private final MessageSealer sealer = TestSealers.withSecret(1);
+    private final MapMessages counts = new MapMessages(sealer, COUNTS);
+    private final MapMessages other = new MapMessages(sealer, OTHER);
+
+    private static MapWire.Request put(long seq) {
+        return new MapWire.Request("client-a", seq, MapWire.PUT, "k", 1, 0);
+    }
+
+    private static MapWire.Snapshot emptySnapshot(long version) {
+        return new MapWire.Snapshot(version, new HashMap<>(), new HashMap<>(), new HashMap<>());
+    }
+
+    @Test
+    void aRequestIsIdentifiedByClientAndSequenceAndNamesItsReplyQueue() {
+        Envelope sealed = counts.request(put(3), "reply-q", 1_000);
+
+        assertThat(sealed.messageId()).isEqualTo("client-a:3");
+        assertThat(sealed.replyTo()).isEqualTo("reply-q");
+        assertThat(counts.openRequest(sealed)).isEqualTo(put(3));
+    }
+
+    @Test
+    void aRequestForAnotherMapIsNotServed() {
+        assertThat(counts.openRequest(other.request(put(3), "reply-q", 1_000))).isNull();
+    }
+
+    @Test
+    void aRequestSignedWithOtherKeysIsDroppedRatherThanThrownAtTheOwner() {
+        MapMessages stranger = new MapMessages(TestSealers.withSecret(2), COUNTS);
+
+        assertThat(counts.openRequest(stranger.request(put(3), "reply-q", 1_000))).isNull();
+    }
+
+    @Test
+    void aReplyIsTakenOnlyFromThisMapsOwner() {
+        MapWire.Reply reply = new MapWire.Reply(3, true, null, 1, null);
+
+        assertThat(counts.openReply(counts.reply(put(3), reply, 1_000))).isEqualTo(reply);
+        assertThat(counts.openReply(other.reply(put(3), reply, 1_000))).isNull();
+        assertThat(counts.openReply(counts.request(put(3), "reply-q", 1_000))).isNull();
+    }
+
+    @Test
+    void aSnapshotCarriesItsVersionInItsId() {
+        Envelope sealed = counts.snapshot(emptySnapshot(12), 1_000);
+
+        assertThat(sealed.messageId()).isEqualTo("v12");
+        assertThat(counts.openSnapshot(sealed).version()).isEqualTo(12);
+    }
+
+    @Test
+    void anotherMapsSnapshotInTheStateQueueIsAnError() {
+        Envelope foreign = other.snapshot(emptySnapshot(12), 1_000);
+
+        assertThatThrownBy(() -> counts.openSnapshot(foreign))
+                .isInstanceOf(CoordinationException.class)
+                .hasMessageContaining("queue warren.sync.map.counts#state")
+                .hasMessageContaining("not its snapshot");
+    }
+}
