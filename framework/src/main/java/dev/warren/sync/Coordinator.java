@@ -93,7 +93,8 @@ public final class Coordinator implements AutoCloseable {
                         config, Connections.Recovery.NONE, (int) seconds, callbacks.executor());
         String broker = config.brokerAddressForHumans();
         try {
-            SyncConnection connection = new SyncConnection(connections.open("/sync"), broker);
+            String name = config.connectionName() + "/sync@" + Connections.processIdentity();
+            SyncConnection connection = new SyncConnection(connections.open(name), broker);
             return new Coordinator(config, sealer, callbacks, connection);
         } catch (RuntimeException e) {
             callbacks.shutdownNow();

@@ -107,13 +107,15 @@ class MapRunTest {
         MapRun<Integer> run = new MapRun<>(inputs(50), window(5), submitter);
         drive(run);
 
-        while (!run.result().isDone()) {
-            submitter.completeNewestFirst(
-                    Math.min(3, 50 - submitter.submitted.get() + submitter.held()));
+        int finished = 0;
+        while (finished < 50) {
+            int heldNow = Math.min(5, 50 - finished);
+            submitter.completeNewestFirst(heldNow); // waits until the window is full again
+            finished += heldNow;
         }
 
+        assertThat(run.result().get(10, TimeUnit.SECONDS)).hasSize(50);
         assertThat(submitter.mostInFlight).isEqualTo(5);
-        assertThat(run.result().get()).hasSize(50);
     }
 
     @Test
