@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs Warren's benchmarks and prints the table (see the Benchmarks section of README.md):
+# Runs Warren's benchmarks and prints the table (see docs/benchmarks.md):
 #   benchmarks/run.sh            JMH, PerfTest baseline, Warren end to end, backlog and client heap
 #   benchmarks/run.sh --smoke    the same paths with tiny counts, in well under a minute (CI)
 #   benchmarks/run.sh --help     every flag

@@ -7,6 +7,7 @@ import dev.warren.examples.sync.EventExample;
 import dev.warren.examples.sync.LockExample;
 import dev.warren.examples.sync.SemaphoreExample;
 import dev.warren.examples.sync.SharedMapExample;
+import dev.warren.examples.thirty.ThirtySecondsExample;
 import java.util.Arrays;
 
 /** Entry point of the examples jar: {@code java -jar warren-examples.jar <example> [args]}. */
@@ -18,6 +19,7 @@ public final class Examples {
         String[] rest = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
         switch (name) {
             case "sum-of-primes" -> SumOfPrimesExample.main(rest);
+            case "thirty-seconds" -> ThirtySecondsExample.main(rest);
             case "progress-bar" -> ProgressBarExample.main(rest);
             case "lock" -> LockExample.main(rest);
             case "semaphore" -> SemaphoreExample.main(rest);
@@ -28,8 +30,9 @@ public final class Examples {
                 System.err.println(
                         "unknown example '"
                                 + name
-                                + "'; try: sum-of-primes [workers], progress-bar [workers] [tasks], lock,"
-                                + " semaphore, event, event-channel, shared-map");
+                                + "'; try: sum-of-primes [workers], thirty-seconds, progress-bar"
+                                + " [workers] [tasks], lock, semaphore, event, event-channel,"
+                                + " shared-map");
                 System.exit(2);
             }
         }

@@ -1,5 +1,6 @@
 package dev.warren.examples;
 
+import dev.warren.TaskCatalog;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -24,10 +25,26 @@ public final class WorkerProcesses implements AutoCloseable {
      */
     public static WorkerProcesses start(int count, String queue, ExampleEnvironment environment)
             throws IOException, InterruptedException {
+        return start(count, queue, List.of(), environment);
+    }
+
+    /** As {@link #start(int, String, ExampleEnvironment)}, registering only {@code catalog}. */
+    public static WorkerProcesses start(
+            int count,
+            String queue,
+            Class<? extends TaskCatalog> catalog,
+            ExampleEnvironment environment)
+            throws IOException, InterruptedException {
+        return start(count, queue, List.of("--catalog", catalog.getName()), environment);
+    }
+
+    private static WorkerProcesses start(
+            int count, String queue, List<String> extraOptions, ExampleEnvironment environment)
+            throws IOException, InterruptedException {
         WorkerProcesses workers = new WorkerProcesses();
         try {
             for (int i = 0; i < count; i++) {
-                workers.processes.add(startOne(queue, environment));
+                workers.processes.add(startOne(queue, extraOptions, environment));
             }
             for (Process process : workers.processes) {
                 awaitReady(process);
@@ -39,11 +56,13 @@ public final class WorkerProcesses implements AutoCloseable {
         return workers;
     }
 
-    private static Process startOne(String queue, ExampleEnvironment environment)
+    private static Process startOne(
+            String queue, List<String> extraOptions, ExampleEnvironment environment)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder =
-                new ProcessBuilder(
+        List<String> command = new ArrayList<>();
+        command.addAll(
+                List.of(
                         java,
                         "-jar",
                         workerJar().toString(),
@@ -54,7 +73,9 @@ public final class WorkerProcesses implements AutoCloseable {
                         "--concurrency",
                         "1",
                         "--classpath",
-                        examplesClasspath());
+                        examplesClasspath()));
+        command.addAll(extraOptions);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("WARREN_KEYS", environment.keysText());
         builder.environment().putIfAbsent("WARREN_LOG_LEVEL", "WARN");
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);

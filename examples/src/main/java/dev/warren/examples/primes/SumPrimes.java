@@ -25,7 +25,7 @@ public record SumPrimes(long below) implements Task<Long> {
         return sum;
     }
 
-    static boolean isPrime(long n) {
+    public static boolean isPrime(long n) {
         if (n < 2) {
             return false;
         }

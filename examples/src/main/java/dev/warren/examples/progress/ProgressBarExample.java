@@ -5,15 +5,15 @@ import dev.warren.client.MapOptions;
 import dev.warren.client.TaskClient;
 import dev.warren.examples.ExampleEnvironment;
 import dev.warren.examples.WorkerProcesses;
-import dev.warren.examples.primes.SumPrimes;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code Pool.map} with a progress bar: starts worker processes, maps {@link SumPrimes} over many
- * inputs with {@code TaskClient.map}, and draws a {@link ProgressBar} on stderr from the map's
- * progress callback while the results come in.
+ * {@code Pool.map} with a progress bar: starts worker processes, maps {@link CountPrimes} over many
+ * inputs with {@code TaskClient.map}, and draws a {@link ProgressBar} from the map's progress
+ * callback while the results come in.
  */
 public final class ProgressBarExample {
     private ProgressBarExample() {}
@@ -25,31 +25,45 @@ public final class ProgressBarExample {
         if (!environment.brokerReachable()) {
             System.exit(1);
         }
-        run(environment, workers, tasks);
+        run(environment, workers, inputs(tasks), System.out, System.err);
     }
 
-    /** Runs the example and returns the sums, in input order. */
-    public static List<Long> run(ExampleEnvironment environment, int workerCount, int taskCount)
-            throws Exception {
-        List<SumPrimes> inputs = new ArrayList<>();
-        for (int i = 0; i < taskCount; i++) {
-            inputs.add(new SumPrimes(200_000L + 1_000L * i));
+    /** The numbers the example counts the primes below: 200,000, 201,000, ... */
+    public static List<Long> inputs(int count) {
+        List<Long> inputs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            inputs.add(200_000L + 1_000L * i);
         }
-        System.out.printf("Starting %d worker processes...%n", workerCount);
-        try (WorkerProcesses workers = WorkerProcesses.start(workerCount, "primes", environment);
+        return inputs;
+    }
+
+    /**
+     * Runs the example, drawing the bar on {@code progress}, and returns the counts in input order.
+     */
+    public static List<Long> run(
+            ExampleEnvironment environment,
+            int workerCount,
+            List<Long> inputs,
+            PrintStream out,
+            PrintStream progress)
+            throws Exception {
+        List<CountPrimes> tasks = inputs.stream().map(CountPrimes::new).toList();
+        out.printf("Starting %d worker processes...%n", workerCount);
+        try (WorkerProcesses workers =
+                        WorkerProcesses.start(workerCount, CountPrimes.QUEUE, environment);
                 Broker broker = Broker.connect(environment.config());
                 TaskClient client = new TaskClient(broker)) {
-            ProgressBar bar = ProgressBar.on(System.err, "sum-of-primes");
-            List<Long> sums =
+            ProgressBar bar = ProgressBar.on(progress, "count-primes");
+            List<Long> counts =
                     client.map(
-                                    inputs,
+                                    tasks,
                                     MapOptions.custom().window(50).onProgress(bar::update).build())
                             .get(10, TimeUnit.MINUTES);
             bar.finish();
-            System.out.printf(
-                    "Summed the primes below %d numbers; the last sum is %,d%n",
-                    sums.size(), sums.get(sums.size() - 1));
-            return sums;
+            out.printf(
+                    "Counted the primes below %d numbers; below %,d there are %,d%n",
+                    counts.size(), inputs.get(inputs.size() - 1), counts.get(counts.size() - 1));
+            return counts;
         }
     }
 }

@@ -20,6 +20,10 @@ public final class EventExample {
         System.exit(environment.brokerReachable() && run(environment.config(), System.out) ? 0 : 1);
     }
 
+    /**
+     * Runs the example; true when every waiter woke, a late waiter returned at once, and after
+     * {@code clear()} the event was unset and a waiter timed out.
+     */
     public static boolean run(WarrenConfig config, PrintStream out) {
         String name = "example-event-" + UUID.randomUUID().toString().substring(0, 8);
         try (Coordinator coordinator = Coordinator.connect(config)) {
@@ -39,13 +43,15 @@ public final class EventExample {
                 out.println("setting the event");
                 ready.set();
                 boolean allWoke = waiters.stream().allMatch(CompletableFuture::join);
-                out.printf(
-                        "a late waiter returns at once: %b%n", ready.await(Duration.ofMillis(100)));
+                boolean lateReturnsAtOnce = ready.await(Duration.ofMillis(100));
+                out.printf("a late waiter returns at once: %b%n", lateReturnsAtOnce);
                 ready.clear();
+                boolean setAfterClear = ready.isSet();
+                boolean timesOutAfterClear = !ready.await(Duration.ofMillis(200));
                 out.printf(
                         "after clear(): isSet = %b, a waiter times out: %b%n",
-                        ready.isSet(), !ready.await(Duration.ofMillis(200)));
-                return allWoke;
+                        setAfterClear, timesOutAfterClear);
+                return allWoke && lateReturnsAtOnce && !setAfterClear && timesOutAfterClear;
             } finally {
                 ready.delete();
             }

@@ -7,6 +7,7 @@ import dev.warren.sync.DistributedLock;
 import dev.warren.sync.Lease;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,7 @@ public final class LockExample {
         System.exit(environment.brokerReachable() && run(environment.config(), System.out) ? 0 : 1);
     }
 
+    /** Runs the example; true when the lock behaved: refused while held, a larger token after. */
     public static boolean run(WarrenConfig config, PrintStream out) {
         String name = "example-lock-" + UUID.randomUUID().toString().substring(0, 8);
         try (Coordinator alice = Coordinator.connect(config);
@@ -29,23 +31,29 @@ public final class LockExample {
             DistributedLock bobLock = DistributedLock.named(name, bob);
             try {
                 long aliceToken;
+                boolean refusedWhileHeld;
                 try (Lease lease = aliceLock.acquire(Duration.ofSeconds(5))) {
                     aliceToken = lease.fencingToken();
                     out.printf("alice holds the lock with fencing token %d%n", aliceToken);
+                    Optional<Lease> intruder = bobLock.tryAcquire();
+                    refusedWhileHeld = intruder.isEmpty();
+                    intruder.ifPresent(Lease::close);
                     out.printf(
                             "bob tries while alice holds it: %s%n",
-                            bobLock.tryAcquire().isPresent() ? "got it (wrong!)" : "refused");
+                            refusedWhileHeld ? "refused" : "got it (wrong!)");
                 }
                 out.println("alice released it");
+                boolean largerToken;
                 try (Lease lease = bobLock.acquire(Duration.ofSeconds(5))) {
+                    largerToken = lease.fencingToken() > aliceToken;
                     out.printf(
                             "bob holds the lock with fencing token %d (larger: %b)%n",
-                            lease.fencingToken(), lease.fencingToken() > aliceToken);
+                            lease.fencingToken(), largerToken);
                 }
+                return refusedWhileHeld && largerToken;
             } finally {
                 aliceLock.delete();
             }
         }
-        return true;
     }
 }

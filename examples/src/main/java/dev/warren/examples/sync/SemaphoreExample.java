@@ -23,10 +23,16 @@ public final class SemaphoreExample {
         System.exit(environment.brokerReachable() && run(environment.config(), System.out) ? 0 : 1);
     }
 
+    /**
+     * Runs the example; true when every worker got a permit, never more than 2 at once, and both
+     * permits were free again at the end.
+     */
     public static boolean run(WarrenConfig config, PrintStream out) throws InterruptedException {
         String name = "example-semaphore-" + UUID.randomUUID().toString().substring(0, 8);
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        AtomicInteger served = new AtomicInteger();
+        int freeAtTheEnd;
         try (Coordinator coordinator = Coordinator.connect(config)) {
             DistributedSemaphore semaphore = DistributedSemaphore.named(name, 2, coordinator);
             try {
@@ -44,6 +50,7 @@ public final class SemaphoreExample {
                                                     "%s got a permit (%d inside)%n", worker, now);
                                             Thread.sleep(100); // the work the permit guards
                                             inside.decrementAndGet();
+                                            served.incrementAndGet();
                                         } catch (InterruptedException e) {
                                             Thread.currentThread().interrupt();
                                         }
@@ -54,13 +61,15 @@ public final class SemaphoreExample {
                 for (Thread thread : workers) {
                     thread.join();
                 }
+                freeAtTheEnd = semaphore.availablePermits();
                 out.printf(
-                        "at most %d workers were inside at once; %d permits free again%n",
-                        most.get(), semaphore.availablePermits());
+                        "%d of 5 workers got a permit; at most %d were inside at once; %d permits"
+                                + " free again%n",
+                        served.get(), most.get(), freeAtTheEnd);
             } finally {
                 semaphore.delete();
             }
         }
-        return most.get() <= 2;
+        return served.get() == 5 && most.get() <= 2 && freeAtTheEnd == 2;
     }
 }

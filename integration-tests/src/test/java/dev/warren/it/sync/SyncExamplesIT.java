@@ -38,7 +38,8 @@ class SyncExamplesIT {
     @Test
     void theSemaphoreExampleNeverLetsMoreThanTwoIn(TestBroker broker) throws Exception {
         assertThat(SemaphoreExample.run(config(broker), out)).isTrue();
-        assertThat(printed()).contains("at most 2 workers were inside at once");
+        assertThat(printed())
+                .contains("5 of 5 workers got a permit; at most 2 were inside at once; 2 permits");
     }
 
     @Test
@@ -54,13 +55,13 @@ class SyncExamplesIT {
         assertThat(EventChannelExample.run(config(broker), out)).isTrue();
         assertThat(printed())
                 .contains("subscriber 2 got: deployed")
-                .contains("each subscriber got 3 and 3 events");
+                .contains("the subscribers got 3 and 3 events; 0 messages dropped");
     }
 
     @Test
     void theSharedMapExampleCountsExactly(TestBroker broker) {
         assertThat(SharedMapExample.run(config(broker), out)).isTrue();
-        assertThat(printed()).contains("hits = 100");
+        assertThat(printed()).contains("second sees limit = 100", "hits = 100");
     }
 
     private static WarrenConfig config(TestBroker broker) {
