@@ -14,13 +14,13 @@ package dev.warren.ops;
  * @param type the task class name as the message says (unverified when {@link #verified()} is
  *     false)
  * @param attempt the attempt that ended here
- * @param reason a {@link RejectReason} name, or {@code broker:<why>} when RabbitMQ dead-lettered it
- *     itself
+ * @param reason a reason name (such as {@code BAD_SIGNATURE}), or {@code broker:<why>} when
+ *     RabbitMQ dead-lettered it itself
  * @param detail one line saying what went wrong
  * @param lastErrorLine the first line of the last error's stack trace, or empty
  * @param deadAt when it was dead-lettered, milliseconds since the epoch, or 0 if unknown
  * @param signatureProblem null when the signature verifies with this process's keys, else why not
- *     (a {@link RejectReason} name and a sentence)
+ *     (a reason name (such as {@code BAD_SIGNATURE}) and a sentence)
  */
 public record DeadLetter(
         String id,
