@@ -10,7 +10,7 @@ import dev.warren.WarrenException;
  *
  * <pre>{@code
  * try (Lease lease = lock.acquire(Duration.ofSeconds(5))) { ... }
- * catch (LockTimeoutException e) { retryLater(); }
+ * catch (AcquireTimeoutException e) { retryLater(); }
  * catch (CoordinationException e) { log.error(e.getMessage()); }
  * }</pre>
  */

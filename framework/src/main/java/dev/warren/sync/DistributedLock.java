@@ -93,14 +93,14 @@ public final class DistributedLock {
     /**
      * Waits up to {@code timeout} for the lock.
      *
-     * @throws LockTimeoutException if it was not granted in time
+     * @throws AcquireTimeoutException if it was not granted in time
      * @throws CoordinationException if the broker or the connection fails
      */
     public Lease acquire(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         Lease lease = grant(timeout);
         if (lease == null) {
-            throw new LockTimeoutException(
+            throw new AcquireTimeoutException(
                     primitive + " was not granted within " + SyncFailures.humanize(timeout));
         }
         return lease;

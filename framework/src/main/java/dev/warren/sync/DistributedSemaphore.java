@@ -97,13 +97,13 @@ public final class DistributedSemaphore {
     /**
      * Waits up to {@code timeout} for a permit.
      *
-     * @throws PermitTimeoutException if none came in time
+     * @throws AcquireTimeoutException if none came in time
      */
     public Permit acquire(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         HeldToken token = HeldToken.take(coordinator, tokenQueue, primitive, timeout);
         if (token == null) {
-            throw new PermitTimeoutException(
+            throw new AcquireTimeoutException(
                     "no permit of "
                             + primitive
                             + " became free within "

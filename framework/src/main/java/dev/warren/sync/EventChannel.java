@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * EventChannel<PriceChanged> prices = EventChannel.named("prices", PriceChanged.class, coordinator);
- * try (EventSubscription s = prices.subscribe(p -> System.out.println(p))) {
+ * try (EventChannel.Subscription s = prices.subscribe(p -> System.out.println(p))) {
  *     prices.publish(new PriceChanged("ACME", 42_00));
  * }
  * }</pre>
@@ -117,7 +117,7 @@ public final class EventChannel<E> {
      * Subscribes {@code handler}; events published after this returns reach it. Close the returned
      * subscription to stop.
      */
-    public EventSubscription subscribe(Consumer<? super E> handler) {
+    public Subscription subscribe(Consumer<? super E> handler) {
         Objects.requireNonNull(handler, "handler");
         EventSubscriber<E> subscriber =
                 EventSubscriber.start(
@@ -145,5 +145,32 @@ public final class EventChannel<E> {
     /** Removes the exchange; subscriptions stop receiving. */
     public void delete() {
         coordinator.connection().deleteExchanges(primitive, exchange);
+    }
+
+    /**
+     * A running subscription to an {@link EventChannel}: its own exclusive queue, deleted when the
+     * subscription closes or its process dies. Events published while it is open reach it once
+     * each.
+     *
+     * <pre>{@code
+     * try (EventChannel.Subscription s = prices.subscribe(p -> cache.update(p))) {
+     *     ...
+     *     log.info("{} events, {} dropped", s.receivedCount(), s.droppedCount());
+     * }
+     * }</pre>
+     */
+    public interface Subscription extends AutoCloseable {
+        /** Events handed to the handler so far. */
+        long receivedCount();
+
+        /** Messages refused so far: unsigned, tampered, replayed, or of the wrong type. */
+        long droppedCount();
+
+        /** False once closed or once its channel or connection is gone. */
+        boolean isActive();
+
+        /** Stops the subscription and deletes its queue. */
+        @Override
+        void close();
     }
 }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * channel's fanout exchange, consumed on a channel of its own; the handler gets the events its
  * {@link EventAdmission} lets through, one at a time.
  */
-final class EventSubscriber<E> extends DefaultConsumer implements EventSubscription {
+final class EventSubscriber<E> extends DefaultConsumer implements EventChannel.Subscription {
     private static final Logger log = LoggerFactory.getLogger(EventSubscriber.class);
     private static final int PREFETCH = 200;
 

@@ -1,9 +1,9 @@
 /**
  * Coordination between processes on any host, with RabbitMQ as the only server: the primitives of
- * Python's {@code multiprocessing.Manager}. This package is public API; everything in it that is
- * not public is how the primitives are built on the broker and may change.
+ * Python's {@code multiprocessing.Manager}.
  *
- * <p>Entry points:
+ * <p>API; everything in it that is not public is how the primitives are built on the broker and may
+ * change. Entry points:
  *
  * <ul>
  *   <li>{@link dev.warren.sync.Coordinator}: the process's own connection for coordination (no
@@ -15,14 +15,13 @@
  *       dev.warren.sync.Permit}.
  *   <li>{@link dev.warren.sync.DistributedEvent}: a flag to set, clear and wait for.
  *   <li>{@link dev.warren.sync.EventChannel}: signed, typed publish/subscribe; each subscription is
- *       an {@link dev.warren.sync.EventSubscription}.
+ *       an {@link dev.warren.sync.EventChannel.Subscription}.
  *   <li>{@link dev.warren.sync.SharedMap}: a map updated atomically through an owner the broker
  *       elects, read with {@link dev.warren.sync.Versioned} values for compare-and-set.
  * </ul>
  *
  * <p>Failures are {@link dev.warren.sync.CoordinationException}s naming the primitive; running out
- * of time while acquiring is a {@link dev.warren.sync.LockTimeoutException} or {@link
- * dev.warren.sync.PermitTimeoutException}.
+ * of time while acquiring is an {@link dev.warren.sync.AcquireTimeoutException}.
  *
  * <p>What this package owns on the broker: every queue and exchange whose name starts with {@code
  * warren.sync.}, and the Kryo ids 80-83 for the shared map's wire records.

@@ -30,7 +30,7 @@ final class HeartbeatPublisher implements AutoCloseable {
 
     private final BrokerLink broker;
     private final WorkerConfig config;
-    private final Supplier<WorkerStats> stats;
+    private final Supplier<Worker.Stats> stats;
     private final IntSupplier unacked;
     private final Announcements announcements;
     private final ScheduledExecutorService timer;
@@ -43,7 +43,7 @@ final class HeartbeatPublisher implements AutoCloseable {
     private HeartbeatPublisher(
             BrokerLink broker,
             WorkerConfig config,
-            Supplier<WorkerStats> stats,
+            Supplier<Worker.Stats> stats,
             IntSupplier unacked) {
         this.broker = broker;
         this.config = config;
@@ -65,7 +65,7 @@ final class HeartbeatPublisher implements AutoCloseable {
     static HeartbeatPublisher start(
             BrokerLink broker,
             WorkerConfig config,
-            Supplier<WorkerStats> stats,
+            Supplier<Worker.Stats> stats,
             IntSupplier unacked) {
         if (config.heartbeatInterval().isZero()) {
             return null;
@@ -78,7 +78,7 @@ final class HeartbeatPublisher implements AutoCloseable {
     }
 
     WorkerHeartbeat current(String state) {
-        WorkerStats s = stats.get();
+        Worker.Stats s = stats.get();
         String version = Worker.class.getPackage().getImplementationVersion();
         return new WorkerHeartbeat(
                 workerId,

@@ -14,8 +14,8 @@ final class PipelineCounters {
     /** Deliveries handed to the pipeline and not yet acknowledged or given back. */
     final AtomicInteger unsettled = new AtomicInteger();
 
-    WorkerStats stats() {
-        return new WorkerStats(
+    Worker.Stats stats() {
+        return new Worker.Stats(
                 succeeded.get(), failed.get(), retried.get(), rejected.get(), running.get());
     }
 }

@@ -156,7 +156,7 @@ public final class Worker implements AutoCloseable {
         return config;
     }
 
-    public WorkerStats stats() {
+    public Stats stats() {
         return counters.stats();
     }
 
@@ -202,7 +202,7 @@ public final class Worker implements AutoCloseable {
             }
             subscriptions.forEach(Subscription::close);
             timer.shutdownNow();
-            WorkerStats stats = stats();
+            Stats stats = stats();
             log.info(
                     "worker stopped: {} succeeded, {} failed, {} retried, {} refused",
                     stats.succeeded(),
@@ -228,4 +228,20 @@ public final class Worker implements AutoCloseable {
                     counters.unsettled.get());
         }
     }
+
+    /**
+     * Counters of one worker since it started.
+     *
+     * <pre>{@code
+     * Worker.Stats s = worker.stats();
+     * log.info("{} done, {} failed, {} running", s.succeeded(), s.failed(), s.inFlight());
+     * }</pre>
+     *
+     * @param succeeded tasks that returned a result
+     * @param failed tasks that failed for good (last attempt or not retryable)
+     * @param retried failed attempts sent to a retry delay queue
+     * @param rejected messages refused unopened or unrun (bad signature, replay, ...)
+     * @param inFlight tasks running now
+     */
+    public record Stats(long succeeded, long failed, long retried, long rejected, int inFlight) {}
 }

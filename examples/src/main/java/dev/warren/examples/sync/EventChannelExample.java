@@ -4,7 +4,6 @@ import dev.warren.WarrenConfig;
 import dev.warren.examples.ExampleEnvironment;
 import dev.warren.sync.Coordinator;
 import dev.warren.sync.EventChannel;
-import dev.warren.sync.EventSubscription;
 import java.io.PrintStream;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -25,13 +24,13 @@ public final class EventChannelExample {
         try (Coordinator coordinator = Coordinator.connect(config)) {
             EventChannel<String> news = EventChannel.named(name, String.class, coordinator);
             CountDownLatch all = new CountDownLatch(6);
-            try (EventSubscription first =
+            try (EventChannel.Subscription first =
                             news.subscribe(
                                     e -> {
                                         out.println("subscriber 1 got: " + e);
                                         all.countDown();
                                     });
-                    EventSubscription second =
+                    EventChannel.Subscription second =
                             news.subscribe(
                                     e -> {
                                         out.println("subscriber 2 got: " + e);

@@ -8,10 +8,10 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import dev.warren.it.support.RabbitMqExtension;
 import dev.warren.it.support.TestBroker;
+import dev.warren.sync.AcquireTimeoutException;
 import dev.warren.sync.Coordinator;
 import dev.warren.sync.DistributedLock;
 import dev.warren.sync.Lease;
-import dev.warren.sync.LockTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -173,7 +173,7 @@ class DistributedLockIT {
                 assertThat(lockB.isLocked()).isTrue();
                 assertThat(lockB.tryAcquire()).isEmpty();
                 assertThatThrownBy(() -> lockB.acquire(Duration.ofMillis(200)))
-                        .isInstanceOf(LockTimeoutException.class)
+                        .isInstanceOf(AcquireTimeoutException.class)
                         .hasMessageContaining("lock '" + name + "'");
             }
             Optional<Lease> after = lockB.tryAcquire();

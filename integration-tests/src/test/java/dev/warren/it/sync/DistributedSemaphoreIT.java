@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warren.it.support.RabbitMqExtension;
 import dev.warren.it.support.TestBroker;
+import dev.warren.sync.AcquireTimeoutException;
 import dev.warren.sync.Coordinator;
 import dev.warren.sync.DistributedSemaphore;
 import dev.warren.sync.Permit;
-import dev.warren.sync.PermitTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ class DistributedSemaphoreIT {
                 holder.awaitLine("HOLDING", Duration.ofSeconds(30));
                 assertThat(semaphore.tryAcquire()).isEmpty();
                 Assertions.assertThatThrownBy(() -> semaphore.acquire(Duration.ofMillis(100)))
-                        .isInstanceOf(PermitTimeoutException.class);
+                        .isInstanceOf(AcquireTimeoutException.class);
                 holder.kill();
                 await().atMost(Duration.ofSeconds(5))
                         .until(() -> semaphore.availablePermits() == 1);

@@ -11,7 +11,6 @@ import dev.warren.it.support.RabbitMqExtension;
 import dev.warren.it.support.TestBroker;
 import dev.warren.sync.Coordinator;
 import dev.warren.sync.EventChannel;
-import dev.warren.sync.EventSubscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ class EventChannelIT {
             EventChannel<String> channel = EventChannel.named(name, String.class, coordinator);
             List<String> got = new java.util.concurrent.CopyOnWriteArrayList<>();
             channel.publish("before");
-            EventSubscription subscription = channel.subscribe(got::add);
+            EventChannel.Subscription subscription = channel.subscribe(got::add);
             channel.publish("during");
             org.awaitility.Awaitility.await()
                     .atMost(Duration.ofSeconds(5))

@@ -7,7 +7,6 @@ import dev.warren.sync.DistributedEvent;
 import dev.warren.sync.DistributedLock;
 import dev.warren.sync.DistributedSemaphore;
 import dev.warren.sync.EventChannel;
-import dev.warren.sync.EventSubscription;
 import dev.warren.sync.Lease;
 import dev.warren.sync.Permit;
 import dev.warren.sync.SharedMap;
@@ -168,7 +167,7 @@ public final class SyncChild {
         EventChannel<String> channel = EventChannel.named(name, String.class, coordinator);
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicLong duplicates = new AtomicLong();
-        try (EventSubscription subscription =
+        try (EventChannel.Subscription subscription =
                 channel.subscribe(
                         event -> {
                             if (!seen.add(event)) {

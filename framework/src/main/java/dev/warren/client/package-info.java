@@ -1,0 +1,10 @@
+/**
+ * Submitting tasks and getting their results: {@link dev.warren.client.TaskClient} ({@code submit},
+ * {@code enqueue}, {@code map}), {@link dev.warren.client.TaskHandle} and the failures a caller
+ * sees ({@link dev.warren.client.TaskFailedException}, {@link
+ * dev.warren.client.TaskTimeoutException}).
+ *
+ * <p>API. Never depends on {@code dev.warren.worker}; what both need is the task protocol in {@code
+ * dev.warren.internal.protocol}.
+ */
+package dev.warren.client;

@@ -1,0 +1,67 @@
+package dev.warren;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** How much of the framework a user meets, and that every package says what it is. */
+class PublicApiTest {
+    private static final int MOST_PUBLIC_TYPES = 35;
+    private static final Path SOURCES = Path.of("src/main/java/dev/warren");
+
+    @Test
+    void atMostThirtyFivePublicTypesLiveOutsideTheInternalPackages() {
+        List<String> api =
+                new ClassFileImporter()
+                                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                                .importPackages("dev.warren")
+                                .stream()
+                                .filter(JavaClass::isTopLevelClass)
+                                .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC))
+                                .filter(c -> !c.getPackageName().startsWith("dev.warren.internal"))
+                                .filter(c -> !c.getSimpleName().equals("package-info"))
+                                .map(JavaClass::getName)
+                                .sorted()
+                                .toList();
+
+        assertThat(api).hasSizeLessThanOrEqualTo(MOST_PUBLIC_TYPES);
+    }
+
+    @Test
+    void everyPackageHasAPackageInfoSayingWhetherItIsApi() throws IOException {
+        List<Path> packages;
+        try (Stream<Path> dirs = Files.walk(SOURCES)) {
+            packages =
+                    dirs.filter(Files::isDirectory)
+                            .filter(PublicApiTest::holdsJavaSources)
+                            .toList();
+        }
+
+        assertThat(packages).isNotEmpty();
+        for (Path dir : packages) {
+            Path info = dir.resolve("package-info.java");
+            assertThat(info).as("package-info of %s", dir).exists();
+            String text = Files.readString(info);
+            assertThat(text.contains("<p>API") || text.contains("<p>Internal"))
+                    .as("%s says whether the package is API or internal", info)
+                    .isTrue();
+        }
+    }
+
+    private static boolean holdsJavaSources(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
