@@ -44,10 +44,6 @@ final class MapState {
         return version;
     }
 
-    int clientCount() {
-        return clients.size();
-    }
-
     Outcome apply(MapWire.Request request, long nowMillis) {
         long seq = request.seq();
         Object key = request.key();

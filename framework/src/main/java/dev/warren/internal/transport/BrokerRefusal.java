@@ -9,7 +9,6 @@ import dev.warren.WarrenException;
 public final class BrokerRefusal extends WarrenException {
     private static final long serialVersionUID = 1L;
     private static final int NOT_FOUND = 404;
-    private static final int PRECONDITION_FAILED = 406;
 
     private final int replyCode;
 
@@ -24,9 +23,5 @@ public final class BrokerRefusal extends WarrenException {
 
     public boolean isNotFound() {
         return replyCode == NOT_FOUND;
-    }
-
-    public boolean isPreconditionFailed() {
-        return replyCode == PRECONDITION_FAILED;
     }
 }
