@@ -163,21 +163,13 @@ final class Effects {
         counters.rejected.incrementAndGet();
         meters.deadLettered(WorkerMeters.UNVERIFIED, queue, reason.name());
         log.warn("refused message {} on {}: {}: {}", id(delivery), queue, reason, detail);
-        publishing(() -> publishDeadLetter(delivery, reason, detail, null))
-                .whenComplete(
-                        (ok, error) -> {
-                            if (error == null) {
-                                settle(delivery, Settlement.ACK);
-                            } else {
-                                // the queue's own dead-letter settings still keep it, without
-                                // the reason header
-                                log.warn(
-                                        "could not annotate dead letter {}: {}",
-                                        id(delivery),
-                                        error.toString());
-                                settle(delivery, Settlement.DISCARD);
-                            }
-                        });
+        // if the annotated copy cannot be published, the queue's own dead-letter settings still
+        // keep the message, without the reason
+        settleAfter(
+                delivery,
+                () -> publishDeadLetter(delivery, reason, detail, null),
+                Settlement.DISCARD,
+                "could not annotate dead letter {}: {}");
     }
 
     private CompletableFuture<Void> publishDeadLetter(
@@ -190,27 +182,34 @@ final class Effects {
     }
 
     private void settleAfter(Delivery delivery, Supplier<CompletableFuture<Void>> publish) {
-        publishing(publish)
-                .whenComplete(
-                        (ok, error) -> {
-                            if (error == null) {
-                                settle(delivery, Settlement.ACK);
-                            } else {
-                                log.warn(
-                                        "message {} goes back to the queue: its outcome could not be published: {}",
-                                        id(delivery),
-                                        error.toString());
-                                settle(delivery, Settlement.REQUEUE);
-                            }
-                        });
+        settleAfter(
+                delivery,
+                publish,
+                Settlement.REQUEUE,
+                "message {} goes back to the queue: its outcome could not be published: {}");
     }
 
-    private static CompletableFuture<Void> publishing(Supplier<CompletableFuture<Void>> publish) {
+    /** Acknowledges once {@code publish} is confirmed; settles {@code otherwise} if it fails. */
+    private void settleAfter(
+            Delivery delivery,
+            Supplier<CompletableFuture<Void>> publish,
+            Settlement otherwise,
+            String warning) {
+        CompletableFuture<Void> published;
         try {
-            return publish.get();
+            published = publish.get();
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            published = CompletableFuture.failedFuture(e);
         }
+        published.whenComplete(
+                (ok, error) -> {
+                    if (error == null) {
+                        settle(delivery, Settlement.ACK);
+                    } else {
+                        log.warn(warning, id(delivery), error.toString());
+                        settle(delivery, otherwise);
+                    }
+                });
     }
 
     private enum Settlement {
