@@ -2,6 +2,7 @@ package dev.warren.testing.process;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -152,9 +153,28 @@ public final class JvmProcess implements AutoCloseable {
      * running tasks first); kills it if it has not.
      */
     public Exit stop(Duration grace) throws InterruptedException {
+        requestStop();
+        return awaitStop(grace);
+    }
+
+    /** As {@link #stop} for each, but they all get SIGTERM first and stop in parallel. */
+    public static List<Exit> stop(List<JvmProcess> processes, Duration grace)
+            throws InterruptedException {
+        processes.forEach(JvmProcess::requestStop);
+        List<Exit> exits = new ArrayList<>();
+        for (JvmProcess process : processes) {
+            exits.add(process.awaitStop(grace));
+        }
+        return exits;
+    }
+
+    private void requestStop() {
         // through the handle: Process.destroy() would also close the pipes, and the lines the
         // process prints while it stops would be lost
         process.toHandle().destroy();
+    }
+
+    private Exit awaitStop(Duration grace) throws InterruptedException {
         if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             output.awaitEnd(Duration.ofSeconds(5));
             return new Exit(process.exitValue(), false);
