@@ -34,6 +34,18 @@ public final class Queues {
         }
     }
 
+    /**
+     * Deletes these broker queues after the test class, and every other queue or exchange whose
+     * name contains one of them; the class fails if one is still there then. For queues with names
+     * of their own that the test cannot delete itself, such as the reply queue of a client whose
+     * connection the test cut.
+     */
+    public static void deleteAfterClass(TestBroker broker, String... brokerQueues) {
+        for (String queue : brokerQueues) {
+            broker.deleteNamedAfterClass(queue);
+        }
+    }
+
     /** Takes every message now in a broker queue (acknowledged), in order. */
     public static List<GetResponse> drain(TestBroker broker, String brokerQueue) throws Exception {
         List<GetResponse> messages = new ArrayList<>();

@@ -82,6 +82,10 @@ public final class TestBroker {
         cleanup.taskQueue(taskQueue);
     }
 
+    void deleteNamedAfterClass(String name) {
+        cleanup.uniqueName(name);
+    }
+
     void cleanUp() throws Exception {
         cleanup.run();
     }
