@@ -67,9 +67,17 @@ public final class WorkerProcesses implements AutoCloseable {
         }
     }
 
-    /** Sends SIGTERM to each worker and waits for it to drain and exit. */
+    /**
+     * Sends SIGTERM to each worker and waits for it to drain and exit; kills them if this thread is
+     * interrupted meanwhile.
+     */
     @Override
-    public void close() throws InterruptedException {
-        JvmProcess.stop(processes, Duration.ofSeconds(30));
+    public void close() {
+        try {
+            JvmProcess.stop(processes, Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            processes.forEach(JvmProcess::close);
+            Thread.currentThread().interrupt();
+        }
     }
 }
