@@ -58,16 +58,16 @@ public final class JvmProcess implements AutoCloseable {
                 || output.await(line -> line.contains(readyMarker), readyTimeout).isPresent()) {
             return;
         }
+        boolean exited = output.hasEnded();
         kill();
         throw new IOException(
                 label
-                        + " did not print '"
+                        + (exited
+                                ? " exited with code " + process.exitValue() + " before printing '"
+                                : " did not print '")
                         + readyMarker
-                        + "' within "
-                        + readyTimeout.toSeconds()
-                        + " s (exit code "
-                        + process.exitValue()
-                        + "):\n"
+                        + (exited ? "'" : "' within " + readyTimeout.toSeconds() + " s")
+                        + ":\n"
                         + outputText());
     }
 

@@ -48,6 +48,17 @@ class JvmLauncherTest {
     }
 
     @Test
+    void aChildThatExitsBeforeItIsReadyFailsTheStartAtOnceWithItsExitCode() {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> child("exit-3").readyWhen("READY", Duration.ofSeconds(60)).start())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("exited with code 3 before printing 'READY'")
+                .hasMessageContaining("bye");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
     void stopSendsSigtermSoShutdownHooksRun() throws Exception {
         try (JvmProcess process =
                 child("ready-until-input-closes")
