@@ -1,27 +1,24 @@
 package dev.warren.benchmarks;
 
-import java.io.BufferedReader;
+import dev.warren.testing.process.JvmProcess;
+import dev.warren.testing.process.WorkerLauncher;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code warren-worker} processes (separate JVMs, started from the worker-cli jar with the
- * benchmark classes on {@code --classpath}), added one batch at a time and stopped with SIGTERM.
+ * benchmark classes on {@code --classpath}), added one batch at a time and stopped with SIGTERM;
+ * each logs to {@code worker-N.log} in the run's directory.
  */
 final class WorkerFleet implements AutoCloseable {
-    private final Path workerJar;
-    private final String taskClasspath;
-    private final String brokerUri;
-    private final String keys;
-    private final int concurrency;
-    private final int prefetch;
-    private final List<String> jvmArgs;
+    private final WorkerLauncher launcher;
     private final Path logDirectory;
-    private final List<Process> processes = new ArrayList<>();
+    private final List<JvmProcess> processes = new ArrayList<>();
 
     WorkerFleet(
             Path workerJar,
@@ -32,13 +29,19 @@ final class WorkerFleet implements AutoCloseable {
             int prefetch,
             List<String> jvmArgs,
             Path logDirectory) {
-        this.workerJar = workerJar;
-        this.taskClasspath = taskClasspath;
-        this.brokerUri = brokerUri;
-        this.keys = keys;
-        this.concurrency = concurrency;
-        this.prefetch = prefetch;
-        this.jvmArgs = jvmArgs;
+        this.launcher =
+                WorkerLauncher.fromJar(workerJar)
+                        .broker(URI.create(brokerUri))
+                        .keys(keys)
+                        .logLevel("WARN")
+                        .jvmArgs(jvmArgs)
+                        .queues(NoopTask.QUEUE)
+                        .concurrency(concurrency)
+                        .prefetch(prefetch)
+                        .shutdownTimeout(Duration.ofSeconds(30))
+                        .taskClasspath(taskClasspath)
+                        // a batch of JVMs booting at once on a small machine
+                        .readyTimeout(Duration.ofMinutes(3));
         this.logDirectory = logDirectory;
     }
 
@@ -53,66 +56,26 @@ final class WorkerFleet implements AutoCloseable {
 
     /** Starts worker processes until there are {@code total}, and waits until each is ready. */
     void growTo(int total) throws IOException, InterruptedException {
-        List<Process> started = new ArrayList<>();
-        while (processes.size() + started.size() < total) {
-            int index = processes.size() + started.size() + 1;
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmArgs);
-            command.addAll(
-                    List.of(
-                            "-jar",
-                            workerJar.toString(),
-                            "--broker",
-                            brokerUri,
-                            "--queue",
-                            NoopTask.QUEUE,
-                            "--concurrency",
-                            Integer.toString(concurrency),
-                            "--prefetch",
-                            Integer.toString(prefetch),
-                            "--shutdown-timeout",
-                            "30",
-                            "--classpath",
-                            taskClasspath));
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().put("WARREN_KEYS", keys);
-            builder.environment().put("WARREN_LOG_LEVEL", "WARN");
-            builder.redirectError(logDirectory.resolve("worker-" + index + ".log").toFile());
-            started.add(builder.start());
-        }
-        for (Process process : started) {
-            awaitReady(process);
-            processes.add(process);
-        }
-    }
-
-    private static void awaitReady(Process process) throws IOException, InterruptedException {
-        BufferedReader reader = process.inputReader();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.contains("warren-worker ready")) {
-                return;
+        List<JvmProcess> started = new ArrayList<>();
+        try {
+            while (processes.size() + started.size() < total) {
+                int index = processes.size() + started.size() + 1;
+                started.add(
+                        launcher.logFile(logDirectory.resolve("worker-" + index + ".log"))
+                                .launch());
             }
+        } catch (IOException | RuntimeException e) {
+            started.forEach(JvmProcess::close);
+            throw e;
         }
-        process.waitFor(5, TimeUnit.SECONDS);
-        throw new IOException(
-                "worker process exited before it was ready (exit code "
-                        + process.exitValue()
-                        + "); see its log under benchmarks/results");
+        JvmProcess.awaitReady(started);
+        processes.addAll(started);
     }
 
     /** SIGTERM to each worker; waits for them to drain and exit. */
     @Override
     public void close() throws InterruptedException {
-        for (Process process : processes) {
-            process.destroy();
-        }
-        for (Process process : processes) {
-            if (!process.waitFor(40, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+        JvmProcess.stop(processes, Duration.ofSeconds(40));
         processes.clear();
     }
 

@@ -4,7 +4,7 @@
  * pure decision ({@code OutcomeRules}) and its effects, with the broker behind a small port so that
  * every decision is unit-tested without one.
  *
- * <p>API: {@code Worker}, {@code WorkerConfig}, {@code WorkerStats}; the rest is package-private.
+ * <p>API: {@code Worker}, {@code WorkerConfig}, {@code Worker.Stats}; the rest is package-private.
  * Never depends on {@code dev.warren.client}.
  */
 package dev.warren.worker;

@@ -7,11 +7,11 @@ import dev.warren.Broker;
 import dev.warren.PublishFailedException;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskHandle;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
 import dev.warren.it.tasks.Echo;
 import dev.warren.it.tasks.ItCatalog;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * When RabbitMQ blocks publishers (memory or disk alarm), submit waits at most {@code
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * what was accepted completes once the alarm clears. Raises a real memory alarm on the broker for a
  * few seconds.
  */
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class BackpressureIT {
     @Test
     void submitFailsClearlyWhileTheBrokerBlocksPublishersAndAcceptedTasksCompleteAfter(

@@ -8,12 +8,13 @@ import dev.warren.client.MapOptions;
 import dev.warren.client.TaskClient;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Headers;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
-import dev.warren.it.support.WorkerProcess;
+import dev.warren.it.support.ItWorkers;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Record;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
+import dev.warren.testing.process.JvmProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lost (submitted, never completed) must be zero; duplicates (executed more than once) are allowed
  * by at-least-once delivery and are counted.
  */
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class ChaosIT {
     private static final int TASKS = 5_000;
 
@@ -44,15 +44,15 @@ class ChaosIT {
     void noTaskIsLostWhenWorkersAreKilledConnectionsClosedAndTheBrokerRestarted(
             TestBroker test, @TempDir Path executions) throws Exception {
         Queues.reset(test, "it-chaos");
-        List<WorkerProcess> workers = new ArrayList<>();
+        List<JvmProcess> workers = new ArrayList<>();
         AtomicLong progress = new AtomicLong();
         String replyQueue;
         long started = System.nanoTime();
         try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
                 TaskClient client = new TaskClient(broker)) {
             replyQueue = Topology.replyQueue(client.clientId());
-            workers.add(WorkerProcess.start(test, 4, "it-chaos"));
-            workers.add(WorkerProcess.start(test, 4, "it-chaos"));
+            workers.add(ItWorkers.start(test, 4, "it-chaos"));
+            workers.add(ItWorkers.start(test, 4, "it-chaos"));
             List<Record> tasks =
                     IntStream.range(0, TASKS)
                             .mapToObj(i -> new Record(i, executions.toString(), 3))
@@ -70,7 +70,7 @@ class ChaosIT {
             awaitProgress(progress, 500);
             workers.get(0).kill();
             log("SIGKILL worker 1 at %d completed", progress.get());
-            workers.add(WorkerProcess.start(test, 4, "it-chaos"));
+            workers.add(ItWorkers.start(test, 4, "it-chaos"));
 
             awaitProgress(progress, 1500);
             log("closing all connections at %d completed", progress.get());
@@ -79,7 +79,7 @@ class ChaosIT {
             awaitProgress(progress, 2500);
             workers.get(1).kill();
             log("SIGKILL worker 2 at %d completed", progress.get());
-            workers.add(WorkerProcess.start(test, 4, "it-chaos"));
+            workers.add(ItWorkers.start(test, 4, "it-chaos"));
 
             awaitProgress(progress, 3500);
             log("restarting the broker application at %d completed", progress.get());
@@ -111,12 +111,14 @@ class ChaosIT {
             assertThat(neverRan).as("completed tasks with no recorded execution").isZero();
             assertThat(client.inFlight()).as("futures still waiting").isZero();
         } finally {
-            for (WorkerProcess worker : workers.subList(2, workers.size())) {
+            for (JvmProcess worker : workers.subList(2, workers.size())) {
                 if (worker.isAlive()) {
-                    assertThat(worker.terminate(60)).as("surviving workers stop cleanly").isZero();
+                    assertThat(ItWorkers.terminate(worker, Duration.ofSeconds(60)))
+                            .as("surviving workers stop cleanly")
+                            .isZero();
                 }
             }
-            for (WorkerProcess worker : workers) {
+            for (JvmProcess worker : workers) {
                 worker.close();
             }
         }

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warren.Broker;
 import dev.warren.client.TaskClient;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.SlowFirstTime;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * RabbitMQ closes the channel of a consumer that keeps a delivery unacknowledged past {@code
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * closed, so without help the worker would silently stop consuming. Shrinks the broker's timeout to
  * 2 seconds for the test, and restores it after.
  */
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class ConsumerTimeoutIT {
     @Test
     void workerConsumesAgainAfterTheBrokerClosesItsChannelForAnAckTimeout(TestBroker test)

@@ -6,35 +6,39 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.warren.Broker;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskFailedException;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
-import dev.warren.it.support.WorkerProcess;
+import dev.warren.it.support.ItWorkers;
 import dev.warren.it.tasks.GuardedIncrement;
 import dev.warren.it.tasks.ItCatalog;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
+import dev.warren.testing.process.JvmProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Tasks on worker processes started with {@code --coordination} use the coordination primitives.
  */
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class CoordinatedTasksIT {
     @Test
     void tasksOnTwoWorkerProcessesShareOneLockAndGetEveryFencingTokenOnce(TestBroker test)
             throws Exception {
         Queues.reset(test, "it-coordinated");
-        String lock = TestBroker.uniqueQueue("it-cli-lock");
+        String lock = test.uniqueName("it-cli-lock");
         try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
                 TaskClient client = new TaskClient(broker);
-                WorkerProcess first =
-                        WorkerProcess.start(test, 2, List.of("--coordination"), "it-coordinated");
-                WorkerProcess second =
-                        WorkerProcess.start(test, 2, List.of("--coordination"), "it-coordinated")) {
+                JvmProcess first =
+                        ItWorkers.launcher(test, 2, "it-coordinated")
+                                .options("--coordination")
+                                .start();
+                JvmProcess second =
+                        ItWorkers.launcher(test, 2, "it-coordinated")
+                                .options("--coordination")
+                                .start()) {
             List<GuardedIncrement> tasks =
                     IntStream.range(0, 40).mapToObj(i -> new GuardedIncrement(lock)).toList();
 
@@ -51,7 +55,7 @@ class CoordinatedTasksIT {
         Queues.reset(test, "it-coordinated");
         try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
                 TaskClient client = new TaskClient(broker);
-                WorkerProcess worker = WorkerProcess.start(test, 1, "it-coordinated")) {
+                JvmProcess worker = ItWorkers.start(test, 1, "it-coordinated")) {
 
             assertThatThrownBy(
                             () ->

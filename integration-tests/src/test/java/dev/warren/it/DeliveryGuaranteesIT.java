@@ -14,28 +14,28 @@ import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.Heading;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
+import dev.warren.it.support.ItWorkers;
 import dev.warren.it.support.RawMessages;
-import dev.warren.it.support.TcpProxy;
-import dev.warren.it.support.TestBroker;
-import dev.warren.it.support.WorkerProcess;
 import dev.warren.it.tasks.Echo;
 import dev.warren.it.tasks.Introspect;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.LateRetry;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TcpProxy;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
+import dev.warren.testing.process.JvmProcess;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The delivery contract under faults that one test can stage without disturbing the whole broker.
  */
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class DeliveryGuaranteesIT {
 
     private static WarrenConfig.Builder config(TestBroker test) {
@@ -65,13 +65,13 @@ class DeliveryGuaranteesIT {
         Queues.reset(test, "it-introspect");
         try (Broker broker = Broker.connect(config(test).build());
                 TaskClient client = new TaskClient(broker);
-                WorkerProcess first = WorkerProcess.start(test, 1, "it-introspect")) {
+                JvmProcess first = ItWorkers.start(test, 1, "it-introspect")) {
             TaskHandle<String> handle = client.submit(new Introspect(3000));
             String work = Topology.workQueue("it-introspect");
             await().atMost(Duration.ofSeconds(20)).until(() -> Queues.depth(test, work) == 0);
 
             first.kill();
-            try (WorkerProcess second = WorkerProcess.start(test, 1, "it-introspect")) {
+            try (JvmProcess second = ItWorkers.start(test, 1, "it-introspect")) {
                 String[] seen = handle.await(Duration.ofSeconds(30)).split("\\|");
 
                 assertThat(seen[0]).as("the stable task id").isEqualTo(handle.id().toString());
@@ -130,6 +130,8 @@ class DeliveryGuaranteesIT {
                                         .heartbeat(Duration.ofSeconds(60))
                                         .build());
                 TaskClient client = new TaskClient(broker)) {
+            // its connection goes through the proxy: closing may find it still recovering
+            Queues.deleteAfterClass(test, Topology.replyQueue(client.clientId()));
             client.enqueue(new Echo("declares the queue before the broker's answers stop"));
             proxy.freezeReplies();
             TaskHandle<String> a = client.submit(new Echo("a"));
@@ -159,6 +161,8 @@ class DeliveryGuaranteesIT {
                 Broker direct = Broker.connect(config(test).build());
                 Worker worker =
                         Worker.start(direct, WorkerConfig.custom().queues("it-echo").build())) {
+            // its connection goes through the proxy: closing may find it still recovering
+            Queues.deleteAfterClass(test, Topology.replyQueue(client.clientId()));
             assertThat(client.submit(new Echo("declares the queue")).await(Duration.ofSeconds(20)))
                     .isEqualTo("declares the queue");
             proxy.freezeReplies();
@@ -188,6 +192,8 @@ class DeliveryGuaranteesIT {
                 Broker direct = Broker.connect(config(test).build());
                 Worker worker =
                         Worker.start(direct, WorkerConfig.custom().queues("it-echo").build())) {
+            // its connection goes through the proxy: closing may find it still recovering
+            Queues.deleteAfterClass(test, Topology.replyQueue(client.clientId()));
             assertThat(client.submit(new Echo("before")).await(Duration.ofSeconds(20)))
                     .isEqualTo("before");
 

@@ -21,13 +21,13 @@ import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.Heading;
 import dev.warren.internal.wire.MessageSealer;
 import dev.warren.internal.wire.RejectReason;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
 import dev.warren.it.support.RawMessages;
-import dev.warren.it.support.TestBroker;
 import dev.warren.it.tasks.Echo;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Unregistered;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
@@ -37,13 +37,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every kind of invalid message, injected raw with the plain RabbitMQ client: each ends in the
  * dead-letter queue with its reason, and the worker keeps running valid tasks around it.
  */
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class InvalidMessagesIT {
     private static final String QUEUE = "it-echo";
     private static final String WORK = Topology.workQueue(QUEUE);

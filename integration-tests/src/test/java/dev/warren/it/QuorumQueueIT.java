@@ -10,20 +10,19 @@ import dev.warren.Broker;
 import dev.warren.WarrenConfig;
 import dev.warren.client.TaskClient;
 import dev.warren.internal.transport.Topology;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.QuorumEcho;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code quorumQueues(true)}: replicated work queues with a delivery limit, on a real node. */
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class QuorumQueueIT {
     private static final String WORK = Topology.workQueue("it-quorum");
     private static final String DEAD = Topology.deadLetterQueue("it-quorum");

@@ -12,13 +12,13 @@ import dev.warren.client.TaskHandle;
 import dev.warren.client.TaskTimeoutException;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Headers;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
 import dev.warren.it.tasks.Flaky;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.NotRetryable;
 import dev.warren.it.tasks.Sleepy;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
@@ -27,9 +27,8 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class RetryAndTimeoutIT {
     private Broker broker;
     private TaskClient client;

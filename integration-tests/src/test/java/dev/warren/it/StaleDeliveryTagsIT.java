@@ -10,19 +10,18 @@ import dev.warren.Broker;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskHandle;
 import dev.warren.internal.transport.Topology;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TcpProxy;
-import dev.warren.it.support.TestBroker;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Slow;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TcpProxy;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * acknowledge deliveries of the lost channel. Those tags must never reach the recovered channel:
  * the broker would close it ({@code 406 PRECONDITION_FAILED - unknown delivery tag}).
  */
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class StaleDeliveryTagsIT {
     @Test
     void staleDeliveryTagsAreNeverAcknowledgedOnTheRecoveredChannel(TestBroker test)

@@ -7,28 +7,28 @@ import dev.warren.Broker;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskHandle;
 import dev.warren.internal.transport.Topology;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
-import dev.warren.it.support.WorkerProcess;
+import dev.warren.it.support.ItWorkers;
 import dev.warren.it.tasks.Echo;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Slow;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
+import dev.warren.testing.process.JvmProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Workers as separate JVMs started from the worker-cli jar, as they run on other hosts. */
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class WorkerProcessIT {
     private TestBroker test;
     private Broker broker;
     private TaskClient client;
-    private final List<WorkerProcess> workers = new ArrayList<>();
+    private final List<JvmProcess> workers = new ArrayList<>();
 
     @BeforeEach
     void start(TestBroker test) throws Exception {
@@ -40,15 +40,15 @@ class WorkerProcessIT {
 
     @AfterEach
     void stop() throws Exception {
-        for (WorkerProcess worker : workers) {
+        for (JvmProcess worker : workers) {
             worker.close();
         }
         client.close();
         broker.close();
     }
 
-    private WorkerProcess worker(int concurrency, String... queues) throws Exception {
-        WorkerProcess worker = WorkerProcess.start(test, concurrency, queues);
+    private JvmProcess worker(int concurrency, String... queues) throws Exception {
+        JvmProcess worker = ItWorkers.start(test, concurrency, queues);
         workers.add(worker);
         return worker;
     }
@@ -63,7 +63,7 @@ class WorkerProcessIT {
 
     @Test
     void noTaskIsLostWhenAWorkerIsKilledInTheMiddleOfABatch() throws Exception {
-        WorkerProcess first = worker(2, "it-slow");
+        JvmProcess first = worker(2, "it-slow");
         List<TaskHandle<Integer>> handles = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             handles.add(client.submit(new Slow(i, 100)));
@@ -85,7 +85,7 @@ class WorkerProcessIT {
 
     @Test
     void sigtermDrainsTasksInFlightAndExitsZero() throws Exception {
-        WorkerProcess worker = worker(2, "it-slow");
+        JvmProcess worker = worker(2, "it-slow");
         List<TaskHandle<Integer>> handles = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             handles.add(client.submit(new Slow(i, 2000)));
@@ -93,7 +93,7 @@ class WorkerProcessIT {
         String work = Topology.workQueue("it-slow");
         await().atMost(Duration.ofSeconds(30)).until(() -> Queues.depth(test, work) == 4);
 
-        int exitCode = worker.terminate(60);
+        int exitCode = ItWorkers.terminate(worker, Duration.ofSeconds(60));
 
         assertThat(exitCode).isZero();
         // their replies were confirmed before the exit; reaching this client takes a moment more

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warren.examples.ExampleEnvironment;
 import dev.warren.examples.primes.SumOfPrimesExample;
 import dev.warren.examples.primes.SumPrimes;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class SumOfPrimesExampleIT {
     @Test
     void exampleSumsPrimesOnTwoWorkerProcesses(TestBroker broker) throws Exception {
@@ -21,7 +20,7 @@ class SumOfPrimesExampleIT {
 
         List<Long> sums =
                 SumOfPrimesExample.run(
-                        ExampleEnvironment.of(broker.uri(), TestBroker.KEYS_TEXT), 2, inputs);
+                        ExampleEnvironment.of(broker.uri(), broker.keysText()), 2, inputs);
 
         assertThat(sums).containsExactly(17L, 1060L, 454_396_537L, SumPrimes.sumBelow(100_100L));
     }

@@ -9,9 +9,9 @@ import dev.warren.cli.DashboardServer;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.io.File;
@@ -26,7 +26,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,7 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * worker and a dead letter, and its retry button sends the dead letter back to work. Skipped where
  * /usr/bin/chromium is not installed.
  */
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class DashboardIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -53,14 +52,13 @@ class DashboardIT {
     void connect(TestBroker test) {
         this.test = test;
         this.broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
-        this.queue = TestBroker.uniqueQueue("ops-dash");
+        this.queue = test.uniqueName("ops-dash");
         BrokerLink.of(broker).topology().declareWorkQueue(queue);
     }
 
     @AfterEach
-    void cleanUp() throws Exception {
+    void disconnect() {
         broker.close();
-        Ops.delete(test, queue);
     }
 
     @Test

@@ -5,34 +5,27 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warren.Broker;
 import dev.warren.client.TaskClient;
-import dev.warren.it.support.Queues;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
+import dev.warren.testing.Queues;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
+import dev.warren.testing.process.JvmProcess;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Micrometer meters of client and worker, and a worker process serving them to Prometheus. */
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class MetricsIT {
     private TestBroker test;
 
@@ -40,11 +33,6 @@ class MetricsIT {
     void reset(TestBroker test) throws Exception {
         this.test = test;
         Queues.reset(test, "ops-echo", "ops-boom");
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        Ops.delete(test, "ops-echo", "ops-boom");
     }
 
     @Test
@@ -103,47 +91,21 @@ class MetricsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(
-                List.of(
-                        "-Xmx256m",
-                        "-jar",
-                        System.getProperty(
-                                "warren.worker.jar", "../worker-cli/target/warren-worker.jar"),
-                        "--broker",
-                        test.uri().toString(),
-                        "--classpath",
-                        System.getProperty("warren.test.classes", "target/test-classes"),
-                        "--catalog",
-                        OpsCatalog.class.getName(),
-                        "--queue",
-                        "ops-echo",
-                        "--metrics-port",
-                        Integer.toString(port)));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("WARREN_KEYS", TestBroker.KEYS_TEXT);
-        Process process = builder.start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        Thread reader =
-                new Thread(
-                        () -> {
-                            try (BufferedReader in =
-                                    new BufferedReader(
-                                            new InputStreamReader(
-                                                    process.getInputStream(),
-                                                    StandardCharsets.UTF_8))) {
-                                in.lines().forEach(output::add);
-                            } catch (Exception e) {
-                                output.add(e.toString());
-                            }
-                        });
-        reader.setDaemon(true);
-        reader.start();
+        JvmProcess worker =
+                test.workerLauncher()
+                        .jvmArgs("-Xmx256m")
+                        .taskClasspath(
+                                System.getProperty("warren.test.classes", "target/test-classes"))
+                        .options(
+                                "--catalog",
+                                OpsCatalog.class.getName(),
+                                "--metrics-port",
+                                Integer.toString(port))
+                        .queues("ops-echo")
+                        .start();
+        JvmProcess.Exit exit;
         try (Broker broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
                 TaskClient client = new TaskClient(broker)) {
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> output.stream().anyMatch(l -> l.contains("warren-worker ready")));
             assertThat(client.submit(new OpsEcho("hi")).await(Duration.ofSeconds(30)))
                     .isEqualTo("hi");
 
@@ -167,11 +129,8 @@ class MetricsIT {
                     .contains("warren_tasks_queue_wait_seconds_count")
                     .contains("jvm_memory_used_bytes");
         } finally {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            exit = worker.stop(Duration.ofSeconds(60));
         }
-        assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
+        assertThat(exit.code()).as(worker.outputText()).isZero();
     }
 }

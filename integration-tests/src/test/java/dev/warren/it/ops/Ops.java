@@ -1,7 +1,5 @@
 package dev.warren.it.ops;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import dev.warren.Broker;
 import dev.warren.TaskId;
 import dev.warren.cli.WarrenWorkerCommand;
@@ -11,7 +9,7 @@ import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.Heading;
 import dev.warren.it.support.RawMessages;
-import dev.warren.it.support.TestBroker;
+import dev.warren.testing.TestBroker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -20,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Shared steps of the operations tests: run the CLI in-process, make dead letters, clean up. */
+/** Shared steps of the operations tests: run the CLI in-process, make dead letters. */
 final class Ops {
     private Ops() {}
 
@@ -86,19 +84,5 @@ final class Ops {
                 Topology.deadLetterQueue(queue),
                 RawMessages.properties(envelope, headers),
                 body);
-    }
-
-    /** Deletes the queues a test made. */
-    static void delete(TestBroker test, String... queues) throws Exception {
-        try (Connection connection = test.rawConnection()) {
-            for (String queue : queues) {
-                for (String name :
-                        List.of(Topology.workQueue(queue), Topology.deadLetterQueue(queue))) {
-                    try (Channel channel = connection.createChannel()) {
-                        channel.queueDelete(name);
-                    }
-                }
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
+import dev.warren.testing.TestBroker;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,30 +2,30 @@ package dev.warren.it.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
 import dev.warren.sync.Coordinator;
 import dev.warren.sync.DistributedEvent;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
+import dev.warren.testing.process.JvmProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class DistributedEventIT {
 
     @Test
     void fiveWaitingProcessesAllWakeOnOneSet(TestBroker broker) throws Exception {
-        String name = TestBroker.uniqueQueue("it-event-5");
+        String name = broker.uniqueName("it-event-5");
         try (Coordinator coordinator = Coordinator.connect(broker.config().build())) {
             DistributedEvent event = DistributedEvent.named(name, coordinator);
-            List<ChildJvm> children = new ArrayList<>();
+            List<JvmProcess> children = new ArrayList<>();
             try {
                 for (int i = 0; i < 5; i++) {
-                    children.add(ChildJvm.start(broker, "event-wait", name));
+                    children.add(SyncChild.launch(broker, "event-wait", name));
                 }
-                for (ChildJvm child : children) {
+                for (JvmProcess child : children) {
                     child.awaitLine("WAITING", Duration.ofSeconds(60));
                 }
                 // every waiter has bound its wake queue: then none can miss the set
@@ -36,7 +36,7 @@ class DistributedEventIT {
                 long setAt = System.currentTimeMillis();
                 event.set();
                 long slowest = 0;
-                for (ChildJvm child : children) {
+                for (JvmProcess child : children) {
                     String[] woke = child.awaitLine("WOKE", Duration.ofSeconds(10)).split(" ");
                     assertThat(woke[0]).isEqualTo("true");
                     slowest = Math.max(slowest, Long.parseLong(woke[1]) - setAt);
@@ -44,7 +44,7 @@ class DistributedEventIT {
                 System.out.printf(
                         "event: 5 waiting processes all woke within %d ms of set()%n", slowest);
             } finally {
-                children.forEach(ChildJvm::close);
+                children.forEach(JvmProcess::close);
                 event.delete();
             }
         }
@@ -52,7 +52,7 @@ class DistributedEventIT {
 
     @Test
     void aLateWaiterReturnsAtOnceAndClearMakesNewWaitersBlock(TestBroker broker) {
-        String name = TestBroker.uniqueQueue("it-event-clear");
+        String name = broker.uniqueName("it-event-clear");
         try (Coordinator a = Coordinator.connect(broker.config().build());
                 Coordinator b = Coordinator.connect(broker.config().build())) {
             DistributedEvent setter = DistributedEvent.named(name, a);

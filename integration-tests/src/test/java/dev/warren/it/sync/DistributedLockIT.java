@@ -6,12 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
 import dev.warren.sync.AcquireTimeoutException;
 import dev.warren.sync.Coordinator;
 import dev.warren.sync.DistributedLock;
 import dev.warren.sync.Lease;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
+import dev.warren.testing.process.JvmProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,31 +23,34 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class DistributedLockIT {
 
     @Test
     void fourProcessesIncrementingAFileUnderTheLockLoseNoUpdate(
             TestBroker broker, @TempDir Path dir) throws Exception {
-        String name = TestBroker.uniqueQueue("it-lock-count");
+        String name = broker.uniqueName("it-lock-count");
         Path counter = dir.resolve("counter");
         SyncChild.writeCounterFile(counter);
         try (Coordinator coordinator = Coordinator.connect(broker.config().build())) {
             DistributedLock lock = DistributedLock.named(name, coordinator);
-            List<ChildJvm> children = new ArrayList<>();
+            List<JvmProcess> children = new ArrayList<>();
             try {
                 long start = System.nanoTime();
                 for (int i = 0; i < 4; i++) {
                     children.add(
-                            ChildJvm.start(
+                            SyncChild.launch(
                                     broker, "lock-increment", name, counter.toString(), "200"));
                 }
-                for (ChildJvm child : children) {
-                    child.awaitExit(Duration.ofSeconds(90));
-                    assertThat(child.output()).contains("DONE").doesNotContain("FENCING-VIOLATION");
+                for (JvmProcess child : children) {
+                    assertThat(child.awaitExit(Duration.ofSeconds(90)))
+                            .as(child.outputText())
+                            .isZero();
+                    assertThat(child.outputText())
+                            .contains("DONE")
+                            .doesNotContain("FENCING-VIOLATION");
                 }
                 System.out.printf(
                         "lock: 4 processes x 200 increments in %d ms (JVM start included)%n",
@@ -55,7 +59,7 @@ class DistributedLockIT {
                 assertThat(parts[0]).isEqualTo("800");
                 assertThat(Long.parseLong(parts[1])).isGreaterThanOrEqualTo(800);
             } finally {
-                children.forEach(ChildJvm::close);
+                children.forEach(JvmProcess::close);
                 lock.delete();
             }
         }
@@ -64,14 +68,14 @@ class DistributedLockIT {
     @Test
     void aKilledHolderIsReplacedAtOnceByAWaiterWithALargerFencingToken(TestBroker broker)
             throws Exception {
-        String name = TestBroker.uniqueQueue("it-lock-kill");
+        String name = broker.uniqueName("it-lock-kill");
         try (Coordinator coordinator = Coordinator.connect(broker.config().build());
-                ChildJvm holder = ChildJvm.start(broker, "lock-hold", name)) {
+                JvmProcess holder = SyncChild.launch(broker, "lock-hold", name)) {
             DistributedLock lock = DistributedLock.named(name, coordinator);
             try {
                 long holderToken =
                         Long.parseLong(holder.awaitLine("HOLDING", Duration.ofSeconds(30)));
-                try (ChildJvm waiter = ChildJvm.start(broker, "lock-wait", name)) {
+                try (JvmProcess waiter = SyncChild.launch(broker, "lock-wait", name)) {
                     waiter.awaitLine("WAITING", Duration.ofSeconds(30));
                     await().atMost(Duration.ofSeconds(10))
                             .until(() -> consumers(broker, "warren.sync.lock." + name) == 2);
@@ -95,9 +99,9 @@ class DistributedLockIT {
 
     @Test
     void aFrozenHolderLosesTheLockAfterAboutThreeHeartbeats(TestBroker broker) throws Exception {
-        String name = TestBroker.uniqueQueue("it-lock-frozen");
+        String name = broker.uniqueName("it-lock-frozen");
         try (Coordinator coordinator = Coordinator.connect(broker.config().build());
-                ChildJvm holder = ChildJvm.start(broker, "lock-hold", name)) {
+                JvmProcess holder = SyncChild.launch(broker, "lock-hold", name)) {
             DistributedLock lock = DistributedLock.named(name, coordinator);
             try {
                 long holderToken =
@@ -123,7 +127,7 @@ class DistributedLockIT {
     @Test
     void waitersAreServedInArrivalOrderAndTokensGrowWithEveryGrant(TestBroker broker)
             throws Exception {
-        String name = TestBroker.uniqueQueue("it-lock-fifo");
+        String name = broker.uniqueName("it-lock-fifo");
         List<Coordinator> coordinators = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
@@ -163,7 +167,7 @@ class DistributedLockIT {
 
     @Test
     void tryAcquireReturnsEmptyAndAcquireTimesOutWhileTheLockIsHeld(TestBroker broker) {
-        String name = TestBroker.uniqueQueue("it-lock-try");
+        String name = broker.uniqueName("it-lock-try");
         try (Coordinator a = Coordinator.connect(broker.config().build());
                 Coordinator b = Coordinator.connect(broker.config().build())) {
             DistributedLock lockA = DistributedLock.named(name, a);
@@ -186,7 +190,7 @@ class DistributedLockIT {
 
     @Test
     void aLeaseIsReportedLostWhenItsLockIsDeletedOrItsCoordinatorCloses(TestBroker broker) {
-        String name = TestBroker.uniqueQueue("it-lock-lost");
+        String name = broker.uniqueName("it-lock-lost");
         try (Coordinator a = Coordinator.connect(broker.config().build())) {
             DistributedLock lock = DistributedLock.named(name, a);
             Lease lease = lock.acquire(Duration.ofSeconds(5));
@@ -209,7 +213,7 @@ class DistributedLockIT {
     @Test
     void processesCreatingTheSameLockAtOnceMakeExactlyOneTokenAndOneCounter(TestBroker broker)
             throws Exception {
-        String name = TestBroker.uniqueQueue("it-lock-init");
+        String name = broker.uniqueName("it-lock-init");
         List<Coordinator> coordinators = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {

@@ -3,12 +3,13 @@ package dev.warren.it.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
 import dev.warren.sync.AcquireTimeoutException;
 import dev.warren.sync.Coordinator;
 import dev.warren.sync.DistributedSemaphore;
 import dev.warren.sync.Permit;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
+import dev.warren.testing.process.JvmProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,40 +17,41 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class DistributedSemaphoreIT {
 
     @Test
     void eightProcessesNeverHoldMoreThanThreePermitsAndEveryoneGetsIn(
             TestBroker broker, @TempDir Path dir) throws Exception {
-        String name = TestBroker.uniqueQueue("it-sem-8");
+        String name = broker.uniqueName("it-sem-8");
         try (Coordinator coordinator = Coordinator.connect(broker.config().build())) {
             DistributedSemaphore semaphore = DistributedSemaphore.named(name, 3, coordinator);
-            List<ChildJvm> children = new ArrayList<>();
+            List<JvmProcess> children = new ArrayList<>();
             try {
                 for (int i = 0; i < 8; i++) {
                     children.add(
-                            ChildJvm.start(
+                            SyncChild.launch(
                                     broker, "semaphore-work", name, "3", dir.toString(), "6"));
                 }
-                for (ChildJvm child : children) {
+                for (JvmProcess child : children) {
                     child.awaitLine("READY", Duration.ofSeconds(60));
                 }
-                for (ChildJvm child : children) {
-                    child.proceed();
+                for (JvmProcess child : children) {
+                    child.closeInput();
                 }
                 int max = 0;
-                for (ChildJvm child : children) {
-                    child.awaitExit(Duration.ofSeconds(60));
+                for (JvmProcess child : children) {
+                    assertThat(child.awaitExit(Duration.ofSeconds(60)))
+                            .as(child.outputText())
+                            .isZero();
                     max =
                             Math.max(
                                     max,
                                     Integer.parseInt(
                                             child.awaitLine("MAX", Duration.ofSeconds(1))));
-                    assertThat(child.output()).contains("DONE");
+                    assertThat(child.outputText()).contains("DONE");
                 }
                 System.out.printf(
                         "semaphore: 8 processes x 6 rounds, most concurrent holders seen: %d%n",
@@ -58,7 +60,7 @@ class DistributedSemaphoreIT {
                 await().atMost(Duration.ofSeconds(5))
                         .until(() -> semaphore.availablePermits() == 3);
             } finally {
-                children.forEach(ChildJvm::close);
+                children.forEach(JvmProcess::close);
                 semaphore.delete();
             }
         }
@@ -66,10 +68,10 @@ class DistributedSemaphoreIT {
 
     @Test
     void theKilledHoldersPermitComesBack(TestBroker broker) throws Exception {
-        String name = TestBroker.uniqueQueue("it-sem-kill");
+        String name = broker.uniqueName("it-sem-kill");
         try (Coordinator coordinator = Coordinator.connect(broker.config().build())) {
             DistributedSemaphore semaphore = DistributedSemaphore.named(name, 3, coordinator);
-            try (ChildJvm holder = ChildJvm.start(broker, "semaphore-hold", name, "3");
+            try (JvmProcess holder = SyncChild.launch(broker, "semaphore-hold", name, "3");
                     Permit one = semaphore.acquire(Duration.ofSeconds(5));
                     Permit two = semaphore.acquire(Duration.ofSeconds(5))) {
                 holder.awaitLine("HOLDING", Duration.ofSeconds(30));
@@ -91,7 +93,7 @@ class DistributedSemaphoreIT {
     @Test
     void processesCreatingTheSameSemaphoreAtOnceMakeExactlyNPermits(TestBroker broker)
             throws Exception {
-        String name = TestBroker.uniqueQueue("it-sem-init");
+        String name = broker.uniqueName("it-sem-init");
         List<Coordinator> coordinators = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {

@@ -7,10 +7,11 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
 import dev.warren.sync.Coordinator;
 import dev.warren.sync.EventChannel;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
+import dev.warren.testing.process.JvmProcess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,27 +21,26 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class EventChannelIT {
     private static final int EVENTS = 1_000;
 
     @Test
     void threeSubscriberProcessesEachGetEveryEventOnceAndDropForgedOnes(TestBroker broker)
             throws Exception {
-        String name = TestBroker.uniqueQueue("it-events");
+        String name = broker.uniqueName("it-events");
         String exchange = "warren.sync.events." + name;
         try (Coordinator coordinator = Coordinator.connect(broker.config().build())) {
             EventChannel<String> channel = EventChannel.named(name, String.class, coordinator);
             // caught before the subscribers start, so they never see it
             AMQP.BasicProperties captured = captureOne(broker, channel, exchange);
-            List<ChildJvm> children = new ArrayList<>();
+            List<JvmProcess> children = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
-                    children.add(ChildJvm.start(broker, "events-subscribe", name));
+                    children.add(SyncChild.launch(broker, "events-subscribe", name));
                 }
-                for (ChildJvm child : children) {
+                for (JvmProcess child : children) {
                     child.awaitLine("SUBSCRIBED", Duration.ofSeconds(60));
                 }
                 long start = System.nanoTime();
@@ -54,9 +54,9 @@ class EventChannelIT {
                     }
                 }
                 long publishMs = (System.nanoTime() - start) / 1_000_000;
-                for (ChildJvm child : children) {
+                for (JvmProcess child : children) {
                     child.awaitLine("PROGRESS " + EVENTS + " 4", Duration.ofSeconds(30));
-                    child.proceed();
+                    child.closeInput();
                     String[] report = child.awaitLine("REPORT", Duration.ofSeconds(10)).split(" ");
                     assertThat(report)
                             .containsExactly(
@@ -66,7 +66,7 @@ class EventChannelIT {
                         "event channel: %d confirmed publishes in %d ms, 3 subscriber processes got each once; 4 forgeries dropped by each%n",
                         EVENTS, publishMs);
             } finally {
-                children.forEach(ChildJvm::close);
+                children.forEach(JvmProcess::close);
                 channel.delete();
             }
         }
@@ -74,7 +74,7 @@ class EventChannelIT {
 
     @Test
     void aSubscriptionGetsOnlyWhatIsPublishedWhileItIsOpen(TestBroker broker) {
-        String name = TestBroker.uniqueQueue("it-events-open");
+        String name = broker.uniqueName("it-events-open");
         try (Coordinator coordinator = Coordinator.connect(broker.config().build())) {
             EventChannel<String> channel = EventChannel.named(name, String.class, coordinator);
             List<String> got = new java.util.concurrent.CopyOnWriteArrayList<>();

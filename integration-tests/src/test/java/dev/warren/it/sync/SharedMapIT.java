@@ -3,43 +3,45 @@ package dev.warren.it.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
 import dev.warren.sync.Coordinator;
 import dev.warren.sync.SharedMap;
 import dev.warren.sync.Versioned;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
+import dev.warren.testing.process.JvmProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class SharedMapIT {
 
     @Test
     void fourProcessesComputingTwoHundredFiftyIncrementsEachEndAtExactlyOneThousand(
             TestBroker broker) throws Exception {
-        String name = TestBroker.uniqueQueue("it-map-4");
+        String name = broker.uniqueName("it-map-4");
         try (Coordinator coordinator = Coordinator.connect(broker.config().build());
                 SharedMap<String, Integer> map =
                         SharedMap.named(name, String.class, Integer.class, coordinator)) {
-            List<ChildJvm> children = new ArrayList<>();
+            List<JvmProcess> children = new ArrayList<>();
             try {
                 long start = System.nanoTime();
                 for (int i = 0; i < 4; i++) {
-                    children.add(ChildJvm.start(broker, "map-increment", name, "n", "250"));
+                    children.add(SyncChild.launch(broker, "map-increment", name, "n", "250"));
                 }
-                for (ChildJvm child : children) {
-                    child.awaitExit(Duration.ofSeconds(90));
+                for (JvmProcess child : children) {
+                    assertThat(child.awaitExit(Duration.ofSeconds(90)))
+                            .as(child.outputText())
+                            .isZero();
                 }
                 System.out.printf(
                         "shared map: 4 processes x 250 compute() in %d ms (JVM start included)%n",
                         (System.nanoTime() - start) / 1_000_000);
                 assertThat(map.get("n")).contains(1000);
             } finally {
-                children.forEach(ChildJvm::close);
+                children.forEach(JvmProcess::close);
                 map.delete();
             }
         }
@@ -48,14 +50,14 @@ class SharedMapIT {
     @Test
     void theCountIsExactEvenWhenTheOwningProcessesAreKilledMidway(TestBroker broker)
             throws Exception {
-        String name = TestBroker.uniqueQueue("it-map-kill");
-        List<ChildJvm> children = new ArrayList<>();
-        try (ChildJvm firstOwner = ChildJvm.start(broker, "map-stand", name, "n");
-                ChildJvm secondOwner = startAfter(firstOwner, broker, name)) {
+        String name = broker.uniqueName("it-map-kill");
+        List<JvmProcess> children = new ArrayList<>();
+        try (JvmProcess firstOwner = SyncChild.launch(broker, "map-stand", name, "n");
+                JvmProcess secondOwner = startAfter(firstOwner, broker, name)) {
             assertThat(firstOwner.awaitLine("", Duration.ofSeconds(1))).isEqualTo("OWNER");
             assertThat(secondOwner.awaitLine("STANDBY", Duration.ofSeconds(30))).isEmpty();
             for (int i = 0; i < 4; i++) {
-                children.add(ChildJvm.start(broker, "map-increment", name, "n", "250"));
+                children.add(SyncChild.launch(broker, "map-increment", name, "n", "250"));
             }
             try (Coordinator coordinator = Coordinator.connect(broker.config().build());
                     SharedMap<String, Integer> map =
@@ -71,8 +73,10 @@ class SharedMapIT {
                             .until(() -> map.get("n").orElse(0) >= 600);
                     secondOwner.kill();
                     int atSecondKill = map.get("n").orElse(0);
-                    for (ChildJvm child : children) {
-                        child.awaitExit(Duration.ofSeconds(90));
+                    for (JvmProcess child : children) {
+                        assertThat(child.awaitExit(Duration.ofSeconds(90)))
+                                .as(child.outputText())
+                                .isZero();
                     }
                     System.out.printf(
                             "shared map: owners killed at %d and %d of 1000; final %s%n",
@@ -83,13 +87,13 @@ class SharedMapIT {
                 }
             }
         } finally {
-            children.forEach(ChildJvm::close);
+            children.forEach(JvmProcess::close);
         }
     }
 
     @Test
     void compareAndSetRefusesAStaleVersionAndTheStateOutlivesEveryClient(TestBroker broker) {
-        String name = TestBroker.uniqueQueue("it-map-cas");
+        String name = broker.uniqueName("it-map-cas");
         try (Coordinator a = Coordinator.connect(broker.config().build())) {
             try (SharedMap<String, String> map =
                     SharedMap.named(name, String.class, String.class, a)) {
@@ -111,9 +115,9 @@ class SharedMapIT {
         }
     }
 
-    private static ChildJvm startAfter(ChildJvm first, TestBroker broker, String name)
+    private static JvmProcess startAfter(JvmProcess first, TestBroker broker, String name)
             throws Exception {
         first.awaitLine("OWNER", Duration.ofSeconds(30));
-        return ChildJvm.start(broker, "map-stand", name, "n");
+        return SyncChild.launch(broker, "map-stand", name, "n");
     }
 }

@@ -10,6 +10,10 @@ import dev.warren.sync.EventChannel;
 import dev.warren.sync.Lease;
 import dev.warren.sync.Permit;
 import dev.warren.sync.SharedMap;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.process.JvmLauncher;
+import dev.warren.testing.process.JvmProcess;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -28,6 +32,18 @@ public final class SyncChild {
     static final String KEYS_ENV = "WARREN_SYNC_IT_KEYS";
 
     private SyncChild() {}
+
+    /** Starts a child JVM running {@code args} against the test broker, with the test key. */
+    static JvmProcess launch(TestBroker broker, String... args) throws IOException {
+        return JvmLauncher.mainClass(
+                        System.getProperty("java.class.path"), SyncChild.class.getName())
+                .jvmArgs("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m")
+                .args(args)
+                .environment(BROKER_ENV, broker.uri().toString())
+                .environment(KEYS_ENV, broker.keysText())
+                .label(String.join(" ", args))
+                .launch();
+    }
 
     public static void main(String[] args) throws Exception {
         WarrenConfig config =

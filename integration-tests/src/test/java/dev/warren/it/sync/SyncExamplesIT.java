@@ -8,15 +8,14 @@ import dev.warren.examples.sync.EventExample;
 import dev.warren.examples.sync.LockExample;
 import dev.warren.examples.sync.SemaphoreExample;
 import dev.warren.examples.sync.SharedMapExample;
-import dev.warren.it.support.RabbitMqExtension;
-import dev.warren.it.support.TestBroker;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RabbitMqExtension.class)
+@WarrenTest
 class SyncExamplesIT {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

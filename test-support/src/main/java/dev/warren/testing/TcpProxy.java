@@ -1,4 +1,4 @@
-package dev.warren.it.support;
+package dev.warren.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
