@@ -12,8 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,7 +125,7 @@ public final class DashboardServer implements AutoCloseable {
                     send(exchange, 403, "text/plain", "missing X-Warren-Dashboard header");
                     return;
                 }
-                Map<String, String> form = form(exchange);
+                Map<String, String> form = FormParameters.of(exchange);
                 switch (path) {
                     case "/api/dead-letters/retry" ->
                             send(exchange, 200, "application/json", retry(form));
@@ -233,32 +231,6 @@ public final class DashboardServer implements AutoCloseable {
             throw new WarrenException("missing parameter " + name);
         }
         return value;
-    }
-
-    /** Parameters from the query string and an urlencoded body. */
-    private static Map<String, String> form(HttpExchange exchange) throws IOException {
-        Map<String, String> form = new LinkedHashMap<>();
-        URI uri = exchange.getRequestURI();
-        parse(uri.getRawQuery(), form);
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(64 * 1024);
-            parse(new String(body, StandardCharsets.UTF_8), form);
-        }
-        return form;
-    }
-
-    private static void parse(String text, Map<String, String> into) {
-        if (text == null || text.isEmpty()) {
-            return;
-        }
-        for (String pair : text.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                into.put(
-                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
     }
 
     private static void resource(HttpExchange exchange, String name, String type)
