@@ -2,8 +2,8 @@ package dev.warren.benchmarks;
 
 import dev.warren.SigningKeys;
 import dev.warren.WarrenConfig;
+import dev.warren.testing.process.WorkerLauncher;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -46,7 +46,7 @@ record BenchmarkRun(
                 directory,
                 keys,
                 config,
-                locationOfBenchmarkClasses(),
+                WorkerLauncher.locationOf(BenchmarkCatalog.class),
                 new Results(new ResultsCsv(directory, resultsDirectory, smoke)));
     }
 
@@ -60,19 +60,5 @@ record BenchmarkRun(
                 workers.prefetch,
                 workers.jvmArgs,
                 directory);
-    }
-
-    private static String locationOfBenchmarkClasses() {
-        try {
-            return Path.of(
-                            BenchmarkCatalog.class
-                                    .getProtectionDomain()
-                                    .getCodeSource()
-                                    .getLocation()
-                                    .toURI())
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,8 +4,6 @@ import dev.warren.TaskCatalog;
 import dev.warren.testing.process.JvmProcess;
 import dev.warren.testing.process.WorkerLauncher;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +49,7 @@ public final class WorkerProcesses implements AutoCloseable {
                         .keys(environment.keysText())
                         .queues(queue)
                         .concurrency(1)
-                        .taskClasspath(examplesClasspath())
+                        .taskClasspath(WorkerLauncher.locationOf(ExamplesCatalog.class))
                         .options(options)
                         .inheritErrors();
         if (System.getenv("WARREN_LOG_LEVEL") == null) {
@@ -68,21 +66,6 @@ public final class WorkerProcesses implements AutoCloseable {
         }
         JvmProcess.awaitReady(started);
         return new WorkerProcesses(started);
-    }
-
-    /** Where this code was loaded from: the examples jar, or the classes directory in a build. */
-    private static String examplesClasspath() {
-        try {
-            return Path.of(
-                            ExamplesCatalog.class
-                                    .getProtectionDomain()
-                                    .getCodeSource()
-                                    .getLocation()
-                                    .toURI())
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.warren.testing.process;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,6 +118,19 @@ public final class WorkerLauncher {
     /** Jars or directories with the task classes ({@code --classpath}). */
     public WorkerLauncher taskClasspath(String path) {
         return options("--classpath", path);
+    }
+
+    /**
+     * Where {@code type} was loaded from (a jar, or a classes directory in a build), as {@code
+     * --classpath}: the worker runs the same task classes as this process.
+     */
+    public static String locationOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot tell where " + type.getName() + " is from", e);
+        }
     }
 
     public WorkerLauncher queues(String... queues) {
