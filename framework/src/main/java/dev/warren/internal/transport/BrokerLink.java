@@ -19,16 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a {@link dev.warren.Broker} holds: a process's link to RabbitMQ: one connection for
- * publishing and one for consuming (as RabbitMQ recommends), both recovering automatically, plus
- * the codec and signer built from the configuration. Clients, workers and coordination primitives
- * share one broker per process. Close it last.
+ * What a {@link Broker} holds: a process's link to RabbitMQ, with one connection for publishing and
+ * one for consuming (as RabbitMQ recommends), both recovering automatically, the sealer built from
+ * the configuration and the task protocol on it. The client, the worker and the operator tools
+ * reach it from the public handle.
  *
  * <pre>{@code
- * try (BrokerLink broker = BrokerLink.connect(config)) {
- *     TaskClient client = new TaskClient(broker);
- *     ...
- * }
+ * BrokerLink link = BrokerLink.of(broker);
+ * link.publish(Topology.workQueue("primes"), link.protocol().task(submission), true);
  * }</pre>
  */
 public final class BrokerLink implements AutoCloseable {
