@@ -84,7 +84,9 @@ class AcknowledgementsTest {
         acks.done(1);
         acks.done(3);
 
-        assertThat(sink.sent()).containsExactly("requeue 2", "ack<=3");
+        // the timer may send an ack up to 1 or 2 in between; the rejection always comes first
+        assertThat(sink.sent()).first().isEqualTo("requeue 2");
+        assertThat(sink.sent()).last().isEqualTo("ack<=3");
     }
 
     @Test
@@ -95,9 +97,12 @@ class AcknowledgementsTest {
         acks.done(4);
 
         acks.flushNow();
+        List<String> flushed = sink.sent();
         acks.flushNow();
 
-        assertThat(sink.sent()).containsExactly("ack<=2");
+        assertThat(sink.sent()).as("nothing new to send").isEqualTo(flushed);
+        assertThat(flushed).last().isEqualTo("ack<=2");
+        assertThat(flushed).allMatch(ack -> ack.equals("ack<=1") || ack.equals("ack<=2"));
     }
 
     @Test
