@@ -53,7 +53,7 @@ final class PendingReplies {
             log.debug("ignoring a reply for task {}: late, duplicate, or not ours", id);
             return;
         }
-        Reply read = protocol.readReply(reply, id);
+        Reply read = protocol.readReply(reply, id, replyQueue);
         if (read instanceof Reply.NotForThisTask not) {
             log.warn("refused a message on {}: {}", replyQueue, not.why());
             return;

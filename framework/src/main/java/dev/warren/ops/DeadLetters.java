@@ -127,6 +127,7 @@ public final class DeadLetters {
                                 broker.protocol()
                                         .resubmission(
                                                 message.envelope(),
+                                                queue,
                                                 taskId,
                                                 Map.of(RETRY_OF, String.valueOf(letter.id()))));
                         done.add(message);

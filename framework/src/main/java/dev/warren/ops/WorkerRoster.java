@@ -4,6 +4,7 @@ import dev.warren.Broker;
 import dev.warren.internal.transport.Announcements;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Subscription;
+import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.RejectedMessageException;
 import java.time.Duration;
@@ -65,7 +66,11 @@ public final class WorkerRoster implements AutoCloseable {
         }
         Object payload;
         try {
-            payload = broker.sealer().open(envelope);
+            payload =
+                    broker.sealer()
+                            .open(
+                                    envelope,
+                                    Binding.of(WorkerHeartbeat.EXCHANGE, WorkerHeartbeat.TYPE));
         } catch (RejectedMessageException e) {
             if (unverified.incrementAndGet() == 1) {
                 log.debug("ignoring a heartbeat that does not verify: {}", e.getMessage());

@@ -1,5 +1,6 @@
 package dev.warren.sync;
 
+import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.MessageSealer;
 import dev.warren.internal.wire.RejectedMessageException;
@@ -13,7 +14,7 @@ final class EventAdmission<E> {
     private static final int REMEMBERED_IDS = 10_000;
 
     private final MessageSealer sealer;
-    private final String wireType;
+    private final Binding binding;
     private final Class<E> type;
     private final RecentIds seen = new RecentIds(REMEMBERED_IDS);
 
@@ -24,20 +25,21 @@ final class EventAdmission<E> {
         }
     }
 
-    EventAdmission(MessageSealer sealer, String wireType, Class<E> type) {
+    /** {@code binding}: the channel's exchange and its wire type, as events are signed for. */
+    EventAdmission(MessageSealer sealer, Binding binding, Class<E> type) {
         this.sealer = sealer;
-        this.wireType = wireType;
+        this.binding = binding;
         this.type = type;
     }
 
     Verdict<E> admit(Envelope envelope) {
         Object decoded;
         try {
-            decoded = sealer.open(envelope);
+            decoded = sealer.open(envelope, binding);
         } catch (RejectedMessageException e) {
             return drop(e.reason() + ": " + e.getMessage());
         }
-        if (!wireType.equals(envelope.type())) {
+        if (!binding.purpose().equals(envelope.type())) {
             return drop("signed for '" + envelope.type() + "', not for this channel");
         }
         if (!type.isInstance(decoded)) {

@@ -3,6 +3,7 @@ package dev.warren.sync;
 import com.rabbitmq.client.BuiltinExchangeType;
 import dev.warren.WarrenException;
 import dev.warren.internal.transport.AmqpMessages;
+import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Heading;
 import java.util.Objects;
 import java.util.UUID;
@@ -97,7 +98,8 @@ public final class EventChannel<E> {
                                     Heading.of(
                                             UUID.randomUUID().toString(),
                                             wireType,
-                                            System.currentTimeMillis()),
+                                            System.currentTimeMillis(),
+                                            binding()),
                                     event);
         } catch (WarrenException e) {
             throw new CoordinationException(
@@ -113,6 +115,11 @@ public final class EventChannel<E> {
                         sealed.body());
     }
 
+    /** What this channel's events are signed for: its exchange, and its wire type there. */
+    private Binding binding() {
+        return Binding.of(exchange, wireType);
+    }
+
     /**
      * Subscribes {@code handler}; events published after this returns reach it. Close the returned
      * subscription to stop.
@@ -124,7 +131,7 @@ public final class EventChannel<E> {
                         coordinator.connection(),
                         primitive,
                         exchange,
-                        new EventAdmission<>(coordinator.sealer(), wireType, type),
+                        new EventAdmission<>(coordinator.sealer(), binding(), type),
                         handler,
                         this::forget);
         subscribers.add(subscriber);

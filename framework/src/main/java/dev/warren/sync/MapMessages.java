@@ -1,9 +1,11 @@
 package dev.warren.sync;
 
 import dev.warren.WarrenException;
+import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Heading;
 import dev.warren.internal.wire.MessageSealer;
+import dev.warren.internal.wire.RejectReason;
 import dev.warren.internal.wire.RejectedMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,18 @@ final class MapMessages {
         this.map = map;
     }
 
+    private Binding requestBinding() {
+        return Binding.of(map.requestQueue(), map.requestType());
+    }
+
+    private Binding replyBinding() {
+        return Binding.of(map.requestQueue(), map.replyType());
+    }
+
+    private Binding snapshotBinding() {
+        return Binding.of(map.stateQueue(), map.snapshotType());
+    }
+
     /** Under the id {@code clientId:seq}: a resend is the very same message. */
     Envelope request(MapWire.Request request, String replyTo, long nowMillis) {
         try {
@@ -33,7 +47,8 @@ final class MapMessages {
                             map.requestType(),
                             nowMillis,
                             replyTo,
-                            1),
+                            1,
+                            requestBinding()),
                     request);
         } catch (WarrenException e) {
             throw new CoordinationException(
@@ -46,19 +61,22 @@ final class MapMessages {
                 Heading.of(
                         answered.clientId() + ":" + answered.seq() + ":reply",
                         map.replyType(),
-                        nowMillis),
+                        nowMillis,
+                        replyBinding()),
                 reply);
     }
 
     Envelope snapshot(MapWire.Snapshot snapshot, long nowMillis) {
         return sealer.seal(
-                Heading.of("v" + snapshot.version(), map.snapshotType(), nowMillis), snapshot);
+                Heading.of(
+                        "v" + snapshot.version(), map.snapshotType(), nowMillis, snapshotBinding()),
+                snapshot);
     }
 
     /** The request, or null if the message is not one of this map's requests. */
     MapWire.Request openRequest(Envelope envelope) {
         try {
-            Object decoded = sealer.open(envelope);
+            Object decoded = sealer.open(envelope, requestBinding());
             if (map.requestType().equals(envelope.type())
                     && decoded instanceof MapWire.Request request) {
                 return request;
@@ -74,7 +92,7 @@ final class MapMessages {
     MapWire.Reply openReply(Envelope envelope) {
         Object decoded;
         try {
-            decoded = sealer.open(envelope);
+            decoded = sealer.open(envelope, replyBinding());
         } catch (RejectedMessageException e) {
             log.warn("{}: dropped a reply: {}", map.primitive(), e.getMessage());
             return null;
@@ -92,15 +110,28 @@ final class MapMessages {
      * @throws RejectedMessageException if its signature does not hold
      */
     MapWire.Snapshot openSnapshot(Envelope envelope) {
-        Object decoded = sealer.open(envelope);
+        Object decoded;
+        try {
+            decoded = sealer.open(envelope, snapshotBinding());
+        } catch (RejectedMessageException e) {
+            if (e.reason() == RejectReason.MISDIRECTED) {
+                throw notItsSnapshot(e);
+            }
+            throw e;
+        }
         if (!map.snapshotType().equals(envelope.type())
                 || !(decoded instanceof MapWire.Snapshot snapshot)) {
-            throw new CoordinationException(
-                    map.primitive()
-                            + ": queue "
-                            + map.stateQueue()
-                            + " holds something that is not its snapshot");
+            throw notItsSnapshot(null);
         }
         return snapshot;
+    }
+
+    private CoordinationException notItsSnapshot(Throwable cause) {
+        return new CoordinationException(
+                map.primitive()
+                        + ": queue "
+                        + map.stateQueue()
+                        + " holds something that is not its snapshot",
+                cause);
     }
 }

@@ -5,6 +5,7 @@ import dev.warren.TaskId;
 import dev.warren.WarrenConfig;
 import dev.warren.WarrenException;
 import dev.warren.internal.protocol.TaskDefinition;
+import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.MessageSealer;
 import dev.warren.internal.wire.RejectReason;
@@ -13,8 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Whether a delivered message may run, in the only safe order: size, signature (inside {@link
- * MessageSealer#open}, before anything is decoded), decode, what it claims to be, age, replay.
+ * Whether a delivered message may run, in the only safe order: size, signature and that it was
+ * signed as a task for this queue (inside {@link MessageSealer#open}, before anything is decoded),
+ * decode, what it claims to be, age, replay.
  */
 final class Admission {
     private final MessageSealer sealer;
@@ -40,9 +42,10 @@ final class Admission {
     /** Must not run: dead-letter it with this reason. */
     record Refused(RejectReason reason, String detail) implements Verdict {}
 
-    Verdict admit(Envelope envelope, boolean redelivered) {
+    /** {@code queue}: the logical queue it was taken from, the one it must be signed for. */
+    Verdict admit(Envelope envelope, boolean redelivered, String queue) {
         try {
-            Object payload = sealer.open(envelope);
+            Object payload = sealer.open(envelope, TaskProtocol.taskOn(queue));
             checkAge(envelope);
             Task<?> task = checkIsTask(envelope, payload);
             TaskId id = taskId(envelope);

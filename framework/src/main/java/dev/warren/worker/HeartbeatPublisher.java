@@ -3,6 +3,7 @@ package dev.warren.worker;
 import dev.warren.WarrenException;
 import dev.warren.internal.transport.Announcements;
 import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Heading;
 import dev.warren.ops.WorkerHeartbeat;
@@ -108,7 +109,10 @@ final class HeartbeatPublisher implements AutoCloseable {
                                     Heading.of(
                                             UUID.randomUUID().toString(),
                                             WorkerHeartbeat.TYPE,
-                                            beat.sentAt()),
+                                            beat.sentAt(),
+                                            Binding.of(
+                                                    WorkerHeartbeat.EXCHANGE,
+                                                    WorkerHeartbeat.TYPE)),
                                     beat.toMap());
             announcements.publish(envelope);
             if (failing) {

@@ -78,7 +78,7 @@ final class TaskPipeline {
 
     private void handle(Delivery delivery, String queue) {
         Envelope envelope = delivery.envelope();
-        Admission.Verdict verdict = admission.admit(envelope, delivery.redelivered());
+        Admission.Verdict verdict = admission.admit(envelope, delivery.redelivered(), queue);
         if (verdict instanceof Admission.Refused refused) {
             effects.carryOut(
                     new Decision.Refuse(refused.reason(), refused.detail()), delivery, queue);

@@ -2,6 +2,7 @@ package dev.warren.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Heading;
 import dev.warren.internal.wire.MessageSealer;
@@ -9,13 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class EventAdmissionTest {
     private static final String PRICES = "warren.sync.event:prices";
+    private static final String EXCHANGE = "warren.sync.event.prices";
 
     private final MessageSealer sealer = TestSealers.withSecret(1);
     private final EventAdmission<String> admission =
-            new EventAdmission<>(sealer, PRICES, String.class);
+            new EventAdmission<>(sealer, Binding.of(EXCHANGE, PRICES), String.class);
 
     private Envelope event(MessageSealer by, String id, String wireType, Object payload) {
-        return by.seal(Heading.of(id, wireType, 1_000), payload);
+        return by.seal(Heading.of(id, wireType, 1_000, Binding.of(EXCHANGE, wireType)), payload);
     }
 
     @Test

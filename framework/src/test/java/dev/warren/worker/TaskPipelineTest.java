@@ -6,6 +6,7 @@ import static dev.warren.worker.PipelineFixture.REPLY_QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warren.internal.protocol.Reply;
+import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.RejectReason;
@@ -42,6 +43,7 @@ class TaskPipelineTest {
                 e.timestamp(),
                 e.replyTo(),
                 e.attempt(),
+                e.binding(),
                 e.keyId(),
                 signature,
                 e.body(),
@@ -83,7 +85,8 @@ class TaskPipelineTest {
                                 task.type(),
                                 NOW.minus(Duration.ofMinutes(11)).toEpochMilli(),
                                 task.replyTo(),
-                                1));
+                                1,
+                                task.binding()));
 
         assertDeadLettered(fixture.process(old, false), RejectReason.EXPIRED);
     }
@@ -108,7 +111,7 @@ class TaskPipelineTest {
         Published reply = onlyPublished();
         assertThat(reply.queue()).isEqualTo(REPLY_QUEUE);
         assertThat(reply.mandatory()).isFalse();
-        assertThat(fixture.protocol.readReply(reply.envelope(), task.messageId()))
+        assertThat(fixture.protocol.readReply(reply.envelope(), task.messageId(), REPLY_QUEUE))
                 .isEqualTo(new Reply.Succeeded(42));
         assertThat(delivery.settlements).containsExactly("ack");
         assertThat(fixture.counters.succeeded).hasValue(1);
@@ -134,7 +137,10 @@ class TaskPipelineTest {
         assertThat(retry.mandatory()).isTrue();
         assertThat(retry.envelope().attempt()).isEqualTo(2);
         assertThat(retry.envelope().timestamp()).isEqualTo(NOW.toEpochMilli() + 1000);
-        assertThat(fixture.sealer.open(retry.envelope())).isEqualTo(new Fails("disk full"));
+        assertThat(
+                        fixture.sealer.open(
+                                retry.envelope(), TaskProtocol.taskOn(PipelineFixture.QUEUE)))
+                .isEqualTo(new Fails("disk full"));
         assertThat(fixture.port.delayQueuesDeclared)
                 .containsExactly(PipelineFixture.QUEUE + "/1000");
         assertThat(delivery.settlements).containsExactly("ack");
@@ -151,7 +157,7 @@ class TaskPipelineTest {
         assertThat(fixture.port.published).hasSize(2);
         Published reply = fixture.port.published.get(0);
         assertThat(reply.queue()).isEqualTo(REPLY_QUEUE);
-        assertThat(fixture.protocol.readReply(reply.envelope(), first.messageId()))
+        assertThat(fixture.protocol.readReply(reply.envelope(), first.messageId(), REPLY_QUEUE))
                 .isInstanceOfSatisfying(
                         Reply.Failed.class,
                         failed -> {

@@ -9,6 +9,7 @@ import dev.warren.BrokerUnavailableException;
 import dev.warren.WarrenConfig;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskHandle;
+import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
@@ -100,7 +101,10 @@ class DeliveryGuaranteesIT {
                                             Headers.REPLY_SUCCEEDED,
                                             System.currentTimeMillis(),
                                             null,
-                                            1),
+                                            1,
+                                            TaskProtocol.replyFor(
+                                                    handle.id().toString(),
+                                                    Topology.replyQueue(client.clientId()))),
                                     "second");
             RawMessages.publish(
                     test,

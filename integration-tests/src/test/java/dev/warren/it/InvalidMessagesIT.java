@@ -11,6 +11,7 @@ import dev.warren.TaskId;
 import dev.warren.WarrenConfig;
 import dev.warren.client.TaskClient;
 import dev.warren.internal.codec.KryoCodec;
+import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.security.HmacSigner;
 import dev.warren.internal.security.Signature;
 import dev.warren.internal.security.SignedContent;
@@ -187,13 +188,35 @@ class InvalidMessagesIT {
                                         Echo.class.getName(),
                                         yesterday,
                                         null,
-                                        1),
+                                        1,
+                                        TaskProtocol.taskOn(QUEUE)),
                                 new Echo("old"));
 
         assertRefused(
                 RawMessages.properties(old, RawMessages.headers(old)),
                 old.body(),
                 RejectReason.EXPIRED);
+    }
+
+    @Test
+    void aTaskSignedForAnotherQueueIsRefusedAsMisdirected() throws Exception {
+        Envelope forOtherQueue =
+                BrokerLink.of(broker)
+                        .sealer()
+                        .seal(
+                                new Heading(
+                                        TaskId.random().toString(),
+                                        Echo.class.getName(),
+                                        System.currentTimeMillis(),
+                                        null,
+                                        1,
+                                        TaskProtocol.taskOn("it-other-queue")),
+                                new Echo("elsewhere"));
+
+        assertRefused(
+                RawMessages.properties(forOtherQueue, RawMessages.headers(forOtherQueue)),
+                forOtherQueue.body(),
+                RejectReason.MISDIRECTED);
     }
 
     @Test
@@ -236,7 +259,8 @@ class InvalidMessagesIT {
                         task.getClass().getName(),
                         System.currentTimeMillis(),
                         null,
-                        1),
+                        1,
+                        TaskProtocol.taskOn(QUEUE)),
                 task);
     }
 
@@ -247,7 +271,15 @@ class InvalidMessagesIT {
                 HmacSigner.of(test.keys())
                         .sign(
                                 new SignedContent(
-                                        Headers.WIRE_VERSION, id, type, now, null, 1, body));
+                                        Headers.WIRE_VERSION,
+                                        id,
+                                        type,
+                                        now,
+                                        null,
+                                        1,
+                                        QUEUE,
+                                        "task",
+                                        body));
         return new Envelope(
                 Headers.WIRE_VERSION,
                 id,
@@ -255,6 +287,7 @@ class InvalidMessagesIT {
                 now,
                 null,
                 1,
+                TaskProtocol.taskOn(QUEUE),
                 signature.keyId(),
                 signature.bytes(),
                 body,

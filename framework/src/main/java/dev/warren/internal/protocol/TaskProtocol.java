@@ -3,6 +3,7 @@ package dev.warren.internal.protocol;
 import dev.warren.Task;
 import dev.warren.TaskId;
 import dev.warren.WarrenException;
+import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.Heading;
@@ -49,6 +50,18 @@ public final class TaskProtocol {
     public record DeadLetterNote(
             RejectReason reason, String detail, String originQueue, String lastError) {}
 
+    /** What a task is signed for: to run from the logical queue {@code queue}. */
+    public static Binding taskOn(String queue) {
+        return Binding.of(queue, "task");
+    }
+
+    /**
+     * What a reply is signed for: to answer task {@code taskId} on the queue {@code replyQueue}.
+     */
+    public static Binding replyFor(String taskId, String replyQueue) {
+        return Binding.of(replyQueue, "reply:" + taskId);
+    }
+
     public Envelope task(Submission submission) {
         return sealer.seal(
                 new Heading(
@@ -56,7 +69,8 @@ public final class TaskProtocol {
                         submission.task().getClass().getName(),
                         clock.millis(),
                         submission.replyTo(),
-                        1),
+                        1,
+                        taskOn(TaskDefinition.of(submission.task().getClass()).queue())),
                 submission.task());
     }
 
@@ -69,7 +83,8 @@ public final class TaskProtocol {
                         task.type(),
                         clock.millis() + delayMillis,
                         task.replyTo(),
-                        task.attempt() + 1));
+                        task.attempt() + 1,
+                        task.binding()));
     }
 
     /**
@@ -95,7 +110,14 @@ public final class TaskProtocol {
 
     private Envelope reply(Envelope task, String kind, Object body) {
         return sealer.seal(
-                new Heading(task.messageId(), kind, clock.millis(), null, task.attempt()), body);
+                new Heading(
+                        task.messageId(),
+                        kind,
+                        clock.millis(),
+                        null,
+                        task.attempt(),
+                        replyFor(task.messageId(), task.replyTo())),
+                body);
     }
 
     /** The message as it was, annotated with why it is dead and when: never re-signed. */
@@ -112,11 +134,11 @@ public final class TaskProtocol {
     }
 
     /**
-     * A dead letter sent back to work as a new task: a fresh id, attempt 1, due now, signed with
-     * this process's current key, with {@code annotations} for people.
+     * A dead letter sent back to work on {@code queue} as a new task: a fresh id, attempt 1, due
+     * now, signed with this process's current key, with {@code annotations} for people.
      */
     public Envelope resubmission(
-            Envelope deadLetter, String newTaskId, Map<String, String> annotations) {
+            Envelope deadLetter, String queue, String newTaskId, Map<String, String> annotations) {
         Envelope bare =
                 new Envelope(
                         deadLetter.version() == 0 ? Headers.WIRE_VERSION : deadLetter.version(),
@@ -125,27 +147,35 @@ public final class TaskProtocol {
                         deadLetter.timestamp(),
                         deadLetter.replyTo(),
                         1,
+                        taskOn(queue),
                         null,
                         null,
                         deadLetter.body(),
                         annotations);
         return sealer.reseal(
                 bare,
-                new Heading(newTaskId, deadLetter.type(), clock.millis(), deadLetter.replyTo(), 1));
+                new Heading(
+                        newTaskId,
+                        deadLetter.type(),
+                        clock.millis(),
+                        deadLetter.replyTo(),
+                        1,
+                        taskOn(queue)));
     }
 
     /**
-     * What a message on a reply queue says about the task {@code taskId}. Never throws: a reply
-     * that does not verify, or that answers another task, is {@link Reply.NotForThisTask}.
+     * What a message on the reply queue {@code replyQueue} says about the task {@code taskId}.
+     * Never throws: a reply that does not verify, or that was signed for another task or queue, is
+     * {@link Reply.NotForThisTask}.
      */
-    public Reply readReply(Envelope reply, String taskId) {
+    public Reply readReply(Envelope reply, String taskId, String replyQueue) {
         if (taskId == null || !taskId.equals(reply.messageId())) {
             return new Reply.NotForThisTask(
                     "reply for " + reply.messageId() + ", not for task " + taskId);
         }
         Object payload;
         try {
-            payload = sealer.open(reply);
+            payload = sealer.open(reply, replyFor(taskId, replyQueue));
         } catch (RejectedMessageException e) {
             return new Reply.NotForThisTask(e.reason() + ": " + e.getMessage());
         }

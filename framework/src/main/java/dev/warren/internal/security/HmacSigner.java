@@ -83,6 +83,8 @@ public final class HmacSigner implements Signer {
         update(mac, c.messageId());
         update(mac, c.type());
         update(mac, c.replyTo());
+        update(mac, c.destination());
+        update(mac, c.purpose());
         mac.update(c.body());
         return mac.doFinal();
     }

@@ -3,7 +3,6 @@ package dev.warren.internal.transport;
 import com.rabbitmq.client.AMQP;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
-import java.util.Date;
 
 /**
  * Maps envelopes to AMQP properties and back, for tasks and coordination alike; the Warren headers
@@ -24,23 +23,16 @@ public final class AmqpMessages {
     public static AMQP.BasicProperties properties(Envelope envelope, boolean persistent) {
         return new AMQP.BasicProperties.Builder()
                 .messageId(envelope.messageId())
-                .correlationId(envelope.messageId())
                 .type(envelope.type())
                 .replyTo(envelope.replyTo())
-                .timestamp(new Date(envelope.timestamp()))
                 .deliveryMode(persistent ? PERSISTENT : TRANSIENT)
-                .contentType("application/x-kryo")
                 .headers(Headers.write(envelope))
                 .build();
     }
 
     public static Envelope envelope(AMQP.BasicProperties properties, byte[] body) {
-        String messageId =
-                properties.getMessageId() != null
-                        ? properties.getMessageId()
-                        : properties.getCorrelationId();
         return Headers.read(
-                messageId,
+                properties.getMessageId(),
                 properties.getType(),
                 properties.getReplyTo(),
                 properties.getHeaders(),

@@ -8,7 +8,7 @@ import java.util.Map;
  * AMQP.
  *
  * <pre>{@code
- * Envelope sealed = broker.sealer().seal(task, id.toString(), task.getClass().getName(), now, replyQueue, 1);
+ * Envelope sealed = sealer.seal(new Heading(id, type, now, replyQueue, 1, Binding.of("primes", "task")), task);
  * }</pre>
  *
  * @param version wire format version, {@link Headers#WIRE_VERSION} when written by this code
@@ -17,6 +17,7 @@ import java.util.Map;
  * @param timestamp milliseconds since the epoch when the message is due
  * @param replyTo reply queue, or null
  * @param attempt attempt number from 1
+ * @param binding where it was sent and what it is for there, as signed; never null
  * @param keyId id of the signing key, or null when unsigned
  * @param signature HMAC bytes, or null when unsigned
  * @param body encoded payload
@@ -29,6 +30,7 @@ public record Envelope(
         long timestamp,
         String replyTo,
         int attempt,
+        Binding binding,
         String keyId,
         byte[] signature,
         byte[] body,
@@ -36,6 +38,7 @@ public record Envelope(
 
     public Envelope {
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+        binding = binding == null ? new Binding(null, null) : binding;
         body = body == null ? new byte[0] : body;
     }
 
@@ -44,6 +47,7 @@ public record Envelope(
         java.util.Map<String, String> all = new java.util.HashMap<>(annotations);
         all.putAll(more);
         return new Envelope(
-                version, messageId, type, timestamp, replyTo, attempt, keyId, signature, body, all);
+                version, messageId, type, timestamp, replyTo, attempt, binding, keyId, signature,
+                body, all);
     }
 }

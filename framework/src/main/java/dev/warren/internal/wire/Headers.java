@@ -1,13 +1,12 @@
 package dev.warren.internal.wire;
 
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The names of Warren's AMQP headers: the wire contract every producer and worker shares. Version
- * 1.
+ * The names of Warren's AMQP headers: the wire contract every producer and worker shares, version
+ * {@value #WIRE_VERSION} (see {@code docs/security.md}, "Wire format").
  *
  * <pre>{@code
  * Object reason = properties.getHeaders().get(Headers.DEAD_REASON);
@@ -15,11 +14,20 @@ import java.util.Set;
  */
 public final class Headers {
     /** The wire format version this code writes and reads. */
-    public static final int WIRE_VERSION = 1;
+    public static final int WIRE_VERSION = 2;
 
     public static final String VERSION = "x-warren-v";
     public static final String KEY_ID = "x-warren-key";
+
+    /** The HMAC, as bytes (AMQP field type {@code x}). */
     public static final String SIGNATURE = "x-warren-sig";
+
+    /** Where the message was signed to go: a logical queue, a broker queue or an exchange. */
+    public static final String DESTINATION = "x-warren-to";
+
+    /** What the message was signed to be there: {@code task}, {@code reply:<task id>}, ... */
+    public static final String PURPOSE = "x-warren-for";
+
     public static final String ATTEMPT = "x-warren-attempt";
 
     /**
@@ -59,11 +67,13 @@ public final class Headers {
         headers.put(VERSION, envelope.version());
         headers.put(ATTEMPT, envelope.attempt());
         headers.put(TIMESTAMP, envelope.timestamp());
+        putIfPresent(headers, DESTINATION, envelope.binding().destination());
+        putIfPresent(headers, PURPOSE, envelope.binding().purpose());
         if (envelope.keyId() != null) {
             headers.put(KEY_ID, envelope.keyId());
         }
         if (envelope.signature() != null) {
-            headers.put(SIGNATURE, Base64.getEncoder().encodeToString(envelope.signature()));
+            headers.put(SIGNATURE, envelope.signature());
         }
         headers.putAll(envelope.annotations());
         return headers;
@@ -94,23 +104,27 @@ public final class Headers {
                 number(all.get(TIMESTAMP)),
                 replyTo,
                 (int) number(all.get(ATTEMPT)),
+                new Binding(text(all.get(DESTINATION)), text(all.get(PURPOSE))),
                 text(all.get(KEY_ID)),
-                signature(text(all.get(SIGNATURE))),
+                signature(all.get(SIGNATURE)),
                 body,
                 annotations);
     }
 
     private static final Set<String> SIGNED =
-            Set.of(VERSION, ATTEMPT, TIMESTAMP, KEY_ID, SIGNATURE);
+            Set.of(VERSION, ATTEMPT, TIMESTAMP, KEY_ID, SIGNATURE, DESTINATION, PURPOSE);
 
-    private static byte[] signature(String text) {
-        if (text == null) {
+    /** Bytes as written; anything else present is garbled and fails with BAD_SIGNATURE. */
+    private static byte[] signature(Object value) {
+        if (value == null) {
             return null;
         }
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return new byte[0]; // present but garbled: verification fails with BAD_SIGNATURE
+        return value instanceof byte[] bytes ? bytes.clone() : new byte[0];
+    }
+
+    private static void putIfPresent(Map<String, Object> headers, String name, String value) {
+        if (value != null) {
+            headers.put(name, value);
         }
     }
 

@@ -8,11 +8,18 @@ package dev.warren.internal.wire;
  * @param timestamp milliseconds since the epoch when the message is due
  * @param replyTo reply queue, or null
  * @param attempt attempt number from 1
+ * @param binding where it goes and what it is for there
  */
-public record Heading(String messageId, String type, long timestamp, String replyTo, int attempt) {
+public record Heading(
+        String messageId,
+        String type,
+        long timestamp,
+        String replyTo,
+        int attempt,
+        Binding binding) {
 
-    /** A message that wants no reply and is not a retry: announcements, coordination tokens. */
-    public static Heading of(String messageId, String type, long timestamp) {
-        return new Heading(messageId, type, timestamp, null, 1);
+    /** A message that wants no reply and is not a retry: announcements, coordination messages. */
+    public static Heading of(String messageId, String type, long timestamp, Binding binding) {
+        return new Heading(messageId, type, timestamp, null, 1, binding);
     }
 }

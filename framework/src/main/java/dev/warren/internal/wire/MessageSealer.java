@@ -75,6 +75,8 @@ public final class MessageSealer {
                                 heading.timestamp(),
                                 heading.replyTo(),
                                 heading.attempt(),
+                                heading.binding().destination(),
+                                heading.binding().purpose(),
                                 body));
         return new Envelope(
                 Headers.WIRE_VERSION,
@@ -83,15 +85,29 @@ public final class MessageSealer {
                 heading.timestamp(),
                 heading.replyTo(),
                 heading.attempt(),
+                heading.binding(),
                 signature.keyId(),
                 signature.bytes(),
                 body,
                 annotations);
     }
 
-    /** Checks the envelope and returns its decoded payload; never decodes an unverified body. */
-    public Object open(Envelope envelope) {
+    /**
+     * Checks the envelope, and that it was signed for {@code expected} (this destination, this
+     * purpose), and only then returns its decoded payload; never decodes an unverified body.
+     */
+    public Object open(Envelope envelope, Binding expected) {
         verify(envelope);
+        if (!expected.equals(envelope.binding())) {
+            throw new RejectedMessageException(
+                    RejectReason.MISDIRECTED,
+                    "message "
+                            + envelope.messageId()
+                            + " is signed for "
+                            + describe(envelope.binding())
+                            + ", not for "
+                            + describe(expected));
+        }
         try {
             return codec.decode(envelope.body());
         } catch (CodecException e) {
@@ -109,6 +125,10 @@ public final class MessageSealer {
         }
     }
 
+    private static String describe(Binding binding) {
+        return "'" + binding.purpose() + "' on '" + binding.destination() + "'";
+    }
+
     /** The checks of {@link #open} without decoding: size, version, signature. */
     public void verify(Envelope envelope) {
         if (envelope.body().length > maxBodyBytes) {
@@ -121,6 +141,18 @@ public final class MessageSealer {
                             + " bytes, more than maxBodyBytes ("
                             + maxBodyBytes
                             + ")");
+        }
+        if (envelope.version() > 0 && envelope.version() < Headers.WIRE_VERSION) {
+            throw new RejectedMessageException(
+                    RejectReason.UNSUPPORTED_VERSION,
+                    "message "
+                            + envelope.messageId()
+                            + " is a Warren v"
+                            + envelope.version()
+                            + " message; this process reads only v"
+                            + Headers.WIRE_VERSION
+                            + ", whose signature also covers the destination and purpose: upgrade"
+                            + " the process that sent it");
         }
         if (envelope.version() != Headers.WIRE_VERSION
                 || envelope.messageId() == null
@@ -149,6 +181,8 @@ public final class MessageSealer {
                             envelope.timestamp(),
                             envelope.replyTo(),
                             envelope.attempt(),
+                            envelope.binding().destination(),
+                            envelope.binding().purpose(),
                             envelope.body()),
                     envelope.keyId(),
                     envelope.signature());

@@ -26,6 +26,11 @@ public enum RejectReason {
     NOT_A_TASK,
     /** Due too long ago (or too far in the future): a possible replay of a captured message. */
     EXPIRED,
+    /**
+     * Signed for another destination or purpose: a task for another queue, a reply for another
+     * task.
+     */
+    MISDIRECTED,
     /** A message this worker already took, published again. */
     REPLAYED,
     /** The task failed on its last attempt, or with an exception declared not retryable. */

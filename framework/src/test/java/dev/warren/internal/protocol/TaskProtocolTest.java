@@ -64,7 +64,8 @@ class TaskProtocolTest {
         assertThat(task.replyTo()).isEqualTo(REPLY_QUEUE);
         assertThat(task.attempt()).isEqualTo(1);
         assertThat(task.timestamp()).isEqualTo(NOW.toEpochMilli());
-        assertThat(sealer.open(task)).isEqualTo(new Resize("cat.png", 128));
+        assertThat(sealer.open(task, TaskProtocol.taskOn("default")))
+                .isEqualTo(new Resize("cat.png", 128));
     }
 
     @Test
@@ -75,7 +76,8 @@ class TaskProtocolTest {
         assertThat(retry.attempt()).isEqualTo(2);
         assertThat(retry.timestamp()).isEqualTo(NOW.toEpochMilli() + 5_000);
         assertThat(retry.body()).isEqualTo(task.body());
-        assertThat(sealer.open(retry)).isEqualTo(new Resize("cat.png", 128));
+        assertThat(sealer.open(retry, TaskProtocol.taskOn("default")))
+                .isEqualTo(new Resize("cat.png", 128));
     }
 
     @Test
@@ -83,7 +85,7 @@ class TaskProtocolTest {
         Envelope reply = protocol.success(task, "cat.png@128");
 
         assertThat(reply.type()).isEqualTo(Headers.REPLY_SUCCEEDED);
-        assertThat(protocol.readReply(reply, id.toString()))
+        assertThat(protocol.readReply(reply, id.toString(), REPLY_QUEUE))
                 .isEqualTo(new Reply.Succeeded("cat.png@128"));
     }
 
@@ -91,7 +93,8 @@ class TaskProtocolTest {
     void aFailureReplyReadsBackAsFailedWithTheRemoteExceptionAsStrings() {
         RemoteFailure failure = RemoteFailure.of(new IllegalStateException("disk full"), 3, 3);
 
-        Reply read = protocol.readReply(protocol.failure(task, failure), id.toString());
+        Reply read =
+                protocol.readReply(protocol.failure(task, failure), id.toString(), REPLY_QUEUE);
 
         assertThat(read).isEqualTo(new Reply.Failed(failure));
         assertThat(failure.stackTrace()).contains("IllegalStateException: disk full");
@@ -101,7 +104,7 @@ class TaskProtocolTest {
     void aReplyForAnotherTaskIsNotForThisOne() {
         Envelope reply = protocol.success(task, "cat.png@128");
 
-        assertThat(protocol.readReply(reply, TaskId.random().toString()))
+        assertThat(protocol.readReply(reply, TaskId.random().toString(), REPLY_QUEUE))
                 .isInstanceOf(Reply.NotForThisTask.class);
     }
 
@@ -111,7 +114,8 @@ class TaskProtocolTest {
                 new TaskProtocol(
                         sealer(SigningKeys.of("k9", key(9))), Clock.fixed(NOW, ZoneOffset.UTC));
 
-        Reply read = protocol.readReply(stranger.success(task, "forged"), id.toString());
+        Reply read =
+                protocol.readReply(stranger.success(task, "forged"), id.toString(), REPLY_QUEUE);
 
         assertThat(read)
                 .isInstanceOfSatisfying(
@@ -121,10 +125,10 @@ class TaskProtocolTest {
 
     @Test
     void aVerifiedMessageOfAnotherKindIsNotAReply() {
-        assertThat(protocol.readReply(task, id.toString()))
+        assertThat(protocol.readReply(task, id.toString(), REPLY_QUEUE))
                 .isInstanceOfSatisfying(
                         Reply.NotForThisTask.class,
-                        r -> assertThat(r.why()).contains("unknown type"));
+                        r -> assertThat(r.why()).contains(RejectReason.MISDIRECTED.name()));
     }
 
     @Test
@@ -138,7 +142,7 @@ class TaskProtocolTest {
         RemoteFailure huge =
                 new RemoteFailure("java.io.IOException", "disk full", "at x\n".repeat(5000), 3, 3);
 
-        Reply read = protocol.readReply(protocol.failure(task, huge), id.toString());
+        Reply read = protocol.readReply(protocol.failure(task, huge), id.toString(), REPLY_QUEUE);
 
         assertThat(read)
                 .isInstanceOfSatisfying(
@@ -166,7 +170,8 @@ class TaskProtocolTest {
                 .containsEntry(Headers.ORIGIN_QUEUE, "warren.images")
                 .containsEntry(Headers.LAST_ERROR, "trace")
                 .containsEntry(Headers.DEAD_AT, Long.toString(NOW.toEpochMilli()));
-        assertThat(sealer.open(dead)).isEqualTo(new Resize("cat.png", 128));
+        assertThat(sealer.open(dead, TaskProtocol.taskOn("default")))
+                .isEqualTo(new Resize("cat.png", 128));
     }
 
     @Test
@@ -178,11 +183,13 @@ class TaskProtocolTest {
         String newId = TaskId.random().toString();
 
         Envelope again =
-                protocol.resubmission(dead, newId, Map.of("x-warren-retry-of", id.toString()));
+                protocol.resubmission(
+                        dead, "default", newId, Map.of("x-warren-retry-of", id.toString()));
 
         assertThat(again.messageId()).isEqualTo(newId);
         assertThat(again.attempt()).isEqualTo(1);
         assertThat(again.annotations()).containsOnlyKeys("x-warren-retry-of");
-        assertThat(sealer.open(again)).isEqualTo(new Resize("cat.png", 128));
+        assertThat(sealer.open(again, TaskProtocol.taskOn("default")))
+                .isEqualTo(new Resize("cat.png", 128));
     }
 }

@@ -27,6 +27,8 @@ class HmacSignerTest {
                     1_700_000_000_123L,
                     "warren.reply.client-1",
                     1,
+                    "test-queue",
+                    "task",
                     "the body".getBytes(StandardCharsets.UTF_8));
 
     private final HmacSigner signer = HmacSigner.of(SigningKeys.of("k1", SECRET_1));
@@ -83,6 +85,8 @@ class HmacSignerTest {
                                         c.timestamp(),
                                         c.replyTo(),
                                         c.attempt(),
+                                        "test-queue",
+                                        "task",
                                         c.body())),
                 change(
                         "messageId",
@@ -94,6 +98,8 @@ class HmacSignerTest {
                                         c.timestamp(),
                                         c.replyTo(),
                                         c.attempt(),
+                                        "test-queue",
+                                        "task",
                                         c.body())),
                 change(
                         "type",
@@ -105,6 +111,8 @@ class HmacSignerTest {
                                         c.timestamp(),
                                         c.replyTo(),
                                         c.attempt(),
+                                        "test-queue",
+                                        "task",
                                         c.body())),
                 change(
                         "timestamp",
@@ -116,6 +124,8 @@ class HmacSignerTest {
                                         c.timestamp() + 1,
                                         c.replyTo(),
                                         c.attempt(),
+                                        "test-queue",
+                                        "task",
                                         c.body())),
                 change("replyTo", c -> copy(c, "warren.reply.attacker", c.attempt(), c.body())),
                 change("replyTo to null", c -> copy(c, null, c.attempt(), c.body())),
@@ -140,6 +150,8 @@ class HmacSignerTest {
                                         c.timestamp(),
                                         c.replyTo(),
                                         c.attempt(),
+                                        "test-queue",
+                                        "task",
                                         c.body())));
     }
 
@@ -149,7 +161,15 @@ class HmacSignerTest {
 
     private static SignedContent copy(SignedContent c, String replyTo, int attempt, byte[] body) {
         return new SignedContent(
-                c.version(), c.messageId(), c.type(), c.timestamp(), replyTo, attempt, body);
+                c.version(),
+                c.messageId(),
+                c.type(),
+                c.timestamp(),
+                replyTo,
+                attempt,
+                "test-queue",
+                "task",
+                body);
     }
 
     @ParameterizedTest(name = "changing {0} breaks the signature")

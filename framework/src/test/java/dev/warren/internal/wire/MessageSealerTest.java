@@ -43,12 +43,14 @@ class MessageSealerTest {
     }
 
     private Envelope sealed() {
-        return sealer.seal(new Heading(ID, TYPE, NOW, REPLY_TO, 1), new Resize("img-42", 128));
+        return sealer.seal(
+                new Heading(ID, TYPE, NOW, REPLY_TO, 1, Binding.of("test-queue", "task")),
+                new Resize("img-42", 128));
     }
 
     private static RejectReason reasonOf(MessageSealer sealer, Envelope envelope) {
         try {
-            sealer.open(envelope);
+            sealer.open(envelope, Binding.of("test-queue", "task"));
         } catch (RejectedMessageException e) {
             return e.reason();
         }
@@ -63,6 +65,7 @@ class MessageSealerTest {
                 e.timestamp(),
                 e.replyTo(),
                 e.attempt(),
+                e.binding(),
                 e.keyId(),
                 e.signature(),
                 body,
@@ -81,16 +84,20 @@ class MessageSealerTest {
         assertThat(envelope.attempt()).isEqualTo(1);
         assertThat(envelope.keyId()).isEqualTo("k1");
         assertThat(envelope.signature()).hasSize(32);
-        assertThat(sealer.open(envelope)).isEqualTo(new Resize("img-42", 128));
+        assertThat(sealer.open(envelope, Binding.of("test-queue", "task")))
+                .isEqualTo(new Resize("img-42", 128));
     }
 
     @Test
     void aMessageWithoutReplyToSealsAndOpens() {
         Envelope envelope =
-                sealer.seal(new Heading(ID, TYPE, NOW, null, 1), new Resize("img-1", 1));
+                sealer.seal(
+                        new Heading(ID, TYPE, NOW, null, 1, Binding.of("test-queue", "task")),
+                        new Resize("img-1", 1));
 
         assertThat(envelope.replyTo()).isNull();
-        assertThat(sealer.open(envelope)).isEqualTo(new Resize("img-1", 1));
+        assertThat(sealer.open(envelope, Binding.of("test-queue", "task")))
+                .isEqualTo(new Resize("img-1", 1));
     }
 
     @Test
@@ -98,7 +105,13 @@ class MessageSealerTest {
         assertThatThrownBy(
                         () ->
                                 sealer.seal(
-                                        new Heading(ID, TYPE, NOW, REPLY_TO, 1),
+                                        new Heading(
+                                                ID,
+                                                TYPE,
+                                                NOW,
+                                                REPLY_TO,
+                                                1,
+                                                Binding.of("test-queue", "task")),
                                         new Resize("x".repeat(MAX_BODY), 1)))
                 .isInstanceOf(PublishFailedException.class)
                 .hasMessageContaining(ID)
@@ -109,7 +122,7 @@ class MessageSealerTest {
     void anOversizedBodyIsRefusedBeforeItsSignatureIsChecked() {
         Envelope oversized = withBody(sealed(), new byte[MAX_BODY + 1]);
 
-        assertThatThrownBy(() -> sealer.open(oversized))
+        assertThatThrownBy(() -> sealer.open(oversized, Binding.of("test-queue", "task")))
                 .isInstanceOfSatisfying(
                         RejectedMessageException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectReason.OVERSIZED))
@@ -126,27 +139,43 @@ class MessageSealerTest {
         assertThat(reasonOf(sealer, atTheCap)).isEqualTo(RejectReason.BAD_SIGNATURE);
     }
 
-    @Test
-    void anotherWireVersionIsRefusedAsUnsupported() {
-        Envelope e = sealed();
-        Envelope v2 =
-                new Envelope(
-                        2,
-                        e.messageId(),
-                        e.type(),
-                        e.timestamp(),
-                        e.replyTo(),
-                        e.attempt(),
-                        e.keyId(),
-                        e.signature(),
-                        e.body(),
-                        e.annotations());
+    private static Envelope withVersion(Envelope e, int version) {
+        return new Envelope(
+                version,
+                e.messageId(),
+                e.type(),
+                e.timestamp(),
+                e.replyTo(),
+                e.attempt(),
+                e.binding(),
+                e.keyId(),
+                e.signature(),
+                e.body(),
+                e.annotations());
+    }
 
-        assertThatThrownBy(() -> sealer.open(v2))
+    @Test
+    void aLaterWireVersionIsRefusedAsUnsupported() {
+        Envelope v3 = withVersion(sealed(), 3);
+
+        assertThatThrownBy(() -> sealer.open(v3, Binding.of("test-queue", "task")))
                 .isInstanceOfSatisfying(
                         RejectedMessageException.class,
                         e2 -> assertThat(e2.reason()).isEqualTo(RejectReason.UNSUPPORTED_VERSION))
-                .hasMessageContaining("version 2");
+                .hasMessageContaining("version 3");
+        assertThat(signer.verifications).hasValue(0);
+    }
+
+    @Test
+    void aVersionOneMessageIsRefusedWithAReasonThatSaysSo() {
+        Envelope v1 = withVersion(sealed(), 1);
+
+        assertThatThrownBy(() -> sealer.open(v1, Binding.of("test-queue", "task")))
+                .isInstanceOfSatisfying(
+                        RejectedMessageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.UNSUPPORTED_VERSION))
+                .hasMessageContaining("is a Warren v1 message")
+                .hasMessageContaining("reads only v2");
         assertThat(signer.verifications).hasValue(0);
     }
 
@@ -161,6 +190,7 @@ class MessageSealerTest {
                         e.timestamp(),
                         e.replyTo(),
                         e.attempt(),
+                        e.binding(),
                         e.keyId(),
                         e.signature(),
                         e.body(),
@@ -173,6 +203,7 @@ class MessageSealerTest {
                         e.timestamp(),
                         e.replyTo(),
                         e.attempt(),
+                        e.binding(),
                         e.keyId(),
                         e.signature(),
                         e.body(),
@@ -185,6 +216,7 @@ class MessageSealerTest {
                         e.timestamp(),
                         e.replyTo(),
                         0,
+                        null,
                         e.keyId(),
                         e.signature(),
                         e.body(),
@@ -216,6 +248,7 @@ class MessageSealerTest {
                         e.timestamp(),
                         "warren.reply.attacker",
                         e.attempt(),
+                        e.binding(),
                         e.keyId(),
                         e.signature(),
                         e.body(),
@@ -235,12 +268,13 @@ class MessageSealerTest {
                         e.timestamp(),
                         e.replyTo(),
                         e.attempt(),
+                        e.binding(),
                         null,
                         null,
                         e.body(),
                         e.annotations());
 
-        assertThatThrownBy(() -> sealer.open(unsigned))
+        assertThatThrownBy(() -> sealer.open(unsigned, Binding.of("test-queue", "task")))
                 .isInstanceOfSatisfying(
                         RejectedMessageException.class,
                         ex -> assertThat(ex.reason()).isEqualTo(RejectReason.MISSING_SIGNATURE))
@@ -256,7 +290,9 @@ class MessageSealerTest {
                         HmacSigner.of(SigningKeys.of("k9", filled(32, 6))),
                         MAX_BODY);
         Envelope fromStranger =
-                stranger.seal(new Heading(ID, TYPE, NOW, REPLY_TO, 1), new Resize("img", 1));
+                stranger.seal(
+                        new Heading(ID, TYPE, NOW, REPLY_TO, 1, Binding.of("test-queue", "task")),
+                        new Resize("img", 1));
 
         assertThat(reasonOf(sealer, fromStranger)).isEqualTo(RejectReason.UNKNOWN_KEY);
         assertThat(codec.decodes).hasValue(0);
@@ -270,10 +306,16 @@ class MessageSealerTest {
                 new MessageSealer(KryoCodec.of(more), HmacSigner.of(KEYS), MAX_BODY);
         Envelope envelope =
                 peerWithMoreClasses.seal(
-                        new Heading(ID, Extra.class.getName(), NOW, REPLY_TO, 1),
+                        new Heading(
+                                ID,
+                                Extra.class.getName(),
+                                NOW,
+                                REPLY_TO,
+                                1,
+                                Binding.of("test-queue", "task")),
                         new Extra("hello"));
 
-        assertThatThrownBy(() -> sealer.open(envelope))
+        assertThatThrownBy(() -> sealer.open(envelope, Binding.of("test-queue", "task")))
                 .isInstanceOfSatisfying(
                         RejectedMessageException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectReason.UNREGISTERED_CLASS))
@@ -294,9 +336,10 @@ class MessageSealerTest {
                                 withBody(e, truncated).type(),
                                 NOW,
                                 withBody(e, truncated).replyTo(),
-                                1));
+                                1,
+                                Binding.of("test-queue", "task")));
 
-        assertThatThrownBy(() -> sealer.open(garbage))
+        assertThatThrownBy(() -> sealer.open(garbage, Binding.of("test-queue", "task")))
                 .isInstanceOfSatisfying(
                         RejectedMessageException.class,
                         ex -> assertThat(ex.reason()).isEqualTo(RejectReason.UNDECODABLE))
@@ -316,7 +359,8 @@ class MessageSealerTest {
                                 original.type(),
                                 NOW + 5_000,
                                 original.replyTo(),
-                                2));
+                                2,
+                                Binding.of("test-queue", "task")));
 
         assertThat(retry.attempt()).isEqualTo(2);
         assertThat(retry.timestamp()).isEqualTo(NOW + 5_000);
@@ -325,7 +369,8 @@ class MessageSealerTest {
         assertThat(retry.messageId()).isEqualTo(ID);
         assertThat(retry.replyTo()).isEqualTo(REPLY_TO);
         assertThat(retry.annotations()).containsEntry(Headers.DEAD_REASON, "FAILED");
-        assertThat(sealer.open(retry)).isEqualTo(new Resize("img-42", 128));
+        assertThat(sealer.open(retry, Binding.of("test-queue", "task")))
+                .isEqualTo(new Resize("img-42", 128));
     }
 
     @Test
@@ -339,7 +384,8 @@ class MessageSealerTest {
                                 original.type(),
                                 NOW + 5_000,
                                 original.replyTo(),
-                                2));
+                                2,
+                                Binding.of("test-queue", "task")));
         Envelope oldSignatureOnNewAttempt =
                 new Envelope(
                         retry.version(),
@@ -348,6 +394,7 @@ class MessageSealerTest {
                         retry.timestamp(),
                         retry.replyTo(),
                         retry.attempt(),
+                        retry.binding(),
                         original.keyId(),
                         original.signature(),
                         retry.body(),
@@ -405,5 +452,38 @@ class MessageSealerTest {
             verifications.incrementAndGet();
             delegate.verify(content, keyId, signature);
         }
+    }
+
+    @Test
+    void aMessageSignedForAnotherQueueIsRefusedAsMisdirectedBeforeDecoding() {
+        Envelope forA = sealed();
+
+        assertThatThrownBy(() -> sealer.open(forA, Binding.of("other-queue", "task")))
+                .isInstanceOfSatisfying(
+                        RejectedMessageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.MISDIRECTED))
+                .hasMessageContaining("'task' on 'test-queue'")
+                .hasMessageContaining("'task' on 'other-queue'");
+        assertThat(codec.decodes).hasValue(0);
+    }
+
+    @Test
+    void theDestinationIsSignedSoRewritingItBreaksTheSignature() {
+        Envelope e = sealed();
+        Envelope moved =
+                new Envelope(
+                        e.version(),
+                        e.messageId(),
+                        e.type(),
+                        e.timestamp(),
+                        e.replyTo(),
+                        e.attempt(),
+                        Binding.of("other-queue", "task"),
+                        e.keyId(),
+                        e.signature(),
+                        e.body(),
+                        e.annotations());
+
+        assertThat(reasonOf(sealer, moved)).isEqualTo(RejectReason.BAD_SIGNATURE);
     }
 }

@@ -8,6 +8,7 @@ import dev.warren.Broker;
 import dev.warren.SigningKeys;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskFailedException;
+import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
@@ -300,7 +301,8 @@ class OperatingCommandsIT {
                                         OpsEcho.class.getName(),
                                         System.currentTimeMillis(),
                                         null,
-                                        1),
+                                        1,
+                                        TaskProtocol.taskOn("ops-echo")),
                                 new OpsEcho("x"));
         byte[] tampered = valid.body().clone();
         tampered[tampered.length - 1] ^= 1;

@@ -3,6 +3,7 @@ package dev.warren.it.ops;
 import dev.warren.Broker;
 import dev.warren.TaskId;
 import dev.warren.cli.WarrenWorkerCommand;
+import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
@@ -59,7 +60,8 @@ final class Ops {
                                         task.getClass().getName(),
                                         System.currentTimeMillis(),
                                         null,
-                                        3),
+                                        3,
+                                        TaskProtocol.taskOn(queue)),
                                 task);
         publishDead(test, queue, sealed, sealed.body(), reason, error);
         return sealed;

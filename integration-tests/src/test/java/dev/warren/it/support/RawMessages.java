@@ -6,7 +6,6 @@ import com.rabbitmq.client.Connection;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.testing.TestBroker;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,10 +24,8 @@ public final class RawMessages {
     public static AMQP.BasicProperties properties(Envelope envelope, Map<String, Object> headers) {
         return new AMQP.BasicProperties.Builder()
                 .messageId(envelope.messageId())
-                .correlationId(envelope.messageId())
                 .type(envelope.type())
                 .replyTo(envelope.replyTo())
-                .timestamp(new Date(envelope.timestamp()))
                 .deliveryMode(2)
                 .headers(headers)
                 .build();
