@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The keys a process signs and verifies with. It signs with the first key and accepts any of them,
@@ -28,6 +33,13 @@ import java.util.Optional;
 public final class SigningKeys {
     /** The environment variable read by {@link #fromEnvironment()} and by {@code warren-worker}. */
     public static final String ENVIRONMENT_VARIABLE = "WARREN_KEYS";
+
+    private static final Set<PosixFilePermission> OPEN_TO_OTHERS =
+            EnumSet.of(
+                    PosixFilePermission.GROUP_READ,
+                    PosixFilePermission.GROUP_WRITE,
+                    PosixFilePermission.OTHERS_READ,
+                    PosixFilePermission.OTHERS_WRITE);
 
     private final List<SigningKey> keys;
     private final Map<String, SigningKey> byId;
@@ -103,12 +115,39 @@ public final class SigningKeys {
         return new SigningKeys(parsed);
     }
 
+    /**
+     * Reads a key file, refusing one that its group or others may read or write where the file
+     * system has POSIX permissions: a secret anyone on the host can read signs for them too.
+     */
     public static SigningKeys fromFile(Path file) {
+        refuseIfOpenToOthers(file);
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), "key file " + file);
         } catch (IOException e) {
             throw new ConfigurationException(
                     "cannot read key file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void refuseIfOpenToOthers(Path file) {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException e) {
+            return;
+        } catch (IOException e) {
+            throw new ConfigurationException(
+                    "cannot read key file " + file + ": " + e.getMessage(), e);
+        }
+        if (!Collections.disjoint(permissions, OPEN_TO_OTHERS)) {
+            throw new ConfigurationException(
+                    "key file "
+                            + file
+                            + " is "
+                            + PosixFilePermissions.toString(permissions)
+                            + ": its group or others may read it; make it readable by its owner"
+                            + " only: chmod 600 "
+                            + file);
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -209,10 +210,29 @@ class SigningKeysTest {
     void fromFileReadsAKeyFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("keys");
         Files.writeString(file, "# rotated\nk2=" + B + "\nk1=" + A + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
         SigningKeys keys = SigningKeys.fromFile(file);
 
         assertThat(keys.ids()).containsExactly("k2", "k1");
+    }
+
+    @Test
+    void aKeyFileThatGroupOrOthersMayReadIsRefusedSayingHowToFixIt(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("keys");
+        Files.writeString(file, "k1=" + A + "\n", StandardCharsets.UTF_8);
+        for (String mode : new String[] {"rw-r-----", "rw----r--", "rw-rw----"}) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+
+            assertThatThrownBy(() -> SigningKeys.fromFile(file))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("chmod 600")
+                    .hasMessageNotContaining(A);
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+        assertThat(SigningKeys.fromFile(file).ids()).containsExactly("k1");
     }
 
     @Test
@@ -229,6 +249,7 @@ class SigningKeysTest {
         Path file = dir.resolve("keys");
         String shortSecret = Base64.getEncoder().encodeToString(bytes(8, 0x44));
         Files.writeString(file, "k1=" + shortSecret, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
         assertThatThrownBy(() -> SigningKeys.fromFile(file))
                 .isInstanceOf(ConfigurationException.class)

@@ -4,6 +4,7 @@ import dev.warren.TaskId;
 import dev.warren.WarrenException;
 import dev.warren.internal.protocol.Reply;
 import dev.warren.internal.protocol.TaskProtocol;
+import dev.warren.internal.text.SafeText;
 import dev.warren.internal.wire.Envelope;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,12 +51,13 @@ final class PendingReplies {
         String id = reply.messageId();
         Pending call = id == null ? null : pending.get(id);
         if (call == null) {
-            log.debug("ignoring a reply for task {}: late, duplicate, or not ours", id);
+            log.debug(
+                    "ignoring a reply for task {}: late, duplicate, or not ours", SafeText.of(id));
             return;
         }
         Reply read = protocol.readReply(reply, id, replyQueue);
         if (read instanceof Reply.NotForThisTask not) {
-            log.warn("refused a message on {}: {}", replyQueue, not.why());
+            log.warn("refused a message on {}: {}", replyQueue, SafeText.of(not.why()));
             return;
         }
         if (!pending.remove(id, call)) {

@@ -4,6 +4,7 @@ import dev.warren.internal.protocol.RemoteFailure;
 import dev.warren.internal.protocol.TaskDefinition;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.protocol.TaskProtocol.DeadLetterNote;
+import dev.warren.internal.text.SafeText;
 import dev.warren.internal.transport.Delivery;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
@@ -87,7 +88,7 @@ final class Effects {
     private void succeeded(Envelope task, TaskDefinition definition) {
         counters.succeeded.incrementAndGet();
         meters.succeeded(task.type(), definition.queue());
-        log.debug("task {} {} succeeded", simple(task.type()), task.messageId());
+        log.debug("task {} {} succeeded", simple(task.type()), SafeText.of(task.messageId()));
     }
 
     private void retry(
@@ -97,10 +98,10 @@ final class Effects {
         log.warn(
                 "task {} {} failed on attempt {} of {}: {}; retrying in {} ms",
                 simple(task.type()),
-                task.messageId(),
+                SafeText.of(task.messageId()),
                 task.attempt(),
                 definition.maxAttempts(),
-                oneLine(retry.failure()),
+                SafeText.of(oneLine(retry.failure())),
                 delay.toMillis());
         counters.retried.incrementAndGet();
         meters.retried(task.type(), queue);
@@ -132,11 +133,11 @@ final class Effects {
         log.warn(
                 "task {} {} failed on attempt {} of {}{}: {}",
                 simple(task.type()),
-                task.messageId(),
+                SafeText.of(task.messageId()),
                 task.attempt(),
                 definition.maxAttempts(),
                 definition.isRetryable(failure) ? "" : " (not retryable)",
-                oneLine(failure));
+                SafeText.of(oneLine(failure)));
         counters.failed.incrementAndGet();
         meters.failed(task.type(), queue);
         meters.deadLettered(task.type(), definition.queue(), RejectReason.FAILED.name());
@@ -162,7 +163,12 @@ final class Effects {
     private void refuse(Delivery delivery, String queue, RejectReason reason, String detail) {
         counters.rejected.incrementAndGet();
         meters.deadLettered(WorkerMeters.UNVERIFIED, queue, reason.name());
-        log.warn("refused message {} on {}: {}: {}", id(delivery), queue, reason, detail);
+        log.warn(
+                "refused message {} on {}: {}: {}",
+                id(delivery),
+                queue,
+                reason,
+                SafeText.of(detail));
         // if the annotated copy cannot be published, the queue's own dead-letter settings still
         // keep the message, without the reason
         settleAfter(
@@ -228,7 +234,7 @@ final class Effects {
     }
 
     private static String id(Delivery delivery) {
-        return delivery.envelope().messageId();
+        return SafeText.of(delivery.envelope().messageId());
     }
 
     static String oneLine(Throwable failure) {
@@ -238,6 +244,6 @@ final class Effects {
     }
 
     static String simple(String type) {
-        return type == null ? "?" : type.substring(type.lastIndexOf('.') + 1);
+        return type == null ? "?" : SafeText.of(type.substring(type.lastIndexOf('.') + 1));
     }
 }

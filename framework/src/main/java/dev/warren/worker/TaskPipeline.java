@@ -1,6 +1,7 @@
 package dev.warren.worker;
 
 import dev.warren.internal.protocol.TaskDefinition;
+import dev.warren.internal.text.SafeText;
 import dev.warren.internal.transport.Delivery;
 import dev.warren.internal.wire.Envelope;
 import java.time.Clock;
@@ -65,7 +66,7 @@ final class TaskPipeline {
         } catch (RuntimeException | LinkageError e) {
             log.error(
                     "unexpected error on message {} from {}{}",
-                    delivery.envelope().messageId(),
+                    SafeText.of(delivery.envelope().messageId()),
                     queue,
                     delivery.redelivered() ? " again" : "; it goes back to the queue once",
                     e);
@@ -114,7 +115,7 @@ final class TaskPipeline {
             log.info(
                     "task {} {} interrupted by shutdown; back to the queue",
                     Effects.simple(envelope.type()),
-                    admitted.id());
+                    SafeText.of(String.valueOf(admitted.id())));
         }
         effects.afterRun(decision, delivery, definition, queue);
     }

@@ -6,6 +6,8 @@ import dev.warren.TaskCatalog;
 import dev.warren.WarrenConfig;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,6 +15,7 @@ import picocli.CommandLine.Option;
  * signed.
  */
 final class ConnectionOptions {
+    private static final Logger log = LoggerFactory.getLogger(ConnectionOptions.class);
     static final String BROKER_ENV = "WARREN_BROKER_URI";
 
     @Option(
@@ -67,6 +70,21 @@ final class ConnectionOptions {
                             + " (create a key with: warren-worker keygen)");
         }
         return SigningKeys.parse(value, "environment variable " + keyEnv);
+    }
+
+    /**
+     * A JVM cannot take a variable out of its own environment, so every process a task starts
+     * inherits the keys unless the task cleans the child's environment; a key file avoids that.
+     */
+    void warnIfKeysComeFromTheEnvironment() {
+        if (keyFile == null) {
+            log.warn(
+                    "signing keys come from the environment variable {}: every process a task"
+                            + " starts inherits them unless it removes {} from the child's"
+                            + " environment (ProcessBuilder.environment()); prefer --key-file",
+                    keyEnv,
+                    keyEnv);
+        }
     }
 
     String brokerUri() {

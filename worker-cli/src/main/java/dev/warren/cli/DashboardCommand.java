@@ -2,6 +2,7 @@ package dev.warren.cli;
 
 import dev.warren.Broker;
 import dev.warren.internal.protocol.TaskDefinition;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Serves a live web page with queues, workers and recent failures, with buttons to retry"
                     + " or purge dead letters, until SIGTERM/SIGINT.",
-            "It binds to 127.0.0.1 by default: whoever reaches it can retry and purge. Use an SSH"
-                    + " tunnel rather than --bind 0.0.0.0 to see it from elsewhere."
+            "It binds to 127.0.0.1 by default and asks for a token: a new random one at each"
+                    + " start, in the address it prints, or the first line of --token-file. Use an"
+                    + " SSH tunnel rather than --bind 0.0.0.0 to see it from elsewhere."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -53,6 +55,14 @@ final class DashboardCommand implements Callable<Integer> {
             description = "Also show this queue (repeatable); queues of live workers always show")
     List<String> queues = new ArrayList<>();
 
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
+            description =
+                    "Read the token from this file's first line (16+ URL-safe characters) instead"
+                            + " of making a random one")
+    Path tokenFile;
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
     @Override
@@ -61,9 +71,11 @@ final class DashboardCommand implements Callable<Integer> {
             throw new dev.warren.ConfigurationException("--port must be 0-65535, was " + port);
         }
         queues.forEach(TaskDefinition::checkQueueName);
+        DashboardToken token =
+                tokenFile == null ? DashboardToken.random() : DashboardToken.fromFile(tokenFile);
         StopSignals.onTermination(stopRequested::countDown);
         try (Broker broker = Broker.connect(connection.config(List.of(), "warren-dashboard"));
-                DashboardServer server = DashboardServer.start(broker, bind, port, queues)) {
+                DashboardServer server = DashboardServer.start(broker, bind, port, queues, token)) {
             spec.commandLine().getOut().println("warren dashboard on " + server.url());
             spec.commandLine().getOut().flush();
             stopRequested.await();

@@ -4,8 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.warren.Broker;
 import dev.warren.WarrenException;
-import dev.warren.ops.DeadLetter;
-import dev.warren.ops.DeadLetters;
+import dev.warren.internal.text.SafeText;
 import dev.warren.ops.WorkerRoster;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +12,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -25,25 +21,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web dashboard: a static page (HTML and JavaScript from this jar, no build step) that polls
- * {@code GET /api/state} and retries or purges dead letters through {@code POST
- * /api/dead-letters/retry} and {@code /purge}.
+ * {@code GET /api/state}, reads dead letters through {@code POST /api/dead-letters} (reading one
+ * takes it off its queue for a moment, so it is not a GET) and retries or purges them through
+ * {@code POST /api/dead-letters/retry} and {@code /purge}.
  *
- * <p>It binds to 127.0.0.1 by default: anyone who can reach it can retry and purge. On a loopback
- * address it also refuses requests whose Host header is not a loopback name (DNS rebinding), and
- * every POST must carry the header {@code X-Warren-Dashboard: 1}, which a foreign web page cannot
- * send without a CORS preflight this server never approves (cross-site request forgery).
+ * <p>Every request must carry the dashboard's token, as the header {@code X-Warren-Token} or as
+ * {@code ?token=} (the page's address, {@link #url()}, has it): 401 without one, 403 with a wrong
+ * one. It binds to 127.0.0.1 by default; on a loopback address it also refuses requests whose Host
+ * header is not a loopback name (DNS rebinding), and every POST must carry the header {@code
+ * X-Warren-Dashboard: 1}, which a foreign web page cannot send without a CORS preflight this server
+ * never approves (cross-site request forgery).
  *
  * <pre>{@code
- * try (DashboardServer server = DashboardServer.start(broker, "127.0.0.1", 8080, List.of("primes"))) {
+ * try (DashboardServer server =
+ *         DashboardServer.start(broker, "127.0.0.1", 8080, List.of("primes"))) {
  *     System.out.println(server.url());
  * }
  * }</pre>
  */
 public final class DashboardServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DashboardServer.class);
-    private static final int FAILURES_PER_QUEUE = 20;
-    private static final long FAILURES_CACHE_MILLIS = 3000;
-    private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
+    private static final String TOKEN_HEADER = "X-Warren-Token";
 
     private final Broker broker;
     private final WorkerRoster roster;
@@ -51,17 +49,20 @@ public final class DashboardServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final boolean loopback;
-    private final Object failuresLock = new Object();
-    private List<Map<String, Object>> failures = List.of(); // guarded by failuresLock
-    private long failuresAt; // guarded by failuresLock
+    private final DashboardToken token;
+    private final DashboardDeadLetters deadLetters;
 
-    private DashboardServer(Broker broker, String host, int port, List<String> queues)
+    private DashboardServer(
+            Broker broker, String host, int port, List<String> queues, DashboardToken token)
             throws IOException {
         this.broker = broker;
+        this.token = token;
         this.queues = List.copyOf(queues);
         InetAddress address = InetAddress.getByName(host);
         this.loopback = address.isLoopbackAddress();
         this.roster = WorkerRoster.listen(broker);
+        this.deadLetters =
+                new DashboardDeadLetters(broker, () -> Fleet.snapshot(broker, roster, this.queues));
         this.server = HttpServer.create(new InetSocketAddress(address, port), 16);
         this.executor =
                 Executors.newFixedThreadPool(
@@ -75,12 +76,25 @@ public final class DashboardServer implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    /** Serves on {@code host:port} (port 0: any free port) until closed. */
+    /**
+     * Serves on {@code host:port} (port 0: any free port) until closed, with a new random token.
+     */
     public static DashboardServer start(Broker broker, String host, int port, List<String> queues) {
+        return start(broker, host, port, queues, DashboardToken.random());
+    }
+
+    /** Serves with {@code token} (16 or more URL-safe characters) rather than a random one. */
+    public static DashboardServer start(
+            Broker broker, String host, int port, List<String> queues, String token) {
+        return start(broker, host, port, queues, DashboardToken.of(token));
+    }
+
+    static DashboardServer start(
+            Broker broker, String host, int port, List<String> queues, DashboardToken token) {
         try {
-            DashboardServer dashboard = new DashboardServer(broker, host, port, queues);
+            DashboardServer dashboard = new DashboardServer(broker, host, port, queues, token);
             dashboard.server.start();
-            log.info("dashboard serving on {}", dashboard.url());
+            log.info("dashboard serving on {}", dashboard.address());
             return dashboard;
         } catch (IOException e) {
             throw new WarrenException(
@@ -93,7 +107,19 @@ public final class DashboardServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * The page's address with its token, for a browser: {@code http://127.0.0.1:8080/?token=...}.
+     */
     public String url() {
+        return address() + "?token=" + token.value();
+    }
+
+    public String token() {
+        return token.value();
+    }
+
+    /** {@code http://host:port/}, without the token. */
+    public String address() {
         InetSocketAddress address = server.getAddress();
         String host = address.getAddress().getHostAddress();
         if (host.contains(":")) {
@@ -104,18 +130,36 @@ public final class DashboardServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!hostAllowed(exchange)) {
+            if (!LoopbackHostHeader.allows(
+                    loopback, exchange.getRequestHeaders().getFirst("Host"))) {
                 send(exchange, 403, "text/plain", "forbidden host");
+                return;
+            }
+            String presented = presentedToken(exchange);
+            if (presented == null) {
+                send(
+                        exchange,
+                        401,
+                        "text/plain",
+                        "this dashboard needs its token: open the address it printed");
+                return;
+            }
+            if (!token.matches(presented)) {
+                send(exchange, 403, "text/plain", "wrong token");
                 return;
             }
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             if ("GET".equals(method)) {
                 switch (path) {
-                    case "/", "/index.html" -> resource(exchange, "index.html", "text/html");
+                    case "/", "/index.html" -> page(exchange);
                     case "/dashboard.js" ->
                             resource(exchange, "dashboard.js", "application/javascript");
                     case "/api/state" -> send(exchange, 200, "application/json", state());
+                    case "/api/dead-letters",
+                            "/api/dead-letters/retry",
+                            "/api/dead-letters/purge" ->
+                            send(exchange, 405, "text/plain", "POST only: it takes messages");
                     default -> send(exchange, 404, "text/plain", "not found");
                 }
                 return;
@@ -127,120 +171,81 @@ public final class DashboardServer implements AutoCloseable {
                 }
                 Map<String, String> form = FormParameters.of(exchange);
                 switch (path) {
+                    case "/api/dead-letters" ->
+                            send(
+                                    exchange,
+                                    200,
+                                    "application/json",
+                                    JsonText.of(deadLetters.list()));
                     case "/api/dead-letters/retry" ->
-                            send(exchange, 200, "application/json", retry(form));
+                            send(exchange, 200, "application/json", deadLetters.retry(form));
                     case "/api/dead-letters/purge" ->
-                            send(exchange, 200, "application/json", purge(form));
+                            send(exchange, 200, "application/json", deadLetters.purge(form));
                     default -> send(exchange, 404, "text/plain", "not found");
                 }
                 return;
             }
             send(exchange, 405, "text/plain", "method not allowed");
         } catch (WarrenException e) {
-            log.warn("dashboard request {} failed: {}", exchange.getRequestURI(), e.getMessage());
+            log.warn(
+                    "dashboard request {} failed: {}",
+                    SafeText.of(exchange.getRequestURI().getPath()),
+                    SafeText.of(e.getMessage()));
             sendQuietly(
                     exchange, 500, JsonText.of(Map.of("error", String.valueOf(e.getMessage()))));
         } catch (RuntimeException e) {
-            log.warn("dashboard request {} failed", exchange.getRequestURI(), e);
+            log.warn(
+                    "dashboard request {} failed",
+                    SafeText.of(exchange.getRequestURI().getPath()),
+                    e);
             sendQuietly(exchange, 500, JsonText.of(Map.of("error", e.toString())));
         }
     }
 
-    private boolean hostAllowed(HttpExchange exchange) {
-        if (!loopback) {
-            return true;
+    private static String presentedToken(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
+        if (header != null) {
+            return header;
         }
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (host == null) {
-            return false;
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null) {
+            return null;
         }
-        int colon = host.lastIndexOf(':');
-        String name = colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
-        return LOOPBACK_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT));
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("token=")) {
+                return pair.substring("token=".length());
+            }
+        }
+        return null;
     }
 
     private String state() {
         Fleet.Snapshot snapshot = Fleet.snapshot(broker, roster, queues);
         Map<String, Object> state = Fleet.json(snapshot);
-        state.put("failures", failures(snapshot));
         state.put("updated", System.currentTimeMillis());
         return JsonText.of(state);
     }
 
-    /**
-     * Dead letters are read at most every few seconds: each look takes them off the queue briefly.
-     */
-    private List<Map<String, Object>> failures(Fleet.Snapshot snapshot) {
-        synchronized (failuresLock) {
-            if (System.currentTimeMillis() - failuresAt < FAILURES_CACHE_MILLIS) {
-                return failures;
-            }
-            List<Map<String, Object>> found = new ArrayList<>();
-            for (Fleet.QueueRow q : snapshot.queues()) {
-                if (q.dead() == 0) {
-                    continue;
-                }
-                for (DeadLetter d : DeadLetters.of(broker).list(q.name(), FAILURES_PER_QUEUE)) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("queue", q.name());
-                    m.putAll(DeadLettersCommand.json(d));
-                    found.add(m);
-                }
-            }
-            failures = found;
-            failuresAt = System.currentTimeMillis();
-            return failures;
-        }
+    /** The page, with the token in its script's address so that request carries it as well. */
+    private void page(HttpExchange exchange) throws IOException {
+        String html = String.valueOf(resourceText("index.html"));
+        String script = "src=\"dashboard.js?token=" + token.value() + "\"";
+        send(exchange, 200, "text/html", html.replace("src=\"dashboard.js\"", script));
     }
 
-    private void forgetFailures() {
-        synchronized (failuresLock) {
-            failuresAt = 0;
+    private static String resourceText(String name) throws IOException {
+        try (InputStream in = DashboardServer.class.getResourceAsStream("dashboard/" + name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private String retry(Map<String, String> form) {
-        String queue = DeadLettersCommand.logicalQueue(required(form, "queue"));
-        String id = form.get("id");
-        boolean all = "true".equals(form.get("all"));
-        if (id == null && !all) {
-            throw new WarrenException("say which dead letter: id=... or all=true");
-        }
-        DeadLetters.RetryReport report =
-                DeadLetters.of(broker).retry(queue, d -> all || d.id().equals(id), false);
-        forgetFailures();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put(
-                "retried",
-                report.retried().stream().map(DeadLetters.Retried::deadLetterId).toList());
-        result.put("refused", report.refused().stream().map(DeadLetter::id).toList());
-        result.put("left", report.left());
-        return JsonText.of(result);
-    }
-
-    private String purge(Map<String, String> form) {
-        String queue = DeadLettersCommand.logicalQueue(required(form, "queue"));
-        int purged = DeadLetters.of(broker).purge(queue);
-        forgetFailures();
-        return JsonText.of(Map.of("purged", purged));
-    }
-
-    private static String required(Map<String, String> form, String name) {
-        String value = form.get(name);
-        if (value == null || value.isBlank()) {
-            throw new WarrenException("missing parameter " + name);
-        }
-        return value;
     }
 
     private static void resource(HttpExchange exchange, String name, String type)
             throws IOException {
-        try (InputStream in = DashboardServer.class.getResourceAsStream("dashboard/" + name)) {
-            if (in == null) {
-                send(exchange, 404, "text/plain", "missing resource " + name);
-                return;
-            }
-            send(exchange, 200, type, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        String text = resourceText(name);
+        if (text == null) {
+            send(exchange, 404, "text/plain", "missing resource " + name);
+        } else {
+            send(exchange, 200, type, text);
         }
     }
 
@@ -250,6 +255,8 @@ public final class DashboardServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        // the page's address holds the token: never hand it to another site
+        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

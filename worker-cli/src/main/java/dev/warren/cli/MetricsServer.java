@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Serves a Prometheus registry's meters as text on {@code http://host:port/metrics}, for {@code
- * warren-worker --metrics-port}.
+ * warren-worker --metrics-port}. Bound to loopback, it answers only Host headers naming loopback,
+ * so a web page cannot read it through DNS rebinding.
  */
 final class MetricsServer implements AutoCloseable {
     private final HttpServer server;
@@ -23,13 +24,21 @@ final class MetricsServer implements AutoCloseable {
 
     static MetricsServer start(PrometheusMeterRegistry registry, String host, int port) {
         try {
-            HttpServer server =
-                    HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 8);
+            InetAddress address = InetAddress.getByName(host);
+            boolean loopback = address.isLoopbackAddress();
+            HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 8);
             server.createContext(
                     "/metrics",
                     exchange -> {
                         try (exchange) {
-                            respond(exchange, registry.scrape());
+                            if (!LoopbackHostHeader.allows(
+                                    loopback, exchange.getRequestHeaders().getFirst("Host"))) {
+                                respond(exchange, 403, "forbidden host");
+                            } else if (!"GET".equals(exchange.getRequestMethod())) {
+                                respond(exchange, 405, "method not allowed");
+                            } else {
+                                respond(exchange, 200, registry.scrape());
+                            }
                         }
                     });
             server.start();
@@ -40,11 +49,11 @@ final class MetricsServer implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, String text) throws IOException {
+    private static void respond(HttpExchange exchange, int status, String text) throws IOException {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders()
                 .set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-        exchange.sendResponseHeaders(200, body.length);
+        exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

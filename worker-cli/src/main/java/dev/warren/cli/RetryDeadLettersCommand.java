@@ -1,6 +1,7 @@
 package dev.warren.cli;
 
 import dev.warren.Broker;
+import dev.warren.internal.text.SafeText;
 import dev.warren.internal.transport.Topology;
 import dev.warren.ops.DeadLetter;
 import dev.warren.ops.DeadLetters;
@@ -71,9 +72,9 @@ final class RetryDeadLettersCommand implements Callable<Integer> {
         for (DeadLetters.Retried r : report.retried()) {
             out.println(
                     "retried "
-                            + r.deadLetterId()
+                            + SafeText.of(r.deadLetterId())
                             + " ("
-                            + DeadLettersCommand.simple(r.type())
+                            + SafeText.of(DeadLettersCommand.simple(r.type()))
                             + ") as task "
                             + r.taskId()
                             + " on "
@@ -82,11 +83,11 @@ final class RetryDeadLettersCommand implements Callable<Integer> {
         for (DeadLetter d : report.refused()) {
             err.println(
                     "warren-worker: refused "
-                            + d.id()
+                            + SafeText.of(d.id())
                             + " ("
-                            + DeadLettersCommand.simple(d.type())
+                            + SafeText.of(DeadLettersCommand.simple(d.type()))
                             + "): its signature does not verify with the keys given ("
-                            + DeadLettersCommand.clip(d.signatureProblem(), 160)
+                            + SafeText.of(DeadLettersCommand.clip(d.signatureProblem(), 160))
                             + "); --force retries it anyway");
         }
         List<String> missing = new ArrayList<>(wanted);
@@ -94,7 +95,7 @@ final class RetryDeadLettersCommand implements Callable<Integer> {
         for (String id : missing) {
             err.println(
                     "warren-worker: no dead letter with id "
-                            + id
+                            + SafeText.of(id)
                             + " in "
                             + Topology.deadLetterQueue(name));
         }

@@ -2,6 +2,7 @@ package dev.warren.cli;
 
 import dev.warren.Broker;
 import dev.warren.ConfigurationException;
+import dev.warren.internal.text.SafeText;
 import dev.warren.ops.WorkerHeartbeat;
 import dev.warren.ops.WorkerRoster;
 import java.io.PrintWriter;
@@ -106,7 +107,7 @@ final class StatusCommand implements Callable<Integer> {
                                             + snapshot.unverifiedBeats()
                                             + " heartbeats did not verify with the keys given"
                                             + " (they name key ids "
-                                            + roster.unverifiedKeyIds()
+                                            + SafeText.of(roster.unverifiedKeyIds().toString())
                                             + "): wrong --key-file or "
                                             + connection.keyEnv
                                             + "?");

@@ -1,10 +1,14 @@
 package dev.warren.cli;
 
+import dev.warren.internal.text.SafeText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table with aligned columns; numbers are right-aligned. */
+/**
+ * A plain text table with aligned columns; numbers are right-aligned. Cells are escaped and
+ * truncated: ids, types and queue names come from messages and heartbeats anyone may publish.
+ */
 final class TextTable {
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
@@ -16,7 +20,7 @@ final class TextTable {
     TextTable row(Object... cells) {
         List<String> row = new ArrayList<>();
         for (Object cell : cells) {
-            row.add(cell == null ? "" : cell.toString());
+            row.add(cell == null ? "" : SafeText.of(cell.toString()));
         }
         rows.add(row);
         return this;

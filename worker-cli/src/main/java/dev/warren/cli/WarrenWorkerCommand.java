@@ -162,6 +162,7 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
         Thread.currentThread().setContextClassLoader(taskClasspath.loader());
         List<TaskCatalog> found = taskClasspath.catalogs(catalogs);
         WarrenConfig config = connection.config(found, "warren-worker");
+        connection.warnIfKeysComeFromTheEnvironment();
         WorkerConfig.Builder workerConfig =
                 WorkerConfig.custom()
                         .queues(queues)

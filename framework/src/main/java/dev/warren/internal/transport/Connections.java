@@ -10,8 +10,11 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class Connections {
     private static final Logger log = LoggerFactory.getLogger(Connections.class);
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final Set<String> WARNED_ADDRESSES = ConcurrentHashMap.newKeySet();
 
     /** Whether the client library reconnects and restores consumers by itself. */
     public enum Recovery {
@@ -48,6 +52,7 @@ public final class Connections {
             Recovery recovery,
             int heartbeatSeconds,
             ExecutorService sharedExecutor) {
+        warnIfPlainToAnotherHost(config);
         ConnectionFactory factory = new ConnectionFactory();
         try {
             factory.setUri(config.brokerUri());
@@ -112,6 +117,38 @@ public final class Connections {
             return factory.newConnection(name);
         } catch (Exception e) {
             throw RabbitExceptions.translate("connect", config.brokerAddressForHumans(), e);
+        }
+    }
+
+    /**
+     * Plain AMQP carries the broker password and every task's body in clear text, which is fair on
+     * loopback only. Said once per broker address, not at every reconnect or coordinator.
+     */
+    private static void warnIfPlainToAnotherHost(WarrenConfig config) {
+        URI uri = config.brokerUri();
+        if ("amqp".equals(uri.getScheme())
+                && !isLoopback(uri.getHost())
+                && WARNED_ADDRESSES.add(config.brokerAddressForHumans())) {
+            log.warn(
+                    "connecting to {} with plain amqp://: the broker password and every message"
+                            + " travel unencrypted; use amqps:// for a broker on another host",
+                    config.brokerAddressForHumans());
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        if (host == null || host.isEmpty() || "localhost".equalsIgnoreCase(host)) {
+            return true;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.rabbitmq.client.GetResponse;
 import dev.warren.Broker;
 import dev.warren.cli.DashboardServer;
 import dev.warren.internal.transport.BrokerLink;
@@ -36,13 +37,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in headless Chromium (Debian's chromium and chromium-driver): it shows a running
- * worker and a dead letter, and its retry button sends the dead letter back to work. Skipped where
- * /usr/bin/chromium is not installed.
+ * worker and a dead letter, and its retry button sends the dead letter back to work (the browser
+ * test is skipped where /usr/bin/chromium is not installed). Over plain HTTP: its token, its POST
+ * header, and GETs that leave dead letters alone.
  */
 @WarrenTest
 class DashboardIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private TestBroker test;
     private Broker broker;
@@ -112,30 +115,109 @@ class DashboardIT {
     }
 
     @Test
+    void requestsWithoutTheTokenAreRefusedAndWithItAnswered() throws Exception {
+        try (DashboardServer dashboard =
+                DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue))) {
+            assertThat(dashboard.url())
+                    .isEqualTo(dashboard.address() + "?token=" + dashboard.token());
+            for (String path : List.of("", "dashboard.js", "api/state")) {
+                assertThat(get(dashboard.address() + path, null).statusCode())
+                        .as(path)
+                        .isEqualTo(401);
+                assertThat(get(dashboard.address() + path + "?token=nope", null).statusCode())
+                        .as(path)
+                        .isEqualTo(403);
+                String almost = dashboard.token().substring(1) + "x";
+                assertThat(get(dashboard.address() + path, almost).statusCode())
+                        .as(path)
+                        .isEqualTo(403);
+            }
+            assertThat(get(dashboard.url(), null).body())
+                    .contains("dashboard.js?token=" + dashboard.token());
+            HttpResponse<String> state = get(dashboard.address() + "api/state", dashboard.token());
+            assertThat(state.statusCode()).isEqualTo(200);
+            assertThat(state.body()).contains("\"name\":\"" + queue + "\"");
+
+            HttpResponse<String> purge =
+                    post(dashboard.address() + "api/dead-letters/purge?queue=" + queue, null, true);
+            assertThat(purge.statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aTokenGivenByTheOperatorIsTheOnlyOneAccepted() throws Exception {
+        String chosen = "operator-chosen-token-0123456789";
+        try (DashboardServer dashboard =
+                DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue), chosen)) {
+            assertThat(get(dashboard.address() + "api/state", chosen).statusCode()).isEqualTo(200);
+            assertThat(get(dashboard.address() + "api/state", chosen + "0").statusCode())
+                    .isEqualTo(403);
+        }
+    }
+
+    @Test
     void postsWithoutTheDashboardHeaderOrFromAForeignHostAreRefused() throws Exception {
         try (DashboardServer dashboard =
                 DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue))) {
-            HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> noHeader =
-                    http.send(
-                            HttpRequest.newBuilder(
-                                            URI.create(
-                                                    dashboard.url()
-                                                            + "api/dead-letters/purge?queue="
-                                                            + queue))
-                                    .POST(HttpRequest.BodyPublishers.noBody())
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    post(
+                            dashboard.address() + "api/dead-letters/purge?queue=" + queue,
+                            dashboard.token(),
+                            false);
             assertThat(noHeader.statusCode()).isEqualTo(403);
-
-            HttpResponse<String> state =
-                    http.send(
-                            HttpRequest.newBuilder(URI.create(dashboard.url() + "api/state"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            assertThat(state.statusCode()).isEqualTo(200);
-            assertThat(state.body()).contains("\"name\":\"" + queue + "\"", "\"failures\":[]");
         }
+    }
+
+    @Test
+    void lookingAtTheStateTouchesNoDeadLetterAndListingThemIsAPost() throws Exception {
+        Envelope dead = Ops.deadLetter(test, broker, queue, new OpsEcho("look"), "FAILED", "boom");
+        try (DashboardServer dashboard =
+                DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue))) {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> state =
+                        get(dashboard.address() + "api/state", dashboard.token());
+                assertThat(state.statusCode()).isEqualTo(200);
+                assertThat(state.body())
+                        .contains("\"deadLettered\":1")
+                        .doesNotContain(dead.messageId());
+            }
+            List<GetResponse> untouched = Queues.drain(test, Topology.deadLetterQueue(queue));
+            assertThat(untouched).hasSize(1);
+            assertThat(untouched.get(0).getEnvelope().isRedeliver())
+                    .as("a GET must not have taken the dead letter and put it back")
+                    .isFalse();
+
+            Ops.deadLetter(test, broker, queue, new OpsEcho("again"), "FAILED", "boom again");
+            assertThat(
+                            get(dashboard.address() + "api/dead-letters", dashboard.token())
+                                    .statusCode())
+                    .isEqualTo(405);
+            HttpResponse<String> listed =
+                    post(dashboard.address() + "api/dead-letters", dashboard.token(), true);
+            assertThat(listed.statusCode()).isEqualTo(200);
+            assertThat(listed.body()).contains("boom again", "\"queue\":\"" + queue + "\"");
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("X-Warren-Token", token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String token, boolean dashboardHeader)
+            throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("X-Warren-Token", token);
+        }
+        if (dashboardHeader) {
+            request.header("X-Warren-Dashboard", "1");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static WebDriver chromium() {

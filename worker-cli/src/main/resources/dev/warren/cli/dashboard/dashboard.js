@@ -1,12 +1,21 @@
-// Polls /api/state and renders it; buttons POST to /api/dead-letters/{retry,purge}.
-// The X-Warren-Dashboard header is required by the server for every POST (CSRF protection).
+// Polls GET /api/state and POST /api/dead-letters and renders them; buttons POST to
+// /api/dead-letters/{retry,purge}. Every request carries the token from the page's address
+// (X-Warren-Token); the X-Warren-Dashboard header is required for every POST (CSRF protection).
+// Text from the broker goes in with textContent only, never innerHTML, and is cut to MAX_TEXT.
 "use strict";
 
 const REFRESH_MS = 2000;
+const MAX_TEXT = 200;
+const TOKEN = new URLSearchParams(window.location.search).get("token") || "";
+
+function shortText(text) {
+  const s = text === undefined || text === null ? "" : String(text);
+  return s.length <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "\u2026";
+}
 
 function cell(row, text, className) {
   const td = document.createElement("td");
-  td.textContent = text === undefined || text === null ? "" : String(text);
+  td.textContent = shortText(text);
   if (className) td.className = className;
   row.appendChild(td);
   return td;
@@ -42,12 +51,24 @@ function fill(tableId, items, render, emptyText, columns) {
 async function post(path, params) {
   const response = await fetch(path, {
     method: "POST",
-    headers: { "X-Warren-Dashboard": "1", "Content-Type": "application/x-www-form-urlencoded" },
+    headers: {
+      "X-Warren-Token": TOKEN,
+      "X-Warren-Dashboard": "1",
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
     body: new URLSearchParams(params).toString(),
   });
-  const result = await response.json();
-  if (!response.ok) throw new Error(result.error || response.statusText);
-  return result;
+  const text = await response.text();
+  if (!response.ok) {
+    let message = text;
+    try {
+      message = JSON.parse(text).error || text;
+    } catch (e) {
+      // a plain-text refusal (401, 403) is its own message
+    }
+    throw new Error(response.status + " " + message);
+  }
+  return JSON.parse(text);
 }
 
 // The outcome of the last button pressed stays on screen until the next one.
@@ -72,7 +93,7 @@ function button(label, className, onClick) {
   return b;
 }
 
-function render(state) {
+function render(state, failures) {
   fill("queues", state.queues, (row, q) => {
     row.dataset.queue = q.name;
     cell(row, q.name + (q.exists ? "" : " (missing)"));
@@ -109,11 +130,11 @@ function render(state) {
     cell(row, w.state, "state " + w.state);
   }, "No live workers.", 12);
 
-  fill("failures", state.failures, (row, f) => {
+  fill("failures", failures, (row, f) => {
     row.dataset.id = f.id;
     cell(row, f.queue);
     cell(row, f.id).classList.add("id");
-    cell(row, simpleType(f.type)).title = f.type;
+    cell(row, simpleType(f.type)).title = shortText(f.type);
     cell(row, f.attempt, "num");
     cell(row, f.reason + (f.verified ? "" : " (signature does not verify)"));
     cell(row, f.lastError || f.detail);
@@ -136,11 +157,15 @@ function render(state) {
 
 async function refresh() {
   try {
-    const response = await fetch("/api/state", { cache: "no-store" });
+    const response = await fetch("/api/state", {
+      cache: "no-store",
+      headers: { "X-Warren-Token": TOKEN },
+    });
+    if (!response.ok) throw new Error(response.status + " " + (await response.text()));
     const state = await response.json();
-    if (!response.ok) throw new Error(state.error || response.statusText);
+    const failures = await post("/api/dead-letters", {});
     document.getElementById("status").className = "muted";
-    render(state);
+    render(state, failures);
   } catch (e) {
     const status = document.getElementById("status");
     status.className = "error";

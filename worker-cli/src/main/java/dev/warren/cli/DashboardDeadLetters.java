@@ -1,0 +1,95 @@
+package dev.warren.cli;
+
+import dev.warren.Broker;
+import dev.warren.WarrenException;
+import dev.warren.ops.DeadLetter;
+import dev.warren.ops.DeadLetters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The dashboard's dead-letter actions: list (cached), retry and purge. */
+final class DashboardDeadLetters {
+    private static final int FAILURES_PER_QUEUE = 20;
+    private static final long FAILURES_CACHE_MILLIS = 3000;
+
+    private final Broker broker;
+    private final Supplier<Fleet.Snapshot> fleet;
+    private final Object failuresLock = new Object();
+    private List<Map<String, Object>> failures = List.of(); // guarded by failuresLock
+    private long failuresAt; // guarded by failuresLock
+
+    DashboardDeadLetters(Broker broker, Supplier<Fleet.Snapshot> fleet) {
+        this.broker = broker;
+        this.fleet = fleet;
+    }
+
+    /**
+     * Dead letters are read at most every few seconds: each look takes them off the queue briefly.
+     */
+    List<Map<String, Object>> list() {
+        synchronized (failuresLock) {
+            if (System.currentTimeMillis() - failuresAt < FAILURES_CACHE_MILLIS) {
+                return failures;
+            }
+            Fleet.Snapshot snapshot = fleet.get();
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (Fleet.QueueRow q : snapshot.queues()) {
+                if (q.dead() == 0) {
+                    continue;
+                }
+                for (DeadLetter d : DeadLetters.of(broker).list(q.name(), FAILURES_PER_QUEUE)) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("queue", q.name());
+                    m.putAll(DeadLettersCommand.json(d));
+                    found.add(m);
+                }
+            }
+            failures = found;
+            failuresAt = System.currentTimeMillis();
+            return failures;
+        }
+    }
+
+    private void forgetFailures() {
+        synchronized (failuresLock) {
+            failuresAt = 0;
+        }
+    }
+
+    String retry(Map<String, String> form) {
+        String queue = DeadLettersCommand.logicalQueue(required(form, "queue"));
+        String id = form.get("id");
+        boolean all = "true".equals(form.get("all"));
+        if (id == null && !all) {
+            throw new WarrenException("say which dead letter: id=... or all=true");
+        }
+        DeadLetters.RetryReport report =
+                DeadLetters.of(broker).retry(queue, d -> all || d.id().equals(id), false);
+        forgetFailures();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put(
+                "retried",
+                report.retried().stream().map(DeadLetters.Retried::deadLetterId).toList());
+        result.put("refused", report.refused().stream().map(DeadLetter::id).toList());
+        result.put("left", report.left());
+        return JsonText.of(result);
+    }
+
+    String purge(Map<String, String> form) {
+        String queue = DeadLettersCommand.logicalQueue(required(form, "queue"));
+        int purged = DeadLetters.of(broker).purge(queue);
+        forgetFailures();
+        return JsonText.of(Map.of("purged", purged));
+    }
+
+    private static String required(Map<String, String> form, String name) {
+        String value = form.get(name);
+        if (value == null || value.isBlank()) {
+            throw new WarrenException("missing parameter " + name);
+        }
+        return value;
+    }
+}
