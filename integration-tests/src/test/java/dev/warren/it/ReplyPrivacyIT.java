@@ -79,15 +79,14 @@ class ReplyPrivacyIT {
     }
 
     @Test
-    void aReplyConsumerCannotStartWhileSomeoneElseConsumesTheQueue(TestBroker test)
+    void aReplyConsumerFailsToStartWhileSomeoneElseConsumesTheQueue(TestBroker test)
             throws Exception {
         String queue = test.uniqueName("it-reply-taken");
         try (Connection raw = test.rawConnection();
                 Broker broker = Broker.connect(config(test).build())) {
             Channel squatter = raw.createChannel();
             squatter.queueDeclare(queue, false, false, false, null);
-            squatter.basicConsume(
-                    queue, false, "", false, true, null, new DefaultConsumer(squatter));
+            squatter.basicConsume(queue, false, new DefaultConsumer(squatter));
 
             assertThatThrownBy(
                             () ->
