@@ -1,13 +1,16 @@
 package dev.warren.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Consumer;
+import com.rabbitmq.client.ShutdownSignalException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -30,9 +33,11 @@ class QueueConsumerTest {
                             Connection.class.getClassLoader(),
                             new Class<?>[] {Connection.class},
                             (proxy, method, args) ->
-                                    method.getName().equals("createChannel")
-                                            ? channel
-                                            : defaultOf(method));
+                                    switch (method.getName()) {
+                                        case "createChannel" -> channel;
+                                        case "isOpen" -> true;
+                                        default -> defaultOf(method);
+                                    });
 
     private Object onChannel(Method method, Object[] args) {
         switch (method.getName()) {
@@ -105,5 +110,19 @@ class QueueConsumerTest {
                         "basicConsume exclusive=false",
                         "basicReject requeue=true",
                         "basicReject requeue=true");
+    }
+
+    @Test
+    void aReplyConsumerWhoseChannelTheBrokerClosedConsumesAgainExclusively() throws Exception {
+        QueueConsumer consumer =
+                QueueConsumer.start(connection, "q", 4, delivery -> {}, true, true);
+
+        subscribed.handleShutdownSignal(
+                "tag-1", new ShutdownSignalException(false, false, null, channel));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 2);
+        assertThat(calls)
+                .containsExactly("basicConsume exclusive=true", "basicConsume exclusive=true");
+        consumer.cancel();
     }
 }
