@@ -21,6 +21,15 @@ import org.junit.jupiter.api.Test;
 @WarrenTest
 class DeadLetterPagesIT {
     private static final int LETTERS = 250;
+    private static final int DEAD_LETTER_PAGE = 100;
+
+    private static int depth(TestBroker test, String queue) {
+        try {
+            return Queues.depth(test, queue);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void listAndRetryReachEveryLetterAcrossPagesInOrder(TestBroker test) throws Exception {
@@ -44,9 +53,22 @@ class DeadLetterPagesIT {
             for (int i = 0; i < LETTERS; i += 2) {
                 wanted.add(ids.get(i));
             }
+            String dead = Topology.deadLetterQueue(queue);
+            List<Integer> stillInQueueWhenFirstSelected = new ArrayList<>();
             DeadLetters.RetryReport report =
-                    letters.retry(queue, letter -> wanted.contains(letter.id()), false);
+                    letters.retry(
+                            queue,
+                            letter -> {
+                                if (stillInQueueWhenFirstSelected.isEmpty()) {
+                                    stillInQueueWhenFirstSelected.add(depth(test, dead));
+                                }
+                                return wanted.contains(letter.id());
+                            },
+                            false);
 
+            assertThat(stillInQueueWhenFirstSelected)
+                    .as("letters not yet taken while the first page is looked at")
+                    .containsExactly(LETTERS - DEAD_LETTER_PAGE);
             assertThat(report.retried()).hasSize(wanted.size());
             assertThat(report.left()).isEqualTo(LETTERS - wanted.size());
             assertThat(Queues.depth(test, Topology.workQueue(queue))).isEqualTo(wanted.size());
