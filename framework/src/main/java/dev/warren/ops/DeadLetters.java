@@ -11,6 +11,7 @@ import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.RejectedMessageException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,9 @@ public final class DeadLetters {
      * Annotation on a retried task: the id of the dead letter it came from (unsigned, for people).
      */
     public static final String RETRY_OF = "x-warren-retry-of";
+
+    /** How many dead letters are in memory at once. */
+    static final int PAGE = 100;
 
     private final BrokerLink broker;
 
@@ -79,11 +83,18 @@ public final class DeadLetters {
         withHeld(
                 "read dead letters of " + dead,
                 held -> {
-                    List<Held> taken = held.take(dead, max);
-                    for (Held message : taken) {
-                        letters.add(describe(message));
+                    List<Held> looked = new ArrayList<>();
+                    while (looked.size() < max) {
+                        List<Held> page = held.take(dead, Math.min(PAGE, max - looked.size()));
+                        for (Held message : page) {
+                            letters.add(describe(message));
+                            looked.add(withoutBody(message));
+                        }
+                        if (page.size() < PAGE) {
+                            break;
+                        }
                     }
-                    held.giveBack(taken);
+                    held.giveBack(looked);
                 });
         return letters;
     }
@@ -94,7 +105,7 @@ public final class DeadLetters {
      * names the old one). A dead letter whose original signature does not verify with this
      * process's keys is refused unless {@code force}: re-signing it would vouch for content nobody
      * here signed. Each is published and confirmed before it leaves the dead-letter queue (at least
-     * once: a crash in between leaves it in both).
+     * once: a crash in between leaves it in both). Letters are read {@value #PAGE} at a time.
      */
     public RetryReport retry(String queue, Predicate<DeadLetter> select, boolean force) {
         String dead = Topology.deadLetterQueue(queue);
@@ -106,49 +117,60 @@ public final class DeadLetters {
         withHeld(
                 "retry dead letters of " + dead,
                 held -> {
-                    List<Held> taken = held.take(dead, Integer.MAX_VALUE);
                     List<Held> keep = new ArrayList<>();
-                    List<Held> done = new ArrayList<>();
-                    for (Held message : taken) {
-                        DeadLetter letter = describe(message);
-                        if (!select.test(letter)) {
-                            keep.add(message);
-                            left[0]++;
-                            continue;
+                    List<Held> page;
+                    do {
+                        page = held.take(dead, PAGE);
+                        List<Held> done = new ArrayList<>();
+                        for (Held message : page) {
+                            DeadLetter letter = describe(message);
+                            if (!select.test(letter)) {
+                                keep.add(withoutBody(message));
+                                left[0]++;
+                            } else if (!letter.verified() && !force) {
+                                refused.add(letter);
+                                keep.add(withoutBody(message));
+                            } else {
+                                retried.add(sendBack(held, message, letter, queue));
+                                done.add(message);
+                            }
                         }
-                        if (!letter.verified() && !force) {
-                            refused.add(letter);
-                            keep.add(message);
-                            continue;
-                        }
-                        String taskId = TaskId.random().toString();
-                        held.publish(
-                                work,
-                                broker.protocol()
-                                        .resubmission(
-                                                message.envelope(),
-                                                queue,
-                                                taskId,
-                                                Map.of(RETRY_OF, String.valueOf(letter.id()))));
-                        done.add(message);
-                        retried.add(new Retried(letter.id(), taskId, letter.type()));
-                        log.info(
-                                "dead letter {} ({}, {}) from {} sent back to {} as task {}{}",
-                                letter.id(),
-                                letter.type(),
-                                letter.reason(),
-                                dead,
-                                work,
-                                taskId,
-                                letter.verified()
-                                        ? ""
-                                        : " although its signature does not verify (forced)");
-                    }
-                    held.awaitConfirms();
-                    held.drop(done);
+                        held.awaitConfirms();
+                        held.drop(done);
+                    } while (page.size() == PAGE);
                     held.giveBack(keep);
                 });
         return new RetryReport(List.copyOf(retried), List.copyOf(refused), left[0]);
+    }
+
+    private Retried sendBack(HeldMessages held, Held message, DeadLetter letter, String queue)
+            throws IOException {
+        String dead = Topology.deadLetterQueue(queue);
+        String work = Topology.workQueue(queue);
+        String taskId = TaskId.random().toString();
+        held.publish(
+                work,
+                broker.protocol()
+                        .resubmission(
+                                message.envelope(),
+                                queue,
+                                taskId,
+                                Map.of(RETRY_OF, String.valueOf(letter.id()))));
+        log.info(
+                "dead letter {} ({}, {}) from {} sent back to {} as task {}{}",
+                letter.id(),
+                letter.type(),
+                letter.reason(),
+                dead,
+                work,
+                taskId,
+                letter.verified() ? "" : " although its signature does not verify (forced)");
+        return new Retried(letter.id(), taskId, letter.type());
+    }
+
+    /** Giving a held message back needs only its tag; its body can go before the next page. */
+    private static Held withoutBody(Held message) {
+        return new Held(null, message.brokerReason(), message.tag());
     }
 
     /** Drops every dead letter of a logical queue; returns how many. */

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -36,7 +35,7 @@ public final class WorkerRoster implements AutoCloseable {
     private final BrokerLink broker;
     private final Map<String, WorkerHeartbeat> latest = new ConcurrentHashMap<>();
     private final AtomicLong unverified = new AtomicLong();
-    private final Set<String> unverifiedKeyIds = ConcurrentHashMap.newKeySet();
+    private final UnverifiedKeyIds unverifiedKeyIds = new UnverifiedKeyIds();
     private final Subscription subscription;
 
     private WorkerRoster(BrokerLink broker) {
@@ -75,7 +74,7 @@ public final class WorkerRoster implements AutoCloseable {
             if (unverified.incrementAndGet() == 1) {
                 log.debug("ignoring a heartbeat that does not verify: {}", e.getMessage());
             }
-            unverifiedKeyIds.add(String.valueOf(envelope.keyId()));
+            unverifiedKeyIds.add(envelope.keyId());
             return;
         }
         if (!(payload instanceof Map<?, ?> map)) {
@@ -115,9 +114,9 @@ public final class WorkerRoster implements AutoCloseable {
         return unverified.get();
     }
 
-    /** The key ids those refused heartbeats named. */
+    /** The key ids those refused heartbeats named, at most the first few, cut short. */
     public Set<String> unverifiedKeyIds() {
-        return new TreeSet<>(unverifiedKeyIds);
+        return unverifiedKeyIds.sorted();
     }
 
     @Override

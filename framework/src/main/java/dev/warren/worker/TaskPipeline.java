@@ -63,7 +63,10 @@ final class TaskPipeline {
         counters.running.incrementAndGet();
         try {
             handle(delivery, queue);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
+            // the task's own throwables end in TimedRun; anything here is the worker's, and even
+            // a StackOverflowError must settle the delivery or the slot holds it until the
+            // channel closes
             log.error(
                     "unexpected error on message {} from {}{}",
                     SafeText.of(delivery.envelope().messageId()),

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /** A worker pipeline with a fixed clock, the real codec and signer, and a recording broker. */
 final class PipelineFixture implements AutoCloseable {
@@ -73,6 +74,14 @@ final class PipelineFixture implements AutoCloseable {
         }
     }
 
+    @TaskOptions(queue = QUEUE)
+    record OverflowsTheWorker() implements Task<Void> {
+        @Override
+        public Void run(TaskContext ctx) {
+            throw new AssertionError("never runs: the meters overflow first");
+        }
+    }
+
     static final WarrenConfig CONFIG =
             WarrenConfig.custom()
                     .signingKeys(SigningKeys.of("k1", filled(32, 7)))
@@ -81,6 +90,7 @@ final class PipelineFixture implements AutoCloseable {
                     .register(WaitsForInterrupt.class, 102)
                     .register(ReturnsUnregistered.class, 103)
                     .register(BreaksTheWorker.class, 104)
+                    .register(OverflowsTheWorker.class, 105)
                     .maxMessageAge(Duration.ofMinutes(10))
                     .build();
 
@@ -94,7 +104,14 @@ final class PipelineFixture implements AutoCloseable {
 
     PipelineFixture() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        registry.config().meterFilter(new MetricsBackendBrokenFor(BreaksTheWorker.class));
+        registry.config()
+                .meterFilter(
+                        new MetricsBackendBrokenFor(
+                                BreaksTheWorker.class,
+                                () -> new IllegalStateException("metrics backend down")))
+                .meterFilter(
+                        new MetricsBackendBrokenFor(
+                                OverflowsTheWorker.class, () -> new StackOverflowError()));
         WorkerMeters meters = new WorkerMeters(registry);
         pipeline =
                 new TaskPipeline(
@@ -131,11 +148,16 @@ final class PipelineFixture implements AutoCloseable {
     }
 
     /** A metrics backend that fails on one task type: an error of the worker, not of the task. */
-    private record MetricsBackendBrokenFor(Class<?> type) implements MeterFilter {
+    private record MetricsBackendBrokenFor(Class<?> type, Supplier<Throwable> failure)
+            implements MeterFilter {
         @Override
         public Meter.Id map(Meter.Id id) {
             if (type.getName().equals(id.getTag("type"))) {
-                throw new IllegalStateException("metrics backend down");
+                Throwable thrown = failure.get();
+                if (thrown instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) thrown;
             }
             return id;
         }

@@ -14,6 +14,7 @@ import dev.warren.worker.PipelineFixture.BreaksTheWorker;
 import dev.warren.worker.PipelineFixture.Doubles;
 import dev.warren.worker.PipelineFixture.Fails;
 import dev.warren.worker.PipelineFixture.FakeDelivery;
+import dev.warren.worker.PipelineFixture.OverflowsTheWorker;
 import dev.warren.worker.PipelineFixture.Published;
 import dev.warren.worker.PipelineFixture.ReturnsUnregistered;
 import dev.warren.worker.PipelineFixture.WaitsForInterrupt;
@@ -251,5 +252,24 @@ class TaskPipelineTest {
         FakeDelivery delivery = fixture.process(fixture.task(new BreaksTheWorker(), null), true);
 
         assertDeadLettered(delivery, RejectReason.WORKER_ERROR);
+    }
+
+    @Test
+    void aStackOverflowOutsideTheTaskGivesTheMessageBackOnce() {
+        FakeDelivery delivery =
+                fixture.process(fixture.task(new OverflowsTheWorker(), null), false);
+
+        assertThat(fixture.port.published).isEmpty();
+        assertThat(delivery.settlements).containsExactly("requeue");
+        assertThat(fixture.counters.running).hasValue(0);
+    }
+
+    @Test
+    void aStackOverflowOutsideTheTaskOnARedeliveredMessageDeadLettersIt() {
+        FakeDelivery delivery = fixture.process(fixture.task(new OverflowsTheWorker(), null), true);
+
+        assertDeadLettered(delivery, RejectReason.WORKER_ERROR);
+        assertThat(onlyPublished().envelope().annotations().get(Headers.DEAD_DETAIL))
+                .contains("StackOverflowError");
     }
 }

@@ -28,6 +28,12 @@ public final class KryoCodec implements Codec {
     /** The lowest id of Warren's own wire records; ids below it are common JDK types. */
     public static final int FIRST_WARREN_WIRE_ID = 50;
 
+    /**
+     * How deeply values may nest. Reading is recursive, so without a bound a small signed body of
+     * nested lists overflows the stack of the thread decoding it.
+     */
+    public static final int MAX_DEPTH = 256;
+
     private static final int INITIAL_BUFFER_BYTES = 512;
 
     private final Map<Class<?>, Integer> registrations;
@@ -130,6 +136,7 @@ public final class KryoCodec implements Codec {
         Kryo kryo = new Kryo();
         kryo.setRegistrationRequired(true);
         kryo.setReferences(false);
+        kryo.setMaxDepth(MAX_DEPTH);
         BuiltInTypes.register(kryo);
         registrations.forEach(kryo::register);
         return kryo;

@@ -173,7 +173,8 @@ public final class BrokerLink implements AutoCloseable {
     /**
      * A consumer whose handler finishes each delivery on the dispatch thread, in order, without
      * settling it: the consumer acknowledges each one after the handler returns. For consumers that
-     * never give a message back, such as a client's reply queue.
+     * never give a message back, such as a client's reply queue. It is exclusive, so nobody else
+     * can consume the queue while it runs; it fails if the queue has a consumer already.
      */
     public Subscription consumeAcknowledgingAfterHandler(
             String brokerQueue, int prefetch, DeliveryHandler handler) {
@@ -188,7 +189,12 @@ public final class BrokerLink implements AutoCloseable {
         try {
             QueueConsumer consumer =
                     QueueConsumer.start(
-                            consuming, brokerQueue, prefetch, handler, acknowledgeAfterHandler);
+                            consuming,
+                            brokerQueue,
+                            prefetch,
+                            handler,
+                            acknowledgeAfterHandler,
+                            acknowledgeAfterHandler);
             subscriptions.add(consumer);
             return consumer;
         } catch (Exception e) {

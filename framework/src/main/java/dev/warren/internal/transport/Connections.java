@@ -29,6 +29,8 @@ public final class Connections {
     private static final Logger log = LoggerFactory.getLogger(Connections.class);
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final Set<String> WARNED_ADDRESSES = ConcurrentHashMap.newKeySet();
+    private static final int INBOUND_BODY_MULTIPLE = 4;
+    private static final int INBOUND_BODY_SLACK_BYTES = 1024 * 1024;
 
     /** Whether the client library reconnects and restores consumers by itself. */
     public enum Recovery {
@@ -75,10 +77,25 @@ public final class Connections {
         factory.setNetworkRecoveryInterval(1000);
         factory.setRequestedHeartbeat(heartbeatSeconds);
         factory.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        factory.setMaxInboundMessageBodySize(maxInboundBodyBytes(config));
         if (sharedExecutor != null) {
             factory.setSharedExecutor(sharedExecutor);
         }
         return new Connections(config, factory);
+    }
+
+    /**
+     * The largest body the client library accepts before allocating it: {@value
+     * #INBOUND_BODY_MULTIPLE} times {@link WarrenConfig#maxBodyBytes()} plus {@value
+     * #INBOUND_BODY_SLACK_BYTES} bytes. Bodies up to it reach the worker, which dead-letters those
+     * over {@code maxBodyBytes} as {@code OVERSIZED}; a larger body makes the library close the
+     * connection, and the broker redelivers it to the next one, which is why the broker's own
+     * {@code max_message_size} should refuse such bodies at publish.
+     */
+    public static int maxInboundBodyBytes(WarrenConfig config) {
+        long bytes =
+                (long) INBOUND_BODY_MULTIPLE * config.maxBodyBytes() + INBOUND_BODY_SLACK_BYTES;
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
     /**

@@ -27,6 +27,7 @@ final class QueueConsumer implements Subscription {
     private final int prefetch;
     private final DeliveryHandler handler;
     private final boolean acknowledgeAfterHandler;
+    private final boolean exclusive;
     private volatile ChannelConsumer current;
     private volatile boolean stopping;
 
@@ -35,33 +36,40 @@ final class QueueConsumer implements Subscription {
             String queue,
             int prefetch,
             DeliveryHandler handler,
-            boolean acknowledgeAfterHandler) {
+            boolean acknowledgeAfterHandler,
+            boolean exclusive) {
         this.connection = connection;
         this.queue = queue;
         this.prefetch = prefetch;
         this.handler = handler;
         this.acknowledgeAfterHandler = acknowledgeAfterHandler;
+        this.exclusive = exclusive;
     }
 
     static QueueConsumer start(
             Connection connection, String queue, int prefetch, DeliveryHandler handler)
             throws IOException {
-        return start(connection, queue, prefetch, handler, false);
+        return start(connection, queue, prefetch, handler, false, false);
     }
 
     /**
      * With {@code acknowledgeAfterHandler}, the consumer acknowledges each delivery itself once the
-     * handler has returned, many per frame, and the handler's own settling calls do nothing.
+     * handler has returned, many per frame, and the handler's own settling calls do nothing. An
+     * {@code exclusive} consumer is the queue's only one: starting it fails while the queue has
+     * another consumer, and no other consumer can start while it runs. Automatic recovery and
+     * consuming again after a channel closed keep it exclusive.
      */
     static QueueConsumer start(
             Connection connection,
             String queue,
             int prefetch,
             DeliveryHandler handler,
-            boolean acknowledgeAfterHandler)
+            boolean acknowledgeAfterHandler,
+            boolean exclusive)
             throws IOException {
         QueueConsumer consumer =
-                new QueueConsumer(connection, queue, prefetch, handler, acknowledgeAfterHandler);
+                new QueueConsumer(
+                        connection, queue, prefetch, handler, acknowledgeAfterHandler, exclusive);
         consumer.current = consumer.subscribe();
         return consumer;
     }
@@ -70,7 +78,7 @@ final class QueueConsumer implements Subscription {
         Channel channel = connection.createChannel();
         channel.basicQos(prefetch);
         ChannelConsumer consumer = new ChannelConsumer(channel);
-        consumer.tag = channel.basicConsume(queue, false, consumer);
+        consumer.tag = channel.basicConsume(queue, false, "", false, exclusive, null, consumer);
         return consumer;
     }
 
@@ -165,7 +173,7 @@ final class QueueConsumer implements Subscription {
             if (acknowledgeAfterHandler) {
                 try {
                     handler.handle(delivery);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     log.error(
                             "consumer of {} failed on message {}", queue, envelope.messageId(), e);
                 }
@@ -174,7 +182,9 @@ final class QueueConsumer implements Subscription {
             }
             try {
                 handler.handle(delivery);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // thrown on into the client library, an Error would close this channel as if the
+                // application had, and nothing would consume again
                 log.error(
                         "consumer of {} failed on message {}; it goes back to the queue",
                         queue,

@@ -217,6 +217,33 @@ class KryoCodecTest {
                 .isInstanceOf(CodecException.class);
     }
 
+    @Test
+    void nestingDeeperThanTheMaximumFailsWithCodecExceptionInsteadOfOverflowingTheStack() {
+        byte[] empty = codec.encode(new ArrayList<>());
+        byte[] one = codec.encode(new ArrayList<>(List.of(new ArrayList<>())));
+        byte[] prefix = Arrays.copyOf(one, one.length - empty.length);
+        int depth = 200_000;
+        byte[] deep = new byte[prefix.length * depth + empty.length];
+        for (int i = 0; i < depth; i++) {
+            System.arraycopy(prefix, 0, deep, i * prefix.length, prefix.length);
+        }
+        System.arraycopy(empty, 0, deep, prefix.length * depth, empty.length);
+
+        assertThatThrownBy(() -> codec.decode(deep))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("depth");
+    }
+
+    @Test
+    void nestingUpToTheMaximumSurvivesARoundTrip() {
+        Object nested = new ArrayList<>();
+        for (int i = 1; i < KryoCodec.MAX_DEPTH; i++) {
+            nested = new ArrayList<>(List.of(nested));
+        }
+
+        assertThat(codec.decode(codec.encode(nested))).isEqualTo(nested);
+    }
+
     /** True when the bytes decoded; false when they were refused with a CodecException. */
     private boolean decodesOrFailsWithCodecException(byte[] bytes) {
         try {
