@@ -39,6 +39,7 @@ final class Acknowledgements {
     private final Sink sink;
     private final int flushAt;
     private final TreeSet<Long> unsettled = new TreeSet<>(); // guarded by this
+    private final TreeSet<Long> doneNotAcknowledged = new TreeSet<>(); // guarded by this
     private long highestDelivered; // guarded by this
     private long acknowledgedUpTo; // guarded by this
     private int doneSinceFlush; // guarded by this
@@ -77,6 +78,7 @@ final class Acknowledgements {
 
     synchronized void done(long tag) {
         unsettled.remove(tag);
+        doneNotAcknowledged.add(tag);
         if (++doneSinceFlush >= flushAt) {
             flush();
         } else if (!flushScheduled) {
@@ -102,11 +104,15 @@ final class Acknowledgements {
 
     private void flush() {
         doneSinceFlush = 0;
-        long upTo = unsettled.isEmpty() ? highestDelivered : unsettled.first() - 1;
-        if (upTo <= acknowledgedUpTo) {
+        long limit = unsettled.isEmpty() ? highestDelivered : unsettled.first() - 1;
+        // RabbitMQ refuses a multiple ack whose own tag is no longer outstanding ("unknown delivery
+        // tag"), so it must name a delivery that is done, never one that was given back
+        Long upTo = doneNotAcknowledged.floor(limit);
+        if (upTo == null || upTo <= acknowledgedUpTo) {
             return;
         }
         acknowledgedUpTo = upTo;
+        doneNotAcknowledged.headSet(upTo, true).clear();
         try {
             sink.ack(upTo);
         } catch (IOException | AlreadyClosedException e) {

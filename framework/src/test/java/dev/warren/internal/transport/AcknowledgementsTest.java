@@ -113,4 +113,18 @@ class AcknowledgementsTest {
 
         await().atMost(Duration.ofSeconds(2)).until(() -> sink.sent().equals(List.of("ack<=1")));
     }
+
+    @Test
+    void aMultipleAckNeverNamesADeliveryThatWasGivenBack() throws Exception {
+        Acknowledgements acks = deliveredUpTo(1000, 3);
+        acks.done(1);
+        acks.done(2);
+
+        acks.rejected(3, true);
+        acks.flushNow();
+
+        // the broker answers a multiple ack of 3 with "unknown delivery tag" and closes the channel
+        assertThat(sink.sent()).contains("requeue 3").last().isEqualTo("ack<=2");
+        assertThat(sink.sent()).doesNotContain("ack<=3");
+    }
 }
