@@ -1,6 +1,7 @@
 package dev.warren.benchmarks;
 
 import dev.warren.Broker;
+import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.wire.Heading;
 import java.io.IOException;
@@ -88,7 +89,8 @@ final class PerfTestStage {
                         NoopTask.class.getName(),
                         0,
                         null,
-                        1);
+                        1,
+                        TaskProtocol.taskOn(NoopTask.QUEUE));
         try (Broker broker = Broker.connect(run.config())) {
             for (int payload : payloads) {
                 int length =

@@ -3,6 +3,7 @@ package dev.warren.benchmarks;
 import dev.warren.SigningKeys;
 import dev.warren.internal.codec.KryoCodec;
 import dev.warren.internal.security.HmacSigner;
+import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Heading;
 import dev.warren.internal.wire.MessageSealer;
@@ -40,6 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(1)
 public class SealerBenchmark {
+    private static final Binding BINDING = Binding.of("resize-images", "task");
+
     /** {@code 200B}: {@link ResizeImage#sample()}; {@code 10KB}: a {@link NoopTask} of 10 KiB. */
     @Param({"200B", "10KB"})
     public String task;
@@ -69,7 +72,8 @@ public class SealerBenchmark {
 
     private Envelope seal() {
         return sealer.seal(
-                new Heading(id, payload.getClass().getName(), 1_717_200_000_000L, replyTo, 1),
+                new Heading(
+                        id, payload.getClass().getName(), 1_717_200_000_000L, replyTo, 1, BINDING),
                 payload);
     }
 
@@ -80,11 +84,11 @@ public class SealerBenchmark {
 
     @Benchmark
     public Object verifyAndDecode() {
-        return sealer.open(sealed);
+        return sealer.open(sealed, BINDING);
     }
 
     @Benchmark
     public Object roundTrip() {
-        return sealer.open(seal());
+        return sealer.open(seal(), BINDING);
     }
 }

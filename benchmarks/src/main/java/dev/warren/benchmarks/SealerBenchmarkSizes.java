@@ -1,5 +1,6 @@
 package dev.warren.benchmarks;
 
+import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Heading;
 
 /** The encoded body sizes of the two tasks {@link SealerBenchmark} seals, for the table. */
@@ -10,12 +11,14 @@ final class SealerBenchmarkSizes {
     static {
         var sealer = SealerBenchmark.newSealer();
         SMALL_BYTES =
-                sealer.seal(new Heading("id", "type", 0, null, 1), ResizeImage.sample())
+                sealer.seal(
+                                new Heading("id", "type", 0, null, 1, Binding.of("queue", "task")),
+                                ResizeImage.sample())
                         .body()
                         .length;
         LARGE_BYTES =
                 sealer.seal(
-                                new Heading("id", "type", 0, null, 1),
+                                new Heading("id", "type", 0, null, 1, Binding.of("queue", "task")),
                                 new NoopTask(new byte[10 * 1024]))
                         .body()
                         .length;
