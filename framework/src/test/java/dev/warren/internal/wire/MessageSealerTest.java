@@ -140,6 +140,14 @@ class MessageSealerTest {
     }
 
     private static Envelope withVersion(Envelope e, int version) {
+        return copy(e, version, e.binding());
+    }
+
+    private static Envelope withBinding(Envelope e, Binding binding) {
+        return copy(e, e.version(), binding);
+    }
+
+    private static Envelope copy(Envelope e, int version, Binding binding) {
         return new Envelope(
                 version,
                 e.messageId(),
@@ -147,7 +155,7 @@ class MessageSealerTest {
                 e.timestamp(),
                 e.replyTo(),
                 e.attempt(),
-                e.binding(),
+                binding,
                 e.keyId(),
                 e.signature(),
                 e.body(),
@@ -469,20 +477,7 @@ class MessageSealerTest {
 
     @Test
     void theDestinationIsSignedSoRewritingItBreaksTheSignature() {
-        Envelope e = sealed();
-        Envelope moved =
-                new Envelope(
-                        e.version(),
-                        e.messageId(),
-                        e.type(),
-                        e.timestamp(),
-                        e.replyTo(),
-                        e.attempt(),
-                        Binding.of("other-queue", "task"),
-                        e.keyId(),
-                        e.signature(),
-                        e.body(),
-                        e.annotations());
+        Envelope moved = withBinding(sealed(), Binding.of("other-queue", "task"));
 
         assertThat(reasonOf(sealer, moved)).isEqualTo(RejectReason.BAD_SIGNATURE);
     }
