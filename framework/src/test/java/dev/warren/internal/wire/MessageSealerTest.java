@@ -192,7 +192,7 @@ class MessageSealerTest {
         Envelope e = sealed();
         Envelope noId =
                 new Envelope(
-                        1,
+                        e.version(),
                         null,
                         e.type(),
                         e.timestamp(),
@@ -205,7 +205,7 @@ class MessageSealerTest {
                         null);
         Envelope noType =
                 new Envelope(
-                        1,
+                        e.version(),
                         e.messageId(),
                         null,
                         e.timestamp(),
@@ -218,13 +218,13 @@ class MessageSealerTest {
                         null);
         Envelope attemptZero =
                 new Envelope(
-                        1,
+                        e.version(),
                         e.messageId(),
                         e.type(),
                         e.timestamp(),
                         e.replyTo(),
                         0,
-                        null,
+                        e.binding(),
                         e.keyId(),
                         e.signature(),
                         e.body(),
