@@ -6,6 +6,8 @@ import dev.warren.WarrenConfig;
 import dev.warren.WarrenException;
 import dev.warren.internal.protocol.TaskDefinition;
 import dev.warren.internal.protocol.TaskProtocol;
+import dev.warren.internal.replay.ReplayVerdict;
+import dev.warren.internal.replay.TakenKey;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.MessageSealer;
 import dev.warren.internal.wire.RejectReason;
@@ -16,16 +18,17 @@ import java.time.Duration;
 /**
  * Whether a delivered message may run, in the only safe order: size, signature and that it was
  * signed as a task for this queue (inside {@link MessageSealer#open}, before anything is decoded),
- * decode, what it claims to be, age, replay.
+ * decode, what it claims to be, age, and last whether the fleet took it already: that check records
+ * it as taken, so nothing may refuse it after.
  */
 final class Admission {
     private final MessageSealer sealer;
     private final Clock clock;
     private final Duration maxAge;
     private final Duration maxSkew;
-    private final ReplayMemory replays;
+    private final ReplayCheck replays;
 
-    Admission(MessageSealer sealer, Clock clock, WarrenConfig config, ReplayMemory replays) {
+    Admission(MessageSealer sealer, Clock clock, WarrenConfig config, ReplayCheck replays) {
         this.sealer = sealer;
         this.clock = clock;
         this.maxAge = config.maxMessageAge();
@@ -37,7 +40,8 @@ final class Admission {
     sealed interface Verdict {}
 
     /** May run. */
-    record Admitted(Task<?> task, TaskDefinition definition, TaskId id) implements Verdict {}
+    record Admitted(Task<?> task, TaskDefinition definition, TaskId id, TakenKey key)
+            implements Verdict {}
 
     /** Must not run: dead-letter it with this reason. */
     record Refused(RejectReason reason, String detail) implements Verdict {}
@@ -49,16 +53,12 @@ final class Admission {
             checkAge(envelope);
             Task<?> task = checkIsTask(envelope, payload);
             TaskId id = taskId(envelope);
-            if (replays.isReplay(envelope.messageId(), envelope.attempt(), redelivered)) {
-                throw new RejectedMessageException(
-                        RejectReason.REPLAYED,
-                        "task "
-                                + envelope.messageId()
-                                + " attempt "
-                                + envelope.attempt()
-                                + " was already taken by this worker; this copy was published again");
+            TakenKey key = TakenKey.of(id.toString(), envelope.attempt()).orElseThrow();
+            ReplayVerdict replay = replays.take(queue, key, envelope.timestamp(), redelivered);
+            if (replay instanceof ReplayVerdict.Refuse refused) {
+                return new Refused(refused.reason(), refused.detail());
             }
-            return new Admitted(task, TaskDefinition.of(task.getClass()), id);
+            return new Admitted(task, TaskDefinition.of(task.getClass()), id, key);
         } catch (RejectedMessageException e) {
             return new Refused(e.reason(), e.getMessage());
         } catch (WarrenException e) {

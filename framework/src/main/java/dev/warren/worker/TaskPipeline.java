@@ -18,6 +18,7 @@ final class TaskPipeline {
     private static final Logger log = LoggerFactory.getLogger(TaskPipeline.class);
 
     private final Admission admission;
+    private final ReplayCheck replays;
     private final TimedRun runner;
     private final Effects effects;
     private final Clock clock;
@@ -29,6 +30,7 @@ final class TaskPipeline {
 
     TaskPipeline(
             Admission admission,
+            ReplayCheck replays,
             TimedRun runner,
             Effects effects,
             Clock clock,
@@ -36,6 +38,7 @@ final class TaskPipeline {
             WorkerMeters meters,
             WorkerConfig config) {
         this.admission = admission;
+        this.replays = replays;
         this.runner = runner;
         this.effects = effects;
         this.clock = clock;
@@ -55,7 +58,8 @@ final class TaskPipeline {
     }
 
     /** Runs on a worker thread; {@code queue} is the logical queue it was consumed from. */
-    void process(Delivery delivery, String queue) {
+    void process(Delivery received, String queue) {
+        HeldDelivery delivery = new HeldDelivery(received, replays, queue);
         if (stopping) {
             effects.carryOut(OutcomeRules.whileStopping(), delivery, queue);
             return;
@@ -80,7 +84,7 @@ final class TaskPipeline {
         }
     }
 
-    private void handle(Delivery delivery, String queue) {
+    private void handle(HeldDelivery delivery, String queue) {
         Envelope envelope = delivery.envelope();
         Admission.Verdict verdict = admission.admit(envelope, delivery.redelivered(), queue);
         if (verdict instanceof Admission.Refused refused) {
@@ -89,6 +93,7 @@ final class TaskPipeline {
             return;
         }
         Admission.Admitted admitted = (Admission.Admitted) verdict;
+        delivery.taken(admitted.key());
         TaskDefinition definition = admitted.definition();
         RunningTask context =
                 new RunningTask(

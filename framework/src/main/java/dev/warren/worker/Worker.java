@@ -2,6 +2,7 @@ package dev.warren.worker;
 
 import dev.warren.Broker;
 import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.transport.Connections;
 import dev.warren.internal.transport.Delivery;
 import dev.warren.internal.transport.Subscription;
 import dev.warren.internal.transport.Topology;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,6 +50,7 @@ public final class Worker implements AutoCloseable {
     private final Object closeLock = new Object();
     private volatile boolean closed;
     private volatile HeartbeatPublisher heartbeats;
+    private final FleetReplays fleet;
 
     private Worker(BrokerLink broker, WorkerConfig config) {
         this.config = config;
@@ -69,13 +72,20 @@ public final class Worker implements AutoCloseable {
                         });
         Clock clock = Clock.systemUTC();
         WorkerMeters meters = new WorkerMeters(config.meterRegistry());
+        this.fleet =
+                config.replayMemory() == 0
+                        ? null
+                        : new FleetReplays(
+                                broker,
+                                Connections.processIdentity()
+                                        + "/"
+                                        + UUID.randomUUID().toString().substring(0, 8),
+                                config.replayMemory());
+        ReplayCheck replays = fleet == null ? ReplayCheck.NONE : fleet;
         this.pipeline =
                 new TaskPipeline(
-                        new Admission(
-                                broker.sealer(),
-                                clock,
-                                broker.config(),
-                                new ReplayMemory(config.replayMemory())),
+                        new Admission(broker.sealer(), clock, broker.config(), replays),
+                        replays,
                         new TimedRun(timer),
                         new Effects(
                                 new BrokerWorkerPort(broker),
@@ -96,6 +106,9 @@ public final class Worker implements AutoCloseable {
         try {
             for (String queue : config.queues()) {
                 broker.topology().declareWorkQueue(queue);
+                if (worker.fleet != null) {
+                    worker.fleet.follow(queue);
+                }
                 String brokerQueue = Topology.workQueue(queue);
                 worker.subscriptions.add(
                         broker.consume(
@@ -199,6 +212,9 @@ public final class Worker implements AutoCloseable {
                 awaitSettled(Duration.ofSeconds(30));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (fleet != null) {
+                fleet.close(); // after the last settlement, so the fleet learns of it
             }
             subscriptions.forEach(Subscription::close);
             timer.shutdownNow();

@@ -113,9 +113,11 @@ final class PipelineFixture implements AutoCloseable {
                         new MetricsBackendBrokenFor(
                                 OverflowsTheWorker.class, () -> new StackOverflowError()));
         WorkerMeters meters = new WorkerMeters(registry);
+        LocalReplays replays = new LocalReplays();
         pipeline =
                 new TaskPipeline(
-                        new Admission(sealer, clock, CONFIG, new ReplayMemory(100)),
+                        new Admission(sealer, clock, CONFIG, replays),
+                        replays,
                         new TimedRun(timer),
                         new Effects(port, protocol, clock, counters, meters),
                         clock,

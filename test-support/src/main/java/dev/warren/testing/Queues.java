@@ -17,15 +17,19 @@ public final class Queues {
     private Queues() {}
 
     /**
-     * Deletes the work and dead-letter queues of these task queues, so a test starts clean; after
-     * the test class they are deleted again, with their retry-delay queues.
+     * Deletes the work and dead-letter queues and the log of taken tasks of these task queues, so a
+     * test starts clean; after the test class they are deleted again, with their retry-delay
+     * queues.
      */
     public static void reset(TestBroker broker, String... taskQueues) throws Exception {
         try (Connection connection = broker.rawConnection()) {
             for (String queue : taskQueues) {
                 broker.deleteAfterClass(queue);
                 for (String name :
-                        List.of(Topology.workQueue(queue), Topology.deadLetterQueue(queue))) {
+                        List.of(
+                                Topology.workQueue(queue),
+                                Topology.deadLetterQueue(queue),
+                                Topology.takenLog(queue))) {
                     try (Channel channel = connection.createChannel()) {
                         channel.queueDelete(name);
                     }

@@ -202,6 +202,21 @@ public final class BrokerLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the stream {@code stream} from {@code fromMillis} on and follows it; {@code reader}
+     * runs on the client's dispatch thread, once per entry, and must be quick.
+     */
+    public Subscription follow(
+            String stream, long fromMillis, java.util.function.Consumer<Envelope> reader) {
+        try {
+            StreamFollower follower = StreamFollower.start(consuming, stream, fromMillis, reader);
+            subscriptions.add(follower);
+            return follower;
+        } catch (Exception e) {
+            throw RabbitExceptions.translate("read the stream " + stream, address, e);
+        }
+    }
+
     /** Whether both connections are open right now (false while recovering). */
     public boolean isConnected() {
         return publishing.isOpen() && consuming.isOpen();

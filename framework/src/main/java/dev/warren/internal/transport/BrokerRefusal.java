@@ -24,4 +24,9 @@ public final class BrokerRefusal extends WarrenException {
     public boolean isNotFound() {
         return replyCode == NOT_FOUND;
     }
+
+    /** Declared before with other arguments. */
+    public boolean isPreconditionFailed() {
+        return replyCode == 406;
+    }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       header.
  *   <li>{@code warren.<queue>.delay.<ms>}: retries wait here, then dead-letter back to the work
  *       queue.
+ *   <li>{@code warren.<queue>.taken}: a stream, the fleet's log of the task attempts its workers
+ *       took and settled, kept for the acceptance window.
  *   <li>{@code warren.reply.<clientId>}: one client's replies; durable, deleted after {@code
  *       replyQueueExpiry} without the client.
  * </ul>
@@ -66,6 +68,39 @@ public final class Topology {
 
     public static String delayQueue(String queue, Duration delay) {
         return workQueue(queue) + ".delay." + delay.toMillis();
+    }
+
+    public static String takenLog(String queue) {
+        return workQueue(queue) + ".taken";
+    }
+
+    /**
+     * Declares the stream of taken tasks of {@code queue}, keeping entries for {@code retention}.
+     * One that exists already with another retention (workers configured differently) is used as it
+     * is, with a warning.
+     */
+    public void declareTakenLog(String queue, Duration retention) {
+        String name = takenLog(queue);
+        Map<String, Object> args = new HashMap<>();
+        args.put("x-queue-type", "stream");
+        args.put("x-max-age", Math.max(1, retention.toSeconds()) + "s");
+        args.put("x-stream-max-segment-size-bytes", 8_000_000);
+        try {
+            withChannel(
+                    "declare stream " + name,
+                    ch -> ch.queueDeclare(name, true, false, false, args));
+        } catch (BrokerRefusal e) {
+            if (!e.isPreconditionFailed()) {
+                throw e;
+            }
+            org.slf4j.LoggerFactory.getLogger(Topology.class)
+                    .warn(
+                            "stream {} exists with other settings than a retention of {}; using it"
+                                    + " as it is",
+                            name,
+                            retention);
+            withChannel("inspect stream " + name, ch -> ch.queueDeclarePassive(name));
+        }
     }
 
     public static String replyQueue(String clientId) {

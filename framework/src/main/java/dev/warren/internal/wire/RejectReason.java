@@ -31,8 +31,13 @@ public enum RejectReason {
      * task.
      */
     MISDIRECTED,
-    /** A message this worker already took, published again. */
+    /** A task attempt that a worker of the fleet already took, published again. */
     REPLAYED,
+    /**
+     * Taken again and again by workers that stopped before finishing it: a task that kills its
+     * worker.
+     */
+    DELIVERY_LIMIT,
     /** The task failed on its last attempt, or with an exception declared not retryable. */
     FAILED,
     /** The worker itself failed on this message twice (a bug, or a class missing on the worker). */
