@@ -18,12 +18,14 @@ final class BenchmarkQueues {
     }
 
     /**
-     * The no-op task's work queue, which the workers and the clients declare, and its dead letters.
+     * The no-op task's work queue, which the workers and the clients declare, its dead letters and
+     * the workers' log of taken tasks.
      */
     static void deleteNoopQueues(WarrenConfig config) {
         delete(
                 config,
                 Topology.workQueue(NoopTask.QUEUE),
-                Topology.deadLetterQueue(NoopTask.QUEUE));
+                Topology.deadLetterQueue(NoopTask.QUEUE),
+                Topology.takenLog(NoopTask.QUEUE));
     }
 }

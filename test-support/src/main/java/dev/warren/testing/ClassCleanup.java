@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What one test class made on the broker, deleted after it: the task queues it reset (their work,
- * dead-letter and retry-delay queues) and every queue and exchange whose name contains a name it
- * was handed out.
+ * dead-letter and retry-delay queues and their log of taken tasks) and every queue and exchange
+ * whose name contains a name it was handed out.
  *
  * <p>Only the handed-out names are checked afterwards: they are unique to this class, so a queue
  * that still has one is this class's leftover, whatever else uses the broker. Fixed task queues may
@@ -54,6 +54,7 @@ final class ClassCleanup {
         for (String queue : taskQueues) {
             queues.add(Topology.workQueue(queue));
             queues.add(Topology.deadLetterQueue(queue));
+            queues.add(Topology.takenLog(queue));
         }
         Optional<List<String>> listed = BrokerListing.queues(broker);
         listed.ifPresent(all -> all.stream().filter(this::isMadeByThisClass).forEach(queues::add));
