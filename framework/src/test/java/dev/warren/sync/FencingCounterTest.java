@@ -73,7 +73,7 @@ class FencingCounterTest {
     @Test
     void theHighestGenuineCounterWinsSoAnOldCopyPublishedAgainCannotLowerTheToken() {
         FencingCounter.Reading reading =
-                counter.read(List.of(counter.seal(3, 1_000), plain("999"), counter.seal(9, 2_000)));
+                counter.read(List.of(counter.seal(9, 2_000), plain("999"), counter.seal(3, 1_000)));
 
         assertThat(reading.highest()).hasValue(9);
         assertThat(reading.refused()).hasSize(1);
