@@ -48,6 +48,8 @@ public final class Coordinator implements AutoCloseable {
     private final ConfirmedPublisher publisher;
     private final QueueInspector inspector;
     private final OneTimeInitializer initializer;
+    private final Seals seals;
+    private final DropLog drops = new DropLog();
 
     private Coordinator(
             WarrenConfig config,
@@ -60,10 +62,11 @@ public final class Coordinator implements AutoCloseable {
         this.connection = connection;
         this.queueArguments = new QueueArguments(config.quorumQueues());
         this.holdChannels = new HoldChannels(connection);
-        this.sequencer = new FencingSequencer(connection);
+        this.sequencer = new FencingSequencer(connection, drops);
         this.publisher = new ConfirmedPublisher(connection, config.publishTimeout());
         this.inspector = new QueueInspector(connection);
         this.initializer = new OneTimeInitializer(connection, inspector, config.publishTimeout());
+        this.seals = new Seals(sealer);
     }
 
     /** Connects with a {@link #DEFAULT_HEARTBEAT 2 s} heartbeat. */
@@ -116,6 +119,16 @@ public final class Coordinator implements AutoCloseable {
         return connection.isOpen();
     }
 
+    /**
+     * Coordination messages that everything made from this coordinator dropped without obeying
+     * them: unsigned, tampered, signed with an unknown key or for another primitive, a shared-map
+     * snapshot no newer than the one held, an event dated outside the acceptance window or seen
+     * before. Each cause is logged once per primitive; this count goes on.
+     */
+    public long droppedCount() {
+        return drops.count();
+    }
+
     /** Closes the connection: every lease and permit taken through it is released. */
     @Override
     public void close() {
@@ -137,6 +150,14 @@ public final class Coordinator implements AutoCloseable {
 
     MessageSealer sealer() {
         return sealer;
+    }
+
+    Seals seals() {
+        return seals;
+    }
+
+    DropLog drops() {
+        return drops;
     }
 
     /** Runs lost-lease callbacks and user handlers away from the connection's own threads. */

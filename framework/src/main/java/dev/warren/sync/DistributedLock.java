@@ -1,7 +1,10 @@
 package dev.warren.sync;
 
-import com.rabbitmq.client.MessageProperties;
-import java.nio.charset.StandardCharsets;
+import com.rabbitmq.client.Channel;
+import dev.warren.internal.transport.AmqpMessages;
+import dev.warren.internal.wire.Binding;
+import dev.warren.internal.wire.Envelope;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +17,8 @@ import java.util.Optional;
  *
  * <p>On the broker: a durable single-active-consumer queue {@code warren.sync.lock.<name>} holding
  * one token message (holding the lock = holding that message unacked), and a sequencer queue {@code
- * warren.sync.lock.<name>#seq} holding the fencing counter.
+ * warren.sync.lock.<name>#seq} holding the fencing counter, both signed for this lock: a taker
+ * removes and counts any message that does not verify, and a forged counter never lowers a token.
  *
  * <pre>{@code
  * DistributedLock lock = DistributedLock.named("invoice-numbers", coordinator);
@@ -33,6 +37,7 @@ public final class DistributedLock {
     private final Coordinator coordinator;
     private final String tokenQueue;
     private final String sequencerQueue;
+    private final FencingCounter counter;
 
     private DistributedLock(String name, Coordinator coordinator) {
         this.name = name;
@@ -41,6 +46,7 @@ public final class DistributedLock {
         String base = SyncNames.base(KIND, name);
         this.tokenQueue = base;
         this.sequencerQueue = SyncNames.part(base, "seq");
+        this.counter = new FencingCounter(coordinator.seals(), sequencerQueue, name);
     }
 
     /**
@@ -72,18 +78,24 @@ public final class DistributedLock {
                                     sequencerQueue, true, false, false, arguments.plain());
                             channel.queuePurge(tokenQueue);
                             channel.queuePurge(sequencerQueue);
-                            channel.basicPublish(
-                                    "",
-                                    tokenQueue,
-                                    MessageProperties.PERSISTENT_BASIC,
-                                    ("lock " + name).getBytes(StandardCharsets.UTF_8));
-                            channel.basicPublish(
-                                    "",
-                                    sequencerQueue,
-                                    MessageProperties.PERSISTENT_BASIC,
-                                    FencingCounter.initial());
+                            long now = System.currentTimeMillis();
+                            publish(channel, tokenQueue, seals().seal(name, binding(), name, now));
+                            publish(channel, sequencerQueue, counter.initial(now));
                             return null;
                         });
+    }
+
+    private static void publish(Channel channel, String queue, Envelope sealed) throws IOException {
+        channel.basicPublish("", queue, AmqpMessages.properties(sealed, true), sealed.body());
+    }
+
+    private Seals seals() {
+        return coordinator.seals();
+    }
+
+    /** What the token is signed for: this lock's queue, as its token. */
+    private Binding binding() {
+        return Binding.of(tokenQueue, "lock:" + name);
     }
 
     public String name() {
@@ -136,13 +148,15 @@ public final class DistributedLock {
     }
 
     private Lease grant(Duration timeout) {
-        HeldToken token = HeldToken.take(coordinator, tokenQueue, primitive, timeout);
+        HeldToken token = HeldToken.take(coordinator, tokenQueue, binding(), primitive, timeout);
         if (token == null) {
             return null;
         }
         try {
             return new Lease(
-                    this, token, coordinator.sequencer().nextToken(sequencerQueue, primitive));
+                    this,
+                    token,
+                    coordinator.sequencer().nextToken(sequencerQueue, counter, primitive));
         } catch (RuntimeException e) {
             token.release();
             throw e;
@@ -156,7 +170,11 @@ public final class DistributedLock {
         coordinator
                 .connection()
                 .deleteQueues(
-                        primitive, SyncNames.readyMarker(tokenQueue), tokenQueue, sequencerQueue);
+                        primitive,
+                        SyncNames.readyMarker(tokenQueue),
+                        SyncNames.earlierReadyMarker(tokenQueue),
+                        tokenQueue,
+                        sequencerQueue);
     }
 
     @Override

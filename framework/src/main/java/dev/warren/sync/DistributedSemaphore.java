@@ -1,8 +1,9 @@
 package dev.warren.sync;
 
-import com.rabbitmq.client.MessageProperties;
 import dev.warren.ConfigurationException;
-import java.nio.charset.StandardCharsets;
+import dev.warren.internal.transport.AmqpMessages;
+import dev.warren.internal.wire.Binding;
+import dev.warren.internal.wire.Envelope;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +14,11 @@ import java.util.Optional;
  * about three heartbeats if it froze). Waiters compete: there is no arrival order.
  *
  * <p>On the broker: a durable queue {@code warren.sync.semaphore.<name>} holding one message per
- * permit (holding a permit = holding one of them unacked). It never has a delivery limit, which
- * would count normal releases and destroy permits. The number of permits is fixed by the first
- * process that creates the semaphore; later {@code named} calls with another number keep the first.
+ * permit (holding a permit = holding one of them unacked), each signed for this semaphore: a
+ * message that does not verify is removed by the taker that meets it and never counts. It never has
+ * a delivery limit, which would count normal releases and destroy permits. The number of permits is
+ * fixed by the first process that creates the semaphore; later {@code named} calls with another
+ * number keep the first.
  *
  * <pre>{@code
  * DistributedSemaphore licences = DistributedSemaphore.named("solver-licences", 3, coordinator);
@@ -73,16 +76,28 @@ public final class DistributedSemaphore {
                                     coordinator.queueArguments().plain());
                             // a crashed earlier initialiser may have published some tokens already
                             channel.queuePurge(tokenQueue);
+                            long now = System.currentTimeMillis();
                             for (int i = 1; i <= permits; i++) {
+                                String permit = "permit " + i + " of " + permits;
+                                Envelope sealed =
+                                        coordinator.seals().seal(permit, binding(), permit, now);
                                 channel.basicPublish(
                                         "",
                                         tokenQueue,
-                                        MessageProperties.PERSISTENT_BASIC,
-                                        ("permit " + i + " of " + permits)
-                                                .getBytes(StandardCharsets.UTF_8));
+                                        AmqpMessages.properties(sealed, true),
+                                        sealed.body());
                             }
                             return null;
                         });
+    }
+
+    /** What a permit is signed for: this semaphore's queue, as one of its permits. */
+    private Binding binding() {
+        return Binding.of(tokenQueue, "permit:" + name);
+    }
+
+    private HeldToken take(Duration timeout) {
+        return HeldToken.take(coordinator, tokenQueue, binding(), primitive, timeout);
     }
 
     public String name() {
@@ -101,7 +116,7 @@ public final class DistributedSemaphore {
      */
     public Permit acquire(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        HeldToken token = HeldToken.take(coordinator, tokenQueue, primitive, timeout);
+        HeldToken token = take(timeout);
         if (token == null) {
             throw new AcquireTimeoutException(
                     "no permit of "
@@ -114,7 +129,7 @@ public final class DistributedSemaphore {
 
     /** Waits as long as it takes for a permit. */
     public Permit acquire() {
-        return new Permit(this, HeldToken.take(coordinator, tokenQueue, primitive, null));
+        return new Permit(this, take(null));
     }
 
     /** A permit if one is free right now; empty otherwise. */
@@ -122,11 +137,11 @@ public final class DistributedSemaphore {
         if (coordinator.inspector().readyMessages(tokenQueue, primitive) <= 0) {
             return Optional.empty();
         }
-        HeldToken token = HeldToken.take(coordinator, tokenQueue, primitive, TRY_GRACE);
+        HeldToken token = take(TRY_GRACE);
         return token == null ? Optional.empty() : Optional.of(new Permit(this, token));
     }
 
-    /** Permits free right now (a snapshot). */
+    /** Permits free right now (a snapshot; counts forgeries no taker has met and removed yet). */
     public int availablePermits() {
         long ready = coordinator.inspector().readyMessages(tokenQueue, primitive);
         if (ready < 0) {
@@ -139,7 +154,11 @@ public final class DistributedSemaphore {
     public void delete() {
         coordinator
                 .connection()
-                .deleteQueues(primitive, SyncNames.readyMarker(tokenQueue), tokenQueue);
+                .deleteQueues(
+                        primitive,
+                        SyncNames.readyMarker(tokenQueue),
+                        SyncNames.earlierReadyMarker(tokenQueue),
+                        tokenQueue);
     }
 
     @Override

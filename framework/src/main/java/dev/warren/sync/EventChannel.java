@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  * Typed publish/subscribe across processes and hosts: every event published reaches every
  * subscription open at that moment, once. Events are Kryo-encoded (register {@code E} in the {@link
  * dev.warren.WarrenConfig}) and signed with the configuration's keys; a subscriber checks the
- * signature before decoding and drops (logs and counts) anything unsigned, tampered, replayed, or
- * of another type.
+ * signature before decoding and drops (counts, and logs once per cause) anything unsigned,
+ * tampered, of another type, seen before, or dated before the subscription began or outside {@code
+ * maxMessageAge} and {@code maxClockSkew}.
  *
  * <p>On the broker: a durable fanout exchange {@code warren.sync.events.<name>}; each subscription
  * binds its own exclusive, auto-delete queue. Handlers run one event at a time per subscription on
@@ -131,7 +132,14 @@ public final class EventChannel<E> {
                         coordinator.connection(),
                         primitive,
                         exchange,
-                        new EventAdmission<>(coordinator.sealer(), binding(), type),
+                        new EventAdmission<>(
+                                coordinator.sealer(),
+                                binding(),
+                                type,
+                                System.currentTimeMillis(),
+                                coordinator.config().maxMessageAge(),
+                                coordinator.config().maxClockSkew()),
+                        coordinator.drops(),
                         handler,
                         this::forget);
         subscribers.add(subscriber);
@@ -170,7 +178,10 @@ public final class EventChannel<E> {
         /** Events handed to the handler so far. */
         long receivedCount();
 
-        /** Messages refused so far: unsigned, tampered, replayed, or of the wrong type. */
+        /**
+         * Messages refused so far: unsigned, tampered, of the wrong type, seen before, or dated
+         * before the subscription or outside the acceptance window.
+         */
         long droppedCount();
 
         /** False once closed or once its channel or connection is gone. */

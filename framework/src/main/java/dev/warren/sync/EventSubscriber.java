@@ -24,6 +24,7 @@ final class EventSubscriber<E> extends DefaultConsumer implements EventChannel.S
 
     private final String primitive;
     private final EventAdmission<E> admission;
+    private final DropLog drops;
     private final Consumer<? super E> handler;
     private final Consumer<EventSubscriber<E>> onClose;
     private final AtomicLong received = new AtomicLong();
@@ -34,11 +35,13 @@ final class EventSubscriber<E> extends DefaultConsumer implements EventChannel.S
             Channel channel,
             String primitive,
             EventAdmission<E> admission,
+            DropLog drops,
             Consumer<? super E> handler,
             Consumer<EventSubscriber<E>> onClose) {
         super(channel);
         this.primitive = primitive;
         this.admission = admission;
+        this.drops = drops;
         this.handler = handler;
         this.onClose = onClose;
     }
@@ -49,6 +52,7 @@ final class EventSubscriber<E> extends DefaultConsumer implements EventChannel.S
             String primitive,
             String exchange,
             EventAdmission<E> admission,
+            DropLog drops,
             Consumer<? super E> handler,
             Consumer<EventSubscriber<E>> onClose) {
         Channel channel = connection.openChannel(primitive, "subscribe");
@@ -57,7 +61,7 @@ final class EventSubscriber<E> extends DefaultConsumer implements EventChannel.S
             String queue = channel.queueDeclare("", false, true, true, null).getQueue();
             channel.queueBind(queue, exchange, "");
             EventSubscriber<E> subscriber =
-                    new EventSubscriber<>(channel, primitive, admission, handler, onClose);
+                    new EventSubscriber<>(channel, primitive, admission, drops, handler, onClose);
             channel.basicConsume(queue, false, subscriber);
             return subscriber;
         } catch (IOException | RuntimeException e) {
@@ -72,7 +76,8 @@ final class EventSubscriber<E> extends DefaultConsumer implements EventChannel.S
             throws IOException {
         try {
             EventAdmission.Verdict<E> verdict =
-                    admission.admit(AmqpMessages.envelope(properties, body));
+                    admission.admit(
+                            AmqpMessages.envelope(properties, body), System.currentTimeMillis());
             if (verdict.admitted()) {
                 received.incrementAndGet();
                 try {
@@ -82,7 +87,7 @@ final class EventSubscriber<E> extends DefaultConsumer implements EventChannel.S
                 }
             } else {
                 dropped.incrementAndGet();
-                log.warn("{} dropped a message: {}", primitive, verdict.dropReason());
+                drops.drop(primitive, verdict.cause(), verdict.dropReason());
             }
         } finally {
             getChannel().basicAck(delivery.getDeliveryTag(), false);

@@ -1,46 +1,60 @@
 package dev.warren.sync;
 
-import java.nio.charset.StandardCharsets;
+import dev.warren.internal.wire.Binding;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.RejectReason;
+import dev.warren.internal.wire.RejectedMessageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 
-/** The body of a sequencer queue's one message: the last fencing token granted, in ASCII. */
+/**
+ * The message of a lock's sequencer queue: the last fencing token granted, signed for that queue as
+ * the lock's counter. What a grant finds in the queue is read here: the highest genuine value wins,
+ * so neither a forgery nor an older counter copied and published again can make tokens go back.
+ */
 final class FencingCounter {
-    private static final int QUOTED_AT_MOST = 40;
+    private final Seals seals;
+    private final Binding binding;
 
-    private FencingCounter() {}
+    /** What a grant made of everything it found in the sequencer queue. */
+    record Reading(OptionalLong highest, List<RejectedMessageException> refused) {}
+
+    FencingCounter(Seals seals, String sequencerQueue, String lockName) {
+        this.seals = seals;
+        this.binding = Binding.of(sequencerQueue, "fencing:" + lockName);
+    }
 
     /** The counter a new sequencer starts with: the first grant gets token 1. */
-    static byte[] initial() {
-        return encode(0);
+    Envelope initial(long nowMillis) {
+        return seal(0, nowMillis);
     }
 
-    static byte[] encode(long value) {
-        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+    Envelope seal(long value, long nowMillis) {
+        return seals.seal("fencing " + value, binding, value, nowMillis);
     }
 
-    /**
-     * @throws CoordinationException naming the queue and the primitive if the body is not a
-     *     non-negative number
-     */
-    static long parse(byte[] body, String queue, String primitive) {
-        String text = new String(body, StandardCharsets.US_ASCII).strip();
-        try {
-            long value = Long.parseLong(text);
-            if (value < 0) {
-                throw new NumberFormatException("negative");
+    /** The highest value among the genuine counters, and why each other message was refused. */
+    Reading read(List<Envelope> found) {
+        long highest = -1;
+        List<RejectedMessageException> refused = new ArrayList<>();
+        for (Envelope envelope : found) {
+            try {
+                highest = Math.max(highest, open(envelope));
+            } catch (RejectedMessageException e) {
+                refused.add(e);
             }
-            return value;
-        } catch (NumberFormatException e) {
-            String quoted =
-                    text.length() > QUOTED_AT_MOST
-                            ? text.substring(0, QUOTED_AT_MOST) + "..."
-                            : text;
-            throw new CoordinationException(
-                    primitive
-                            + ": queue "
-                            + queue
-                            + " holds '"
-                            + quoted
-                            + "' where a fencing counter (a number) belongs");
         }
+        return new Reading(highest < 0 ? OptionalLong.empty() : OptionalLong.of(highest), refused);
+    }
+
+    private long open(Envelope envelope) {
+        long value = seals.open(envelope, binding, Long.class);
+        if (value < 0) {
+            throw new RejectedMessageException(
+                    RejectReason.UNDECODABLE,
+                    "message " + envelope.messageId() + " holds a negative counter " + value);
+        }
+        return value;
     }
 }

@@ -2,47 +2,65 @@ package dev.warren.sync;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
-import com.rabbitmq.client.MessageProperties;
+import dev.warren.internal.transport.AmqpMessages;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.RejectedMessageException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Grants fencing tokens from sequencer queues holding one counter message each: take the counter c,
- * then in one transaction ack it and publish c+1; c+1 is the token, usable only after the commit. A
- * holder that dies before the commit gives c back, so no token repeats. One transactional channel,
- * used by one grant at a time.
+ * Grants fencing tokens from sequencer queues holding one counter message each: take everything in
+ * the queue (normally the counter c alone), then in one transaction ack it all and publish c+1,
+ * where c is the highest genuine counter found; c+1 is the token, usable only after the commit. A
+ * holder that dies before the commit gives c back, so no token repeats. Messages that do not verify
+ * are acked away and counted, never read as a counter. One transactional channel, used by one grant
+ * at a time.
  */
 final class FencingSequencer {
     private static final Duration COUNTER_RETURN_WAIT = Duration.ofSeconds(5);
     private static final long RETRY_PAUSE_MILLIS = 2;
+    private static final int TAKEN_AT_MOST = 1_000; // per round: a flood of forgeries is bounded
 
     private final SyncConnection connection;
+    private final DropLog drops;
     private Channel channel; // guarded by this; transactional
 
-    FencingSequencer(SyncConnection connection) {
+    FencingSequencer(SyncConnection connection, DropLog drops) {
         this.connection = connection;
+        this.drops = drops;
     }
 
-    synchronized long nextToken(String sequencerQueue, String primitive) {
+    synchronized long nextToken(String sequencerQueue, FencingCounter counter, String primitive) {
         Deadline deadline = Deadline.in(COUNTER_RETURN_WAIT);
         while (true) {
             Channel tx = transactionalChannel(primitive);
             try {
-                GetResponse counter = tx.basicGet(sequencerQueue, false);
-                if (counter != null) {
-                    long next =
-                            FencingCounter.parse(counter.getBody(), sequencerQueue, primitive) + 1;
-                    tx.basicAck(counter.getEnvelope().getDeliveryTag(), false);
+                List<Envelope> found = takeAll(tx, sequencerQueue);
+                FencingCounter.Reading reading = counter.read(found);
+                for (RejectedMessageException e : reading.refused()) {
+                    drops.drop(primitive, e.reason().name(), e.getMessage());
+                }
+                if (reading.highest().isPresent()) {
+                    long next = reading.highest().getAsLong() + 1;
+                    Envelope sealed = counter.seal(next, System.currentTimeMillis());
                     tx.basicPublish(
                             "",
                             sequencerQueue,
-                            MessageProperties.PERSISTENT_BASIC,
-                            FencingCounter.encode(next));
+                            AmqpMessages.properties(sealed, true),
+                            sealed.body());
                     tx.txCommit();
                     return next;
                 }
+                if (!found.isEmpty()) {
+                    tx.txCommit(); // removes the forgeries; the counter itself is still away
+                    if (found.size() == TAKEN_AT_MOST) {
+                        continue;
+                    }
+                }
             } catch (IOException | RuntimeException e) {
-                // the ack may be pending in an open transaction: only closing the channel gives
+                // the acks may be pending in an open transaction: only closing the channel gives
                 // the counter back
                 SyncConnection.abortQuietly(tx);
                 channel = null;
@@ -61,6 +79,17 @@ final class FencingSequencer {
             }
             Deadline.pause(RETRY_PAUSE_MILLIS);
         }
+    }
+
+    /** The ready messages of the queue (up to a bound), each acked in the open transaction. */
+    private static List<Envelope> takeAll(Channel tx, String queue) throws IOException {
+        List<Envelope> found = new ArrayList<>(1);
+        GetResponse got;
+        while (found.size() < TAKEN_AT_MOST && (got = tx.basicGet(queue, false)) != null) {
+            tx.basicAck(got.getEnvelope().getDeliveryTag(), false);
+            found.add(AmqpMessages.envelope(got.getProps(), got.getBody()));
+        }
+        return found;
     }
 
     private Channel transactionalChannel(String primitive) {

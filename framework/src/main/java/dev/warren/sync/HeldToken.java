@@ -5,7 +5,10 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.warren.internal.transport.AmqpMessages;
 import dev.warren.internal.transport.RabbitExceptions;
+import dev.warren.internal.wire.Binding;
+import dev.warren.internal.wire.RejectedMessageException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -19,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One token message held as an unacked delivery: the common core of a lease and a permit. Taking it
- * is consuming with prefetch 1; giving it back is cancel then nack(requeue) on the same channel
- * (cancel first, or the broker would hand the token straight back to this consumer). If the channel
- * or connection dies first, the broker requeues the token and this hold is lost.
+ * is consuming with prefetch 1 until a token that verifies arrives (forgeries are acked away);
+ * giving it back is cancel then nack(requeue) on the same channel (cancel first, or the broker
+ * would hand the token straight back to this consumer). If the channel or connection dies first,
+ * the broker requeues the token and this hold is lost.
  */
 final class HeldToken {
     private static final Logger log = LoggerFactory.getLogger(HeldToken.class);
@@ -42,10 +46,15 @@ final class HeldToken {
     }
 
     /**
-     * Waits up to {@code timeout} (null: for ever) for a token of {@code queue}; null on timeout.
+     * Waits up to {@code timeout} (null: for ever) for a token of {@code queue} signed for {@code
+     * binding}; null on timeout. Anything else met in the queue is removed and counted, never held.
      */
     static HeldToken take(
-            Coordinator coordinator, String queue, String primitive, Duration timeout) {
+            Coordinator coordinator,
+            String queue,
+            Binding binding,
+            String primitive,
+            Duration timeout) {
         Channel channel = coordinator.holdChannels().borrow(primitive);
         HeldToken hold = new HeldToken(coordinator, primitive, channel);
         CompletableFuture<Long> delivered = new CompletableFuture<>();
@@ -60,7 +69,13 @@ final class HeldToken {
                                         String tag,
                                         Envelope envelope,
                                         AMQP.BasicProperties properties,
-                                        byte[] body) {
+                                        byte[] body)
+                                        throws IOException {
+                                    if (!hold.genuine(binding, properties, body)) {
+                                        // removed, or it would come back to the next taker
+                                        getChannel().basicAck(envelope.getDeliveryTag(), false);
+                                        return;
+                                    }
                                     hold.deliveryTag = envelope.getDeliveryTag();
                                     delivered.complete(envelope.getDeliveryTag());
                                 }
@@ -115,6 +130,18 @@ final class HeldToken {
         } catch (ExecutionException e) {
             SyncConnection.abortQuietly(channel);
             throw SyncFailures.translate(primitive, "wait", coordinator.broker(), e.getCause());
+        }
+    }
+
+    private boolean genuine(Binding binding, AMQP.BasicProperties properties, byte[] body) {
+        try {
+            coordinator
+                    .seals()
+                    .open(AmqpMessages.envelope(properties, body), binding, String.class);
+            return true;
+        } catch (RejectedMessageException e) {
+            coordinator.drops().drop(primitive, e.reason().name(), e.getMessage());
+            return false;
         }
     }
 

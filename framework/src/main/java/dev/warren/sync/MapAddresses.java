@@ -6,13 +6,17 @@ package dev.warren.sync;
  *
  * @param primitive how messages name the map, {@code shared map '<name>'}
  * @param requestQueue single-active-consumer queue: its active consumer is the owner
- * @param stateQueue durable one-message queue holding the owner's latest snapshot
+ * @param stateQueue durable queue holding the owner's snapshots: normally the latest alone; the
+ *     newest genuine one wins
+ * @param earlierStateQueue where a version that kept one snapshot by the queue's length limit kept
+ *     it; not read
  */
 record MapAddresses(
         String name,
         String primitive,
         String requestQueue,
         String stateQueue,
+        String earlierStateQueue,
         String requestType,
         String replyType,
         String snapshotType) {
@@ -24,6 +28,7 @@ record MapAddresses(
                 name,
                 "shared map '" + name + "'",
                 SyncNames.part(base, "requests"),
+                SyncNames.part(base, "snapshots"),
                 SyncNames.part(base, "state"),
                 "warren.sync.map-request:" + name,
                 "warren.sync.map-reply:" + name,

@@ -5,25 +5,25 @@ import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Heading;
 import dev.warren.internal.wire.MessageSealer;
-import dev.warren.internal.wire.RejectReason;
 import dev.warren.internal.wire.RejectedMessageException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Seals and opens the three messages of one shared map: a message is taken for a request, reply or
  * snapshot only if its signature holds, it was signed as that kind for this map, and it decodes to
- * the matching record. What is not is logged and dropped (a foreign snapshot is an error).
+ * the matching record. What is not is dropped, counted and logged once per cause, never thrown at
+ * the owner.
  */
 final class MapMessages {
-    private static final Logger log = LoggerFactory.getLogger(MapMessages.class);
-
     private final MessageSealer sealer;
+    private final Seals seals;
     private final MapAddresses map;
+    private final DropLog drops;
 
-    MapMessages(MessageSealer sealer, MapAddresses map) {
+    MapMessages(MessageSealer sealer, MapAddresses map, DropLog drops) {
         this.sealer = sealer;
+        this.seals = new Seals(sealer);
         this.map = map;
+        this.drops = drops;
     }
 
     private Binding requestBinding() {
@@ -73,65 +73,42 @@ final class MapMessages {
                 snapshot);
     }
 
-    /** The request, or null if the message is not one of this map's requests. */
+    /** The request, or null (counted) if the message is not one of this map's requests. */
     MapWire.Request openRequest(Envelope envelope) {
-        try {
-            Object decoded = sealer.open(envelope, requestBinding());
-            if (map.requestType().equals(envelope.type())
-                    && decoded instanceof MapWire.Request request) {
-                return request;
-            }
-            log.warn("{}: dropped a message that is not a request for it", map.primitive());
-        } catch (RejectedMessageException e) {
-            log.warn("{}: dropped a request: {}", map.primitive(), e.getMessage());
-        }
-        return null;
+        return open(envelope, requestBinding(), MapWire.Request.class, "request");
     }
 
-    /** The reply, or null if the message is not one of this map's replies. */
+    /** The reply, or null (counted) if the message is not one of this map's replies. */
     MapWire.Reply openReply(Envelope envelope) {
-        Object decoded;
-        try {
-            decoded = sealer.open(envelope, replyBinding());
-        } catch (RejectedMessageException e) {
-            log.warn("{}: dropped a reply: {}", map.primitive(), e.getMessage());
-            return null;
-        }
-        if (!map.replyType().equals(envelope.type()) || !(decoded instanceof MapWire.Reply reply)) {
-            log.warn("{}: dropped a message that is not one of its replies", map.primitive());
-            return null;
-        }
-        return reply;
+        return open(envelope, replyBinding(), MapWire.Reply.class, "reply");
     }
 
-    /**
-     * @throws CoordinationException if the state queue holds something else than this map's
-     *     snapshot
-     * @throws RejectedMessageException if its signature does not hold
-     */
+    /** The snapshot, or null (counted) if the message is not one of this map's snapshots. */
     MapWire.Snapshot openSnapshot(Envelope envelope) {
-        Object decoded;
-        try {
-            decoded = sealer.open(envelope, snapshotBinding());
-        } catch (RejectedMessageException e) {
-            if (e.reason() == RejectReason.MISDIRECTED) {
-                throw notItsSnapshot(e);
-            }
-            throw e;
-        }
-        if (!map.snapshotType().equals(envelope.type())
-                || !(decoded instanceof MapWire.Snapshot snapshot)) {
-            throw notItsSnapshot(null);
-        }
-        return snapshot;
+        return open(envelope, snapshotBinding(), MapWire.Snapshot.class, "snapshot");
     }
 
-    private CoordinationException notItsSnapshot(Throwable cause) {
-        return new CoordinationException(
-                map.primitive()
-                        + ": queue "
+    /** A snapshot found behind a newer one: a copy published again, never loaded. */
+    void dropStale(MapWire.Snapshot stale, long held) {
+        drops.drop(
+                map.primitive(),
+                "STALE_SNAPSHOT",
+                "snapshot v"
+                        + stale.version()
+                        + " in queue "
                         + map.stateQueue()
-                        + " holds something that is not its snapshot",
-                cause);
+                        + " is not newer than v"
+                        + held
+                        + ": ignored");
+    }
+
+    private <T> T open(Envelope envelope, Binding binding, Class<T> type, String kind) {
+        try {
+            return seals.open(envelope, binding, type);
+        } catch (RejectedMessageException e) {
+            drops.drop(
+                    map.primitive(), e.reason().name(), "not its " + kind + ": " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A candidate owner's consumer of the map's single-active-consumer request queue; once the broker
- * makes it active it is the owner. For each request: apply it to the state (loaded from the
- * snapshot on the first one), publish the new snapshot and wait for its confirm, only then reply
- * and ack, so no acknowledged change can be lost with the owner.
+ * makes it active it is the owner. For each request: apply it to the state (loaded from the newest
+ * genuine snapshot on the first one), publish the new snapshot and wait for its confirm, remove the
+ * older one, only then reply and ack, so no acknowledged change can be lost with the owner.
  */
 final class MapOwner extends DefaultConsumer {
     private static final Logger log = LoggerFactory.getLogger(MapOwner.class);
@@ -92,6 +92,7 @@ final class MapOwner extends DefaultConsumer {
             channel.basicPublish(
                     "", map.stateQueue(), AmqpMessages.properties(snapshot, true), snapshot.body());
             channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
+            compact(state.version());
         }
         if (replyTo != null) {
             dev.warren.internal.wire.Envelope reply = messages.reply(request, outcome.reply(), now);
@@ -99,20 +100,58 @@ final class MapOwner extends DefaultConsumer {
         }
     }
 
+    /**
+     * The state from the newest genuine snapshot in the state queue, which is put back; every other
+     * message there is removed (junk and stale copies counted), so none can wedge the map.
+     */
     private MapState load() throws IOException {
         Channel channel = getChannel();
-        GetResponse stored = channel.basicGet(map.stateQueue(), false);
-        if (stored == null) {
+        NewestSnapshot newest = new NewestSnapshot();
+        long heldTag = -1;
+        GetResponse got;
+        while ((got = channel.basicGet(map.stateQueue(), false)) != null) {
+            long tag = got.getEnvelope().getDeliveryTag();
+            MapWire.Snapshot found = open(got);
+            if (found != null && newest.offer(found)) {
+                if (heldTag >= 0) {
+                    channel.basicAck(heldTag, false); // the previous state
+                }
+                heldTag = tag;
+                continue;
+            }
+            if (found != null) {
+                messages.dropStale(found, newest.held().version());
+            }
+            channel.basicAck(tag, false);
+        }
+        if (heldTag < 0) {
             return MapState.empty();
         }
-        try {
-            return MapState.of(
-                    messages.openSnapshot(
-                            AmqpMessages.envelope(stored.getProps(), stored.getBody())));
-        } finally {
-            // put it back at once: the next change replaces it (the queue keeps one message)
-            channel.basicReject(stored.getEnvelope().getDeliveryTag(), true);
+        // put back at once: it is the durable state until the next change replaces it
+        channel.basicReject(heldTag, true);
+        return MapState.of(newest.held());
+    }
+
+    /**
+     * Removes what is ahead of the snapshot of {@code version} just published (the previous one, or
+     * anything someone else put there), so the queue holds the latest state alone.
+     */
+    private void compact(long version) throws IOException {
+        Channel channel = getChannel();
+        GetResponse got;
+        while ((got = channel.basicGet(map.stateQueue(), false)) != null) {
+            long tag = got.getEnvelope().getDeliveryTag();
+            MapWire.Snapshot found = open(got);
+            if (found != null && found.version() >= version) {
+                channel.basicReject(tag, true);
+                return;
+            }
+            channel.basicAck(tag, false);
         }
+    }
+
+    private MapWire.Snapshot open(GetResponse got) {
+        return messages.openSnapshot(AmqpMessages.envelope(got.getProps(), got.getBody()));
     }
 
     @Override

@@ -29,7 +29,7 @@ final class QueueArguments {
         return args;
     }
 
-    /** For state that is "the latest message": an event's flag, a map's snapshot. */
+    /** For state that is "the latest message": an event's flag. */
     Map<String, Object> latestMessageOnly() {
         Map<String, Object> args = plain();
         args.put("x-max-length", 1);

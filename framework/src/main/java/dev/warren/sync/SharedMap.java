@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A map every process can read and update atomically, kept by the broker alone: the Warren answer
@@ -16,11 +18,13 @@ import java.util.function.UnaryOperator;
  * <p>How: every {@code SharedMap} instance is a candidate owner, consuming the single-active-
  * consumer queue {@code warren.sync.map.<name>#requests}; the broker makes exactly one of them
  * active, the owner, and the next one takes over when it dies. The owner applies requests in order
- * and keeps the whole state in the durable one-message queue {@code warren.sync.map.<name>#state};
- * for each change it publishes a new snapshot and waits for the broker's confirm <i>before</i>
- * replying and acking the request. A request whose owner died is redelivered to the next owner,
- * which finds it already applied (per-client sequence numbers in the snapshot) and answers from the
- * snapshot instead of applying it twice.
+ * and keeps the whole state in the durable queue {@code warren.sync.map.<name>#snapshots}; for each
+ * change it publishes a new snapshot, with a version that only grows, and waits for the broker's
+ * confirm <i>before</i> replying and acking the request, then removes the older one. A new owner
+ * loads the newest genuine snapshot it finds there and removes everything else, so neither junk nor
+ * an old snapshot published again can wedge the map or roll it back. A request whose owner died is
+ * redelivered to the next owner, which finds it already applied (per-client sequence numbers in the
+ * snapshot) and answers from the snapshot instead of applying it twice.
  *
  * <p>Functions cannot travel to the owner, so {@link #compute} runs its function here and writes
  * with {@link #compareAndSet} (retrying when another process wrote in between): an optimistic loop,
@@ -40,6 +44,7 @@ import java.util.function.UnaryOperator;
  * @param <V> value type
  */
 public final class SharedMap<K, V> implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SharedMap.class);
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final MapAddresses map;
@@ -89,16 +94,27 @@ public final class SharedMap<K, V> implements AutoCloseable {
                                     false,
                                     arguments.singleActiveConsumer());
                             ch.queueDeclare(
-                                    map.stateQueue(),
-                                    true,
-                                    false,
-                                    false,
-                                    arguments.latestMessageOnly());
+                                    map.stateQueue(), true, false, false, arguments.plain());
                             return null;
                         });
-        MapMessages messages = new MapMessages(coordinator.sealer(), map);
+        warnOfEarlierState();
+        MapMessages messages = new MapMessages(coordinator.sealer(), map, coordinator.drops());
         client = new MapClient(coordinator, map, messages);
         candidacy = OwnerCandidacy.stand(coordinator, map, messages);
+    }
+
+    private void warnOfEarlierState() {
+        if (coordinator.inspector().readyMessages(map.earlierStateQueue(), map.primitive()) >= 0) {
+            log.warn(
+                    "{}: queue {} holds the state an earlier Warren version kept, which this"
+                            + " version does not read (a queue that keeps one message let a"
+                            + " forged or old snapshot push the real one out); the map goes on"
+                            + " from queue {}. Delete {} once nothing older uses the map",
+                    map.primitive(),
+                    map.earlierStateQueue(),
+                    map.stateQueue(),
+                    map.earlierStateQueue());
+        }
     }
 
     public String name() {
@@ -199,7 +215,11 @@ public final class SharedMap<K, V> implements AutoCloseable {
     public void delete() {
         coordinator
                 .connection()
-                .deleteQueues(map.primitive(), map.requestQueue(), map.stateQueue());
+                .deleteQueues(
+                        map.primitive(),
+                        map.requestQueue(),
+                        map.stateQueue(),
+                        map.earlierStateQueue());
     }
 
     private MapWire.Reply request(int op, Object key, Object value, long expectedVersion) {

@@ -36,8 +36,17 @@ final class SyncNames {
         return PREFIX + kind + "." + check(kind, name);
     }
 
-    /** Exists once initialisation finished: its presence means "the tokens are in place". */
+    /**
+     * Exists once initialisation finished: its presence means "the signed tokens are in place". A
+     * new name for signed tokens, so a primitive made by a version that wrote plain tokens is made
+     * again instead of being left with tokens every taker drops.
+     */
     static String readyMarker(String base) {
+        return base + SUFFIX + "ready-v2";
+    }
+
+    /** The marker of a version that wrote plain tokens: deleted with the primitive. */
+    static String earlierReadyMarker(String base) {
         return base + SUFFIX + "ready";
     }
 

@@ -1,51 +1,81 @@
 package dev.warren.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
+import dev.warren.internal.wire.Binding;
+import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.Heading;
+import dev.warren.internal.wire.MessageSealer;
+import dev.warren.internal.wire.RejectReason;
+import dev.warren.internal.wire.RejectedMessageException;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FencingCounterTest {
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
+    private static final String QUEUE = "warren.sync.lock.orders#seq";
+
+    private final MessageSealer sealer = TestSealers.withSecret(1);
+    private final FencingCounter counter = new FencingCounter(new Seals(sealer), QUEUE, "orders");
+
+    private static Envelope plain(String body) {
+        return new Envelope(0, null, null, 0, null, 0, null, null, null, body.getBytes(), Map.of());
+    }
+
+    private List<RejectReason> refusals(FencingCounter.Reading reading) {
+        return reading.refused().stream().map(RejectedMessageException::reason).toList();
     }
 
     @Test
     void theCounterReadsBackWhatWasWrittenSoTheNextTokenIsOneMore() {
-        long stored = FencingCounter.parse(FencingCounter.encode(41), "q", "lock 'x'");
-
-        assertThat(stored).isEqualTo(41);
-        assertThat(FencingCounter.parse(FencingCounter.initial(), "q", "lock 'x'")).isZero();
+        assertThat(counter.read(List.of(counter.seal(41, 1_000))).highest()).hasValue(41);
+        assertThat(counter.read(List.of(counter.initial(1_000))).highest()).hasValue(0);
     }
 
     @Test
-    void surroundingWhitespaceIsTolerated() {
-        assertThat(FencingCounter.parse(ascii(" 7\n"), "q", "lock 'x'")).isEqualTo(7);
+    void aPlainNumberIsNoCounter() {
+        FencingCounter.Reading reading = counter.read(List.of(plain("0")));
+
+        assertThat(reading.highest()).isEmpty();
+        assertThat(refusals(reading)).containsExactly(RejectReason.UNSUPPORTED_VERSION);
     }
 
     @Test
-    void aCounterThatIsNotANumberNamesTheQueueAndThePrimitive() {
-        assertThatThrownBy(() -> FencingCounter.parse(ascii("oops"), "q", "lock 'x'"))
-                .isInstanceOf(CoordinationException.class)
-                .hasMessageContaining("lock 'x'")
-                .hasMessageContaining("queue q")
-                .hasMessageContaining("'oops'");
+    void aCounterSignedWithOtherKeysIsRefused() {
+        FencingCounter forger =
+                new FencingCounter(new Seals(TestSealers.withSecret(2)), QUEUE, "orders");
+
+        FencingCounter.Reading reading = counter.read(List.of(forger.seal(0, 1_000)));
+
+        assertThat(reading.highest()).isEmpty();
+        assertThat(refusals(reading)).containsExactly(RejectReason.BAD_SIGNATURE);
     }
 
     @Test
-    void aNegativeCounterIsRefusedLikeGarbage() {
-        assertThatThrownBy(() -> FencingCounter.parse(ascii("-1"), "q", "lock 'x'"))
-                .isInstanceOf(CoordinationException.class)
-                .hasMessageContaining("where a fencing counter (a number) belongs");
+    void anotherLocksCounterIsRefused() {
+        FencingCounter other =
+                new FencingCounter(new Seals(sealer), "warren.sync.lock.other#seq", "other");
+
+        assertThat(refusals(counter.read(List.of(other.seal(0, 1_000)))))
+                .containsExactly(RejectReason.MISDIRECTED);
     }
 
     @Test
-    void aLongForeignBodyIsQuotedShortened() {
-        String junk = "x".repeat(100);
+    void aSignedMessageOfAnotherKindInTheQueueIsRefused() {
+        Binding binding = Binding.of(QUEUE, "fencing:orders");
+        Envelope text = sealer.seal(Heading.of("x", "fencing:orders", 1_000, binding), "7");
+        Envelope negative = sealer.seal(Heading.of("y", "fencing:orders", 1_000, binding), -3L);
 
-        assertThatThrownBy(() -> FencingCounter.parse(ascii(junk), "q", "lock 'x'"))
-                .hasMessageContaining("'" + "x".repeat(40) + "...'")
-                .hasMessageNotContaining("x".repeat(41));
+        assertThat(refusals(counter.read(List.of(text, negative))))
+                .containsExactly(RejectReason.UNDECODABLE, RejectReason.UNDECODABLE);
+    }
+
+    @Test
+    void theHighestGenuineCounterWinsSoAnOldCopyPublishedAgainCannotLowerTheToken() {
+        FencingCounter.Reading reading =
+                counter.read(List.of(counter.seal(9, 2_000), plain("999"), counter.seal(3, 1_000)));
+
+        assertThat(reading.highest()).hasValue(9);
+        assertThat(reading.refused()).hasSize(1);
     }
 }

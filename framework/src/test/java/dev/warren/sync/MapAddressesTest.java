@@ -13,7 +13,8 @@ class MapAddressesTest {
 
         assertThat(map.primitive()).isEqualTo("shared map 'counts'");
         assertThat(map.requestQueue()).isEqualTo("warren.sync.map.counts#requests");
-        assertThat(map.stateQueue()).isEqualTo("warren.sync.map.counts#state");
+        assertThat(map.stateQueue()).isEqualTo("warren.sync.map.counts#snapshots");
+        assertThat(map.earlierStateQueue()).isEqualTo("warren.sync.map.counts#state");
         assertThat(map.requestType()).isEqualTo("warren.sync.map-request:counts");
         assertThat(map.replyType()).isEqualTo("warren.sync.map-reply:counts");
         assertThat(map.snapshotType()).isEqualTo("warren.sync.map-snapshot:counts");

@@ -1,11 +1,11 @@
 package dev.warren.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.MessageSealer;
 import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MapMessagesTest {
@@ -13,8 +13,9 @@ class MapMessagesTest {
     private static final MapAddresses OTHER = MapAddresses.of("other");
 
     private final MessageSealer sealer = TestSealers.withSecret(1);
-    private final MapMessages counts = new MapMessages(sealer, COUNTS);
-    private final MapMessages other = new MapMessages(sealer, OTHER);
+    private final DropLog drops = new DropLog();
+    private final MapMessages counts = new MapMessages(sealer, COUNTS, drops);
+    private final MapMessages other = new MapMessages(sealer, OTHER, drops);
 
     private static MapWire.Request put(long seq) {
         return new MapWire.Request("client-a", seq, MapWire.PUT, "k", 1, 0);
@@ -40,9 +41,10 @@ class MapMessagesTest {
 
     @Test
     void aRequestSignedWithOtherKeysIsDroppedRatherThanThrownAtTheOwner() {
-        MapMessages stranger = new MapMessages(TestSealers.withSecret(2), COUNTS);
+        MapMessages stranger = new MapMessages(TestSealers.withSecret(2), COUNTS, drops);
 
         assertThat(counts.openRequest(stranger.request(put(3), "reply-q", 1_000))).isNull();
+        assertThat(drops.count()).isEqualTo(1);
     }
 
     @Test
@@ -63,12 +65,13 @@ class MapMessagesTest {
     }
 
     @Test
-    void anotherMapsSnapshotInTheStateQueueIsAnError() {
-        Envelope foreign = other.snapshot(emptySnapshot(12), 1_000);
+    void junkOrAnotherMapsSnapshotInTheStateQueueIsDroppedAndCountedNotThrown() {
+        Envelope plain =
+                new Envelope(0, null, null, 0, null, 0, null, null, null, new byte[] {1}, Map.of());
 
-        assertThatThrownBy(() -> counts.openSnapshot(foreign))
-                .isInstanceOf(CoordinationException.class)
-                .hasMessageContaining("queue warren.sync.map.counts#state")
-                .hasMessageContaining("not its snapshot");
+        assertThat(counts.openSnapshot(other.snapshot(emptySnapshot(12), 1_000))).isNull();
+        assertThat(counts.openSnapshot(plain)).isNull();
+        assertThat(counts.openSnapshot(counts.request(put(3), "reply-q", 1_000))).isNull();
+        assertThat(drops.count()).isEqualTo(3);
     }
 }

@@ -1,0 +1,160 @@
+package dev.warren.it.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.GetResponse;
+import dev.warren.it.support.RawMessages;
+import dev.warren.sync.Coordinator;
+import dev.warren.sync.EventChannel;
+import dev.warren.sync.SharedMap;
+import dev.warren.testing.TestBroker;
+import dev.warren.testing.WarrenTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Someone with broker credentials but no key puts junk or captured copies into a shared map's state
+ * queue or an event channel: the map keeps working and does not roll back, and the copy reaches no
+ * subscriber.
+ */
+@WarrenTest
+class ForgedStateIT {
+    private static final Duration OWNER_WAIT = Duration.ofSeconds(10);
+
+    private static SharedMap<String, Integer> map(String name, Coordinator coordinator) {
+        return SharedMap.named(name, String.class, Integer.class, coordinator).timeout(OWNER_WAIT);
+    }
+
+    @Test
+    void junkInAMapsStateQueueIsDroppedAndTheNextOwnerGoesOn(TestBroker broker) throws Exception {
+        String name = broker.uniqueName("it-map-junk");
+        String state = "warren.sync.map." + name + "#snapshots";
+        try (Coordinator first = Coordinator.connect(broker.config().build())) {
+            try (SharedMap<String, Integer> map = map(name, first)) {
+                map.put("a", 1);
+            }
+            AMQP.BasicProperties plain = new AMQP.BasicProperties.Builder().deliveryMode(2).build();
+            RawMessages.publish(broker, state, plain, "junk".getBytes(StandardCharsets.UTF_8));
+            RawMessages.publish(broker, state, plain, new byte[] {1, 2, 3});
+            try (Coordinator second = Coordinator.connect(broker.config().build());
+                    SharedMap<String, Integer> map = map(name, second)) {
+                try {
+                    assertThat(map.get("a")).contains(1);
+                    map.put("b", 2);
+                    assertThat(map.snapshot()).containsEntry("a", 1).containsEntry("b", 2);
+                    System.out.printf(
+                            "junk in a map's state queue: map went on, %d message(s) dropped, %d"
+                                    + " left in the queue%n",
+                            second.droppedCount(), DistributedLockIT.messages(broker, state));
+                    assertThat(second.droppedCount()).isEqualTo(2);
+                    assertThat(DistributedLockIT.messages(broker, state)).isEqualTo(1);
+                } finally {
+                    map.delete();
+                }
+            }
+        }
+    }
+
+    @Test
+    void anOldSnapshotPublishedAgainDoesNotRollTheMapBack(TestBroker broker) throws Exception {
+        String name = broker.uniqueName("it-map-rollback");
+        String state = "warren.sync.map." + name + "#snapshots";
+        GetResponse old;
+        try (Coordinator first = Coordinator.connect(broker.config().build());
+                SharedMap<String, Integer> map = map(name, first)) {
+            map.put("n", 1);
+            old = copyOf(broker, state);
+            map.put("n", 2);
+            map.put("n", 3);
+        }
+        RawMessages.publish(broker, state, old.getProps(), old.getBody());
+        try (Coordinator second = Coordinator.connect(broker.config().build());
+                SharedMap<String, Integer> map = map(name, second)) {
+            try {
+                assertThat(map.get("n")).contains(3);
+                System.out.printf(
+                        "old snapshot published again: map still at n=3, %d message(s) dropped%n",
+                        second.droppedCount());
+                assertThat(second.droppedCount()).isEqualTo(1);
+            } finally {
+                map.delete();
+            }
+        }
+    }
+
+    /** A genuine message, taken off the queue and put back, as someone with read access can. */
+    private static GetResponse copyOf(TestBroker broker, String queue) throws Exception {
+        try (Connection raw = broker.rawConnection();
+                Channel ch = raw.createChannel()) {
+            GetResponse got = ch.basicGet(queue, false);
+            assertThat(got).as("a message in " + queue).isNotNull();
+            ch.basicNack(got.getEnvelope().getDeliveryTag(), false, true);
+            return got;
+        }
+    }
+
+    @Test
+    void anEventCapturedOnceIsNotDeliveredToALaterSubscriber(TestBroker broker) throws Exception {
+        String name = broker.uniqueName("it-event-replay");
+        String exchange = "warren.sync.events." + name;
+        Duration skew = Duration.ofMillis(200);
+        try (Coordinator coordinator =
+                Coordinator.connect(broker.config().maxClockSkew(skew).build())) {
+            EventChannel<String> channel = EventChannel.named(name, String.class, coordinator);
+            try (Connection raw = broker.rawConnection();
+                    Channel ch = raw.createChannel()) {
+                CompletableFuture<Object[]> captured = capture(ch, exchange);
+                channel.publish("first");
+                Object[] copy = captured.get(5, TimeUnit.SECONDS);
+                Thread.sleep(skew.toMillis() * 3);
+                List<String> got = new CopyOnWriteArrayList<>();
+                try (EventChannel.Subscription late = channel.subscribe(got::add)) {
+                    ch.basicPublish(exchange, "", (AMQP.BasicProperties) copy[0], (byte[]) copy[1]);
+                    channel.publish("second");
+                    await().atMost(Duration.ofSeconds(5)).until(() -> got.contains("second"));
+                    await().atMost(Duration.ofSeconds(5)).until(() -> late.droppedCount() == 1);
+                    System.out.printf(
+                            "captured event sent again to a later subscriber: got %s, %d"
+                                    + " dropped%n",
+                            got, late.droppedCount());
+                    assertThat(got).containsExactly("second");
+                }
+            } finally {
+                channel.delete();
+            }
+        }
+    }
+
+    /** Properties and body of the next event on the exchange, caught off the wire. */
+    private static CompletableFuture<Object[]> capture(Channel ch, String exchange)
+            throws Exception {
+        CompletableFuture<Object[]> seen = new CompletableFuture<>();
+        String queue = ch.queueDeclare().getQueue();
+        ch.queueBind(queue, exchange, "");
+        ch.basicConsume(
+                queue,
+                true,
+                new DefaultConsumer(ch) {
+                    @Override
+                    public void handleDelivery(
+                            String tag,
+                            Envelope envelope,
+                            AMQP.BasicProperties properties,
+                            byte[] body) {
+                        seen.complete(new Object[] {properties, body});
+                    }
+                });
+        return seen;
+    }
+}
