@@ -1,6 +1,7 @@
 package dev.warren.worker;
 
 import dev.warren.Broker;
+import dev.warren.WarrenException;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Delivery;
 import dev.warren.internal.transport.Subscription;
@@ -9,11 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,10 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes task queues and runs their tasks on a pool of {@code concurrency} threads. Each message
- * is acknowledged only after its reply (or retry, or dead letter) is confirmed by the broker, so a
- * worker that dies leaves its unfinished tasks to another. {@link #close()} stops consuming, lets
- * running tasks finish and be acknowledged, and gives back the ones it had not started.
+ * Consumes task queues and runs their tasks, {@code concurrency} at a time, each on a task thread
+ * of its own. Each message is acknowledged only after its reply (or retry, or dead letter) is
+ * confirmed by the broker, so a worker that dies leaves its unfinished tasks to another. {@link
+ * #close()} stops consuming, lets running tasks finish and be acknowledged, and gives back the ones
+ * it had not started. A task that ignores interruption past its timeout and {@code timeoutGrace}
+ * fails with the timeout and its thread is left behind; with more than {@code maxStuckTasks} such
+ * threads the worker stops itself, and {@link #awaitShutdown()} throws why.
  *
  * <pre>{@code
  * try (Broker broker = Broker.connect(config);
@@ -40,13 +44,14 @@ public final class Worker implements AutoCloseable {
 
     private final WorkerConfig config;
     private final ThreadPoolExecutor executor;
-    private final ScheduledExecutorService timer;
+    private final ExecutorService taskThreads;
     private final PipelineCounters counters = new PipelineCounters();
     private final TaskPipeline pipeline;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Object closeLock = new Object();
     private volatile boolean closed;
+    private volatile WarrenException failure;
     private volatile HeartbeatPublisher heartbeats;
 
     private Worker(BrokerLink broker, WorkerConfig config) {
@@ -60,15 +65,12 @@ public final class Worker implements AutoCloseable {
                         TimeUnit.SECONDS,
                         new LinkedBlockingQueue<>(),
                         r -> new Thread(r, "warren-worker-" + threads.incrementAndGet()));
-        this.timer =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "warren-task-timeouts");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        this.taskThreads = TaskThreads.create();
         Clock clock = Clock.systemUTC();
         WorkerMeters meters = new WorkerMeters(config.meterRegistry());
+        meters.stuckThreads(counters.stuck);
+        StuckTasks stuck =
+                new StuckTasks(counters.stuck, config.maxStuckTasks(), this::stuckLimitPassed);
         this.pipeline =
                 new TaskPipeline(
                         new Admission(
@@ -76,7 +78,7 @@ public final class Worker implements AutoCloseable {
                                 clock,
                                 broker.config(),
                                 new ReplayMemory(config.replayMemory())),
-                        new TimedRun(timer),
+                        new TimedRun(taskThreads, config.timeoutGrace(), stuck),
                         new Effects(
                                 new BrokerWorkerPort(broker),
                                 broker.protocol(),
@@ -160,9 +162,42 @@ public final class Worker implements AutoCloseable {
         return counters.stats();
     }
 
-    /** Blocks until {@link #close()} has finished (from another thread or a signal handler). */
+    /**
+     * Blocks until {@link #close()} has finished (from another thread or a signal handler), or
+     * until the worker stopped itself.
+     *
+     * @throws WarrenException saying why, when the worker stopped itself (see {@link #failure()})
+     */
     public void awaitShutdown() throws InterruptedException {
         stopped.await();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Why the worker stopped itself, if it did: more task threads stuck than {@link
+     * WorkerConfig#maxStuckTasks()}. Only a new process gets such threads back, so exit with a
+     * failure and let the supervisor start a new one.
+     */
+    public Optional<WarrenException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void stuckLimitPassed() {
+        if (closed) {
+            return;
+        }
+        failure =
+                new WarrenException(
+                        "the worker stopped: more than "
+                                + config.maxStuckTasks()
+                                + " task threads (maxStuckTasks) are stuck in tasks that ignored"
+                                + " interruption past their timeout; restart the worker to get"
+                                + " them back");
+        log.error("{}; draining", failure.getMessage());
+        // not on the slot that saw it: closing waits for every slot to end
+        new Thread(this::close, "warren-worker-stop").start();
     }
 
     /**
@@ -201,14 +236,16 @@ public final class Worker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             subscriptions.forEach(Subscription::close);
-            timer.shutdownNow();
+            taskThreads.shutdown(); // stuck threads run on until their tasks end, idle ones end
             Stats stats = stats();
             log.info(
-                    "worker stopped: {} succeeded, {} failed, {} retried, {} refused",
+                    "worker stopped: {} succeeded, {} failed, {} retried, {} refused, {} threads"
+                            + " stuck",
                     stats.succeeded(),
                     stats.failed(),
                     stats.retried(),
-                    stats.rejected());
+                    stats.rejected(),
+                    stats.stuck());
             stopped.countDown();
         }
     }
@@ -242,6 +279,8 @@ public final class Worker implements AutoCloseable {
      * @param retried failed attempts sent to a retry delay queue
      * @param rejected messages refused unopened or unrun (bad signature, replay, ...)
      * @param inFlight tasks running now
+     * @param stuck task threads abandoned after their timeout and grace, still running
      */
-    public record Stats(long succeeded, long failed, long retried, long rejected, int inFlight) {}
+    public record Stats(
+            long succeeded, long failed, long retried, long rejected, int inFlight, int stuck) {}
 }

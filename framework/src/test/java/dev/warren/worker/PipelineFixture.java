@@ -22,8 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /** A worker pipeline with a fixed clock, the real codec and signer, and a recording broker. */
@@ -99,7 +98,8 @@ final class PipelineFixture implements AutoCloseable {
     final TaskProtocol protocol = new TaskProtocol(sealer, clock);
     final RecordingPort port = new RecordingPort();
     final PipelineCounters counters = new PipelineCounters();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService taskThreads = TaskThreads.create();
+    final StuckTasks stuck = new StuckTasks(counters.stuck, 1, () -> {});
     final TaskPipeline pipeline;
 
     PipelineFixture() {
@@ -116,7 +116,7 @@ final class PipelineFixture implements AutoCloseable {
         pipeline =
                 new TaskPipeline(
                         new Admission(sealer, clock, CONFIG, new ReplayMemory(100)),
-                        new TimedRun(timer),
+                        new TimedRun(taskThreads, Duration.ofMillis(300), stuck),
                         new Effects(port, protocol, clock, counters, meters),
                         clock,
                         counters,
@@ -138,7 +138,7 @@ final class PipelineFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        taskThreads.shutdownNow();
     }
 
     static byte[] filled(int length, int value) {
