@@ -31,6 +31,7 @@ final class PipelineFixture implements AutoCloseable {
     static final String QUEUE = "pipeline-test";
     static final String BROKER_QUEUE = "warren." + QUEUE;
     static final String REPLY_QUEUE = "warren.reply.test";
+    static final Duration GRACE = Duration.ofMillis(300);
 
     @TaskOptions(queue = QUEUE, maxAttempts = 3, retryDelayMillis = 1000)
     record Doubles(int n) implements Task<Integer> {
@@ -54,6 +55,20 @@ final class PipelineFixture implements AutoCloseable {
         public Void run(TaskContext ctx) throws InterruptedException {
             Thread.currentThread().interrupt();
             throw new InterruptedException("stopped");
+        }
+    }
+
+    /** Runs {@code millis}, clearing every interrupt, without burning a core. */
+    @TaskOptions(queue = QUEUE, timeoutSeconds = 1)
+    record IgnoresInterruption(long millis) implements Task<String> {
+        @Override
+        public String run(TaskContext ctx) {
+            long end = System.nanoTime() + millis * 1_000_000;
+            while (System.nanoTime() < end) {
+                Thread.interrupted();
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+            return "late";
         }
     }
 
@@ -90,6 +105,7 @@ final class PipelineFixture implements AutoCloseable {
                     .register(ReturnsUnregistered.class, 103)
                     .register(BreaksTheWorker.class, 104)
                     .register(OverflowsTheWorker.class, 105)
+                    .register(IgnoresInterruption.class, 106)
                     .maxMessageAge(Duration.ofMinutes(10))
                     .build();
 
@@ -116,7 +132,7 @@ final class PipelineFixture implements AutoCloseable {
         pipeline =
                 new TaskPipeline(
                         new Admission(sealer, clock, CONFIG, new ReplayMemory(100)),
-                        new TimedRun(taskThreads, Duration.ofMillis(300), stuck),
+                        new TimedRun(taskThreads, GRACE, stuck),
                         new Effects(port, protocol, clock, counters, meters),
                         clock,
                         counters,
