@@ -2,19 +2,20 @@ package dev.warren.worker;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Counts the task threads given up on that still run. The first time there are more than {@code
- * limit}, it calls {@code onLimitPassed} (once): threads that ignore interruption are never got
- * back, only a new process frees them.
+ * limit}, {@link #checkLimit()} calls {@code onLimitPassed} (once) with their number: threads that
+ * ignore interruption are never got back, only a new process frees them.
  */
 final class StuckTasks {
     private final AtomicInteger stuck;
     private final int limit;
-    private final Runnable onLimitPassed;
+    private final IntConsumer onLimitPassed;
     private final AtomicBoolean passed = new AtomicBoolean();
 
-    StuckTasks(AtomicInteger stuck, int limit, Runnable onLimitPassed) {
+    StuckTasks(AtomicInteger stuck, int limit, IntConsumer onLimitPassed) {
         this.stuck = stuck;
         this.limit = limit;
         this.onLimitPassed = onLimitPassed;
@@ -26,8 +27,14 @@ final class StuckTasks {
     }
 
     void abandoned() {
-        if (pastLimit(stuck.incrementAndGet(), limit) && passed.compareAndSet(false, true)) {
-            onLimitPassed.run();
+        stuck.incrementAndGet();
+    }
+
+    /** After {@link #abandoned()}, once its thread said so. */
+    void checkLimit() {
+        int now = stuck.get();
+        if (pastLimit(now, limit) && passed.compareAndSet(false, true)) {
+            onLimitPassed.accept(now);
         }
     }
 

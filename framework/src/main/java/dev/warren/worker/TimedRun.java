@@ -63,6 +63,7 @@ final class TimedRun {
                     timedOut ? "its timeout of " + text(timeout) : "the worker's forced stop",
                     stuck.count(),
                     stuck.limit());
+            stuck.checkLimit();
             return timedOut
                     ? new Threw(timeoutAbandoned(timeout), false)
                     : new Threw(new InterruptedException("abandoned by the worker's stop"), true);

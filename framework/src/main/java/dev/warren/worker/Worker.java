@@ -184,18 +184,19 @@ public final class Worker implements AutoCloseable {
         return Optional.ofNullable(failure);
     }
 
-    private void stuckLimitPassed() {
+    private void stuckLimitPassed(int stuck) {
         if (closed) {
             return;
         }
+        String why =
+                stuck
+                        + " task threads are stuck in tasks that ignored interruption past their"
+                        + " timeout, more than maxStuckTasks ("
+                        + config.maxStuckTasks()
+                        + ")";
         failure =
-                new WarrenException(
-                        "the worker stopped: more than "
-                                + config.maxStuckTasks()
-                                + " task threads (maxStuckTasks) are stuck in tasks that ignored"
-                                + " interruption past their timeout; restart the worker to get"
-                                + " them back");
-        log.error("{}; draining", failure.getMessage());
+                new WarrenException("the worker stopped: " + why + "; restart it to get them back");
+        log.error("{}: the worker stops taking tasks and drains", why);
         // not on the slot that saw it: closing waits for every slot to end
         new Thread(this::close, "warren-worker-stop").start();
     }

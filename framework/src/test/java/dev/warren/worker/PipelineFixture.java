@@ -115,7 +115,7 @@ final class PipelineFixture implements AutoCloseable {
     final RecordingPort port = new RecordingPort();
     final PipelineCounters counters = new PipelineCounters();
     private final ExecutorService taskThreads = TaskThreads.create();
-    final StuckTasks stuck = new StuckTasks(counters.stuck, 1, () -> {});
+    final StuckTasks stuck = new StuckTasks(counters.stuck, 1, stuck -> {});
     final TaskPipeline pipeline;
 
     PipelineFixture() {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class StuckTasksTest {
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
-    private final StuckTasks stuck = new StuckTasks(count, 2, calls::incrementAndGet);
+    private final StuckTasks stuck = new StuckTasks(count, 2, stuck -> calls.incrementAndGet());
 
     @Test
     void theLimitIsPassedOnlyByMoreStuckThreadsThanItAllows() {
@@ -18,10 +18,15 @@ class StuckTasksTest {
         assertThat(StuckTasks.pastLimit(0, 0)).isFalse();
     }
 
+    private void abandon() {
+        stuck.abandoned();
+        stuck.checkLimit();
+    }
+
     @Test
     void upToTheLimitNothingHappens() {
-        stuck.abandoned();
-        stuck.abandoned();
+        abandon();
+        abandon();
 
         assertThat(count).hasValue(2);
         assertThat(calls).hasValue(0);
@@ -30,7 +35,7 @@ class StuckTasksTest {
     @Test
     void passingTheLimitCallsOnceEvenIfMoreFollow() {
         for (int i = 0; i < 5; i++) {
-            stuck.abandoned();
+            abandon();
         }
 
         assertThat(calls).hasValue(1);
@@ -38,10 +43,10 @@ class StuckTasksTest {
 
     @Test
     void aThreadWhoseTaskEndsIsNoLongerCounted() {
-        stuck.abandoned();
-        stuck.abandoned();
+        abandon();
+        abandon();
         stuck.ended();
-        stuck.abandoned();
+        abandon();
 
         assertThat(count).hasValue(2);
         assertThat(calls).hasValue(0);

@@ -23,7 +23,7 @@ class TimedRunTest {
     private final AtomicInteger stuckCount = new AtomicInteger();
     private final AtomicInteger limitPassed = new AtomicInteger();
     private final StuckTasks stuck =
-            new StuckTasks(stuckCount, 1, () -> limitPassed.incrementAndGet());
+            new StuckTasks(stuckCount, 1, stuck -> limitPassed.incrementAndGet());
     private final TimedRun run = new TimedRun(threads, GRACE, stuck);
     private final AtomicBoolean release = new AtomicBoolean();
 
