@@ -98,6 +98,36 @@ class StuckTasksIT {
     }
 
     @Test
+    void aForcedStopGivesBackTheMessagesOfTasksWhetherTheyHeedInterruptionOrNot(TestBroker test)
+            throws Exception {
+        Worker worker =
+                Worker.start(
+                        broker,
+                        WorkerConfig.custom()
+                                .queues("it-stuck", "it-slow")
+                                .concurrency(2)
+                                .shutdownTimeout(Duration.ZERO)
+                                .timeoutGrace(Duration.ofMillis(500))
+                                .build());
+        client.enqueue(new Stubborn(10_000));
+        client.enqueue(new Slow(1, 30_000));
+        await().atMost(Duration.ofSeconds(10)).until(() -> worker.stats().inFlight() == 2);
+
+        worker.close();
+
+        assertThat(worker.failure()).isEmpty();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> {
+                            assertThat(Queues.depth(test, Topology.workQueue("it-stuck")))
+                                    .isEqualTo(1);
+                            assertThat(Queues.depth(test, Topology.workQueue("it-slow")))
+                                    .isEqualTo(1);
+                        });
+        assertThat(Queues.depth(test, Topology.deadLetterQueue("it-stuck"))).isZero();
+    }
+
+    @Test
     void aWorkerProcessPastItsStuckLimitExitsOneNamingTheCause(TestBroker test) throws Exception {
         try (JvmProcess worker =
                 ItWorkers.launcher(test, 2, "it-stuck")
