@@ -22,8 +22,12 @@ import dev.warren.testing.process.JvmProcess;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,43 @@ class StuckTasksIT {
         } finally {
             worker.close();
         }
+    }
+
+    @Test
+    void aClosedWorkerLeavesNoThreadOfItsOwnRunning() throws Exception {
+        Set<Thread> before = workerThreads();
+        Worker worker =
+                Worker.start(
+                        broker, WorkerConfig.custom().queues("it-slow").concurrency(4).build());
+        List<TaskHandle<Integer>> handles = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            handles.add(client.submit(new Slow(i, 20)));
+        }
+        for (TaskHandle<Integer> handle : handles) {
+            handle.await(Duration.ofSeconds(30));
+        }
+        assertThat(workerThreads())
+                .as("the worker runs its tasks on threads")
+                .hasSizeGreaterThan(before.size());
+
+        worker.close();
+
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(
+                        () ->
+                                assertThat(workerThreads())
+                                        .as("threads started by the closed worker")
+                                        .isSubsetOf(before));
+    }
+
+    private static Set<Thread> workerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(
+                        t ->
+                                t.getName().startsWith("warren-worker-")
+                                        || t.getName().startsWith("warren-task-"))
+                .collect(Collectors.toSet());
     }
 
     @Test
