@@ -36,6 +36,19 @@ class PublicApiTest {
         assertThat(api).hasSizeLessThanOrEqualTo(MOST_PUBLIC_TYPES);
     }
 
+    /**
+     * {@code Worker.Stats} is built by the worker and read by users, heartbeats and dashboards: a
+     * new component changes its constructor, so it is added here on purpose (stuck: task threads
+     * left behind after their timeout and grace).
+     */
+    @Test
+    void workerStatsHasTheseComponentsInThisOrder() {
+        assertThat(
+                        Stream.of(dev.warren.worker.Worker.Stats.class.getRecordComponents())
+                                .map(java.lang.reflect.RecordComponent::getName))
+                .containsExactly("succeeded", "failed", "retried", "rejected", "inFlight", "stuck");
+    }
+
     @Test
     void everyPackageHasAPackageInfoSayingWhetherItIsApi() throws IOException {
         List<Path> packages;

@@ -11,11 +11,19 @@ final class PipelineCounters {
     final AtomicLong rejected = new AtomicLong();
     final AtomicInteger running = new AtomicInteger();
 
+    /** Task threads given up on after their timeout and grace that still run. */
+    final AtomicInteger stuck = new AtomicInteger();
+
     /** Deliveries handed to the pipeline and not yet acknowledged or given back. */
     final AtomicInteger unsettled = new AtomicInteger();
 
     Worker.Stats stats() {
         return new Worker.Stats(
-                succeeded.get(), failed.get(), retried.get(), rejected.get(), running.get());
+                succeeded.get(),
+                failed.get(),
+                retried.get(),
+                rejected.get(),
+                running.get(),
+                stuck.get());
     }
 }

@@ -1,6 +1,7 @@
 package dev.warren.worker;
 
 import dev.warren.Broker;
+import dev.warren.WarrenException;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Connections;
 import dev.warren.internal.transport.Delivery;
@@ -10,12 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,10 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes task queues and runs their tasks on a pool of {@code concurrency} threads. Each message
- * is acknowledged only after its reply (or retry, or dead letter) is confirmed by the broker, so a
- * worker that dies leaves its unfinished tasks to another. {@link #close()} stops consuming, lets
- * running tasks finish and be acknowledged, and gives back the ones it had not started.
+ * Consumes task queues and runs their tasks, {@code concurrency} at a time, each on a task thread
+ * of its own. Each message is acknowledged only after its reply (or retry, or dead letter) is
+ * confirmed by the broker, so a worker that dies leaves its unfinished tasks to another. {@link
+ * #close()} stops consuming, lets running tasks finish and be acknowledged, and gives back the ones
+ * it had not started. A task that ignores interruption past its timeout and {@code timeoutGrace}
+ * fails with the timeout and its thread is left behind; with more than {@code maxStuckTasks} such
+ * threads the worker stops itself, and {@link #awaitShutdown()} throws why.
  *
  * <pre>{@code
  * try (Broker broker = Broker.connect(config);
@@ -37,18 +41,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
-    private static final java.time.Duration CONSUMER_TIMEOUT_DEFAULT =
-            java.time.Duration.ofMinutes(30);
 
     private final WorkerConfig config;
     private final ThreadPoolExecutor executor;
-    private final ScheduledExecutorService timer;
+    private final ExecutorService taskThreads;
     private final PipelineCounters counters = new PipelineCounters();
     private final TaskPipeline pipeline;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Object closeLock = new Object();
     private volatile boolean closed;
+    private volatile WarrenException failure;
     private volatile HeartbeatPublisher heartbeats;
     private final FleetReplays fleet;
 
@@ -63,13 +66,7 @@ public final class Worker implements AutoCloseable {
                         TimeUnit.SECONDS,
                         new LinkedBlockingQueue<>(),
                         r -> new Thread(r, "warren-worker-" + threads.incrementAndGet()));
-        this.timer =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "warren-task-timeouts");
-                            t.setDaemon(true);
-                            return t;
-                        });
+        this.taskThreads = TaskThreads.create();
         Clock clock = Clock.systemUTC();
         WorkerMeters meters = new WorkerMeters(config.meterRegistry());
         this.fleet =
@@ -82,11 +79,14 @@ public final class Worker implements AutoCloseable {
                                         + UUID.randomUUID().toString().substring(0, 8),
                                 config.replayMemory());
         ReplayCheck replays = fleet == null ? ReplayCheck.NONE : fleet;
+        meters.stuckThreads(counters.stuck);
+        StuckTasks stuck =
+                new StuckTasks(counters.stuck, config.maxStuckTasks(), this::stuckLimitPassed);
         this.pipeline =
                 new TaskPipeline(
                         new Admission(broker.sealer(), clock, broker.config(), replays),
                         replays,
-                        new TimedRun(timer),
+                        new TimedRun(taskThreads, config.timeoutGrace(), stuck),
                         new Effects(
                                 new BrokerWorkerPort(broker),
                                 broker.protocol(),
@@ -125,34 +125,11 @@ public final class Worker implements AutoCloseable {
                 config.queues(),
                 config.concurrency(),
                 config.prefetch());
-        warnAboutConsumerTimeout(broker);
+        ConsumerTimeoutWarning.check(broker.config());
         worker.heartbeats =
                 HeartbeatPublisher.start(
                         broker, config, worker::stats, worker.counters.unsettled::get);
         return worker;
-    }
-
-    /**
-     * RabbitMQ closes a channel whose delivery stays unacknowledged longer than its {@code
-     * consumer_timeout} (30 minutes by default), and redelivers the task elsewhere while it still
-     * runs here. Say so at start for every registered task that may run that long.
-     */
-    private static void warnAboutConsumerTimeout(BrokerLink broker) {
-        for (Class<?> type : broker.config().registrations().keySet()) {
-            if (dev.warren.Task.class.isAssignableFrom(type)) {
-                java.time.Duration timeout =
-                        dev.warren.internal.protocol.TaskDefinition.of(type).timeout();
-                if (timeout.compareTo(CONSUMER_TIMEOUT_DEFAULT) >= 0) {
-                    log.warn(
-                            "task {} may run {} min, as long as RabbitMQ's default consumer_timeout"
-                                    + " (30 min): raise consumer_timeout in rabbitmq.conf above the"
-                                    + " longest task timeout, or the broker closes the channel and"
-                                    + " redelivers the task while it runs",
-                            type.getSimpleName(),
-                            timeout.toMinutes());
-                }
-            }
-        }
     }
 
     private void dispatch(Delivery delivery, String queue) {
@@ -173,9 +150,43 @@ public final class Worker implements AutoCloseable {
         return counters.stats();
     }
 
-    /** Blocks until {@link #close()} has finished (from another thread or a signal handler). */
+    /**
+     * Blocks until {@link #close()} has finished (from another thread or a signal handler), or
+     * until the worker stopped itself.
+     *
+     * @throws WarrenException saying why, when the worker stopped itself (see {@link #failure()})
+     */
     public void awaitShutdown() throws InterruptedException {
         stopped.await();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Why the worker stopped itself, if it did: more task threads stuck than {@link
+     * WorkerConfig#maxStuckTasks()}. Only a new process gets such threads back, so exit with a
+     * failure and let the supervisor start a new one.
+     */
+    public Optional<WarrenException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void stuckLimitPassed(int stuck) {
+        if (closed) {
+            return;
+        }
+        String why =
+                stuck
+                        + " task threads are stuck in tasks that ignored interruption past their"
+                        + " timeout, more than maxStuckTasks ("
+                        + config.maxStuckTasks()
+                        + ")";
+        failure =
+                new WarrenException("the worker stopped: " + why + "; restart it to get them back");
+        log.error("{}: the worker stops taking tasks and drains", why);
+        // not on the slot that saw it: closing waits for every slot to end
+        new Thread(this::close, "warren-worker-stop").start();
     }
 
     /**
@@ -217,14 +228,16 @@ public final class Worker implements AutoCloseable {
                 fleet.close(); // after the last settlement, so the fleet learns of it
             }
             subscriptions.forEach(Subscription::close);
-            timer.shutdownNow();
+            taskThreads.shutdown(); // stuck threads run on until their tasks end, idle ones end
             Stats stats = stats();
             log.info(
-                    "worker stopped: {} succeeded, {} failed, {} retried, {} refused",
+                    "worker stopped: {} succeeded, {} failed, {} retried, {} refused, {} threads"
+                            + " stuck",
                     stats.succeeded(),
                     stats.failed(),
                     stats.retried(),
-                    stats.rejected());
+                    stats.rejected(),
+                    stats.stuck());
             stopped.countDown();
         }
     }
@@ -258,6 +271,8 @@ public final class Worker implements AutoCloseable {
      * @param retried failed attempts sent to a retry delay queue
      * @param rejected messages refused unopened or unrun (bad signature, replay, ...)
      * @param inFlight tasks running now
+     * @param stuck task threads abandoned after their timeout and grace, still running
      */
-    public record Stats(long succeeded, long failed, long retried, long rejected, int inFlight) {}
+    public record Stats(
+            long succeeded, long failed, long retried, long rejected, int inFlight, int stuck) {}
 }

@@ -28,6 +28,8 @@ public final class WorkerConfig {
     private final ServiceLocator services;
     private final Duration heartbeatInterval;
     private final MeterRegistry meterRegistry;
+    private final Duration timeoutGrace;
+    private final int maxStuckTasks;
 
     private WorkerConfig(Builder b) {
         this.queues = List.copyOf(b.queues);
@@ -38,6 +40,8 @@ public final class WorkerConfig {
         this.services = b.services;
         this.heartbeatInterval = b.heartbeatInterval;
         this.meterRegistry = b.meterRegistry;
+        this.timeoutGrace = b.timeoutGrace;
+        this.maxStuckTasks = b.maxStuckTasks != null ? b.maxStuckTasks : b.concurrency;
     }
 
     public static Builder custom() {
@@ -89,6 +93,23 @@ public final class WorkerConfig {
         return meterRegistry;
     }
 
+    /**
+     * How long a task that ran past its timeout has, once interrupted, to end; after that the
+     * worker fails the attempt with the timeout, settles its message, and leaves the thread behind
+     * as stuck.
+     */
+    public Duration timeoutGrace() {
+        return timeoutGrace;
+    }
+
+    /**
+     * How many stuck task threads (tasks that ignored interruption past their timeout and grace)
+     * the worker tolerates; with more it stops taking work, drains and stops with a failure.
+     */
+    public int maxStuckTasks() {
+        return maxStuckTasks;
+    }
+
     /** Builds a {@link WorkerConfig}. */
     public static final class Builder {
         private final List<String> queues = new ArrayList<>();
@@ -99,6 +120,8 @@ public final class WorkerConfig {
         private ServiceLocator services = ServiceLocator.empty();
         private Duration heartbeatInterval = Duration.ofSeconds(5);
         private MeterRegistry meterRegistry = Metrics.globalRegistry;
+        private Duration timeoutGrace = Duration.ofSeconds(2);
+        private Integer maxStuckTasks;
 
         private Builder() {}
 
@@ -172,6 +195,26 @@ public final class WorkerConfig {
 
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+            return this;
+        }
+
+        /** Default 2 s; zero gives up on a task as soon as its timeout interrupts it. */
+        public Builder timeoutGrace(Duration grace) {
+            Objects.requireNonNull(grace, "timeoutGrace");
+            if (grace.isNegative()) {
+                throw new ConfigurationException("timeoutGrace must not be negative, was " + grace);
+            }
+            this.timeoutGrace = grace;
+            return this;
+        }
+
+        /** Default: the concurrency; zero stops the worker at its first stuck thread. */
+        public Builder maxStuckTasks(int threads) {
+            if (threads < 0) {
+                throw new ConfigurationException(
+                        "maxStuckTasks must not be negative, was " + threads);
+            }
+            this.maxStuckTasks = threads;
             return this;
         }
 

@@ -1,9 +1,11 @@
 package dev.warren.worker;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The worker's Micrometer meters, tagged by task type and queue. Messages refused before their
@@ -17,6 +19,13 @@ final class WorkerMeters {
 
     WorkerMeters(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** The registry holds {@code stuck} only weakly: the worker's counters keep it. */
+    void stuckThreads(AtomicInteger stuck) {
+        Gauge.builder("warren.tasks.stuck", stuck, AtomicInteger::get)
+                .description("task threads abandoned after their timeout and grace that still run")
+                .register(registry);
     }
 
     void started(String type, String queue, long queueWaitMillis) {

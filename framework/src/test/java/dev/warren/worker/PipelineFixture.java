@@ -22,8 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /** A worker pipeline with a fixed clock, the real codec and signer, and a recording broker. */
@@ -32,6 +31,7 @@ final class PipelineFixture implements AutoCloseable {
     static final String QUEUE = "pipeline-test";
     static final String BROKER_QUEUE = "warren." + QUEUE;
     static final String REPLY_QUEUE = "warren.reply.test";
+    static final Duration GRACE = Duration.ofMillis(300);
 
     @TaskOptions(queue = QUEUE, maxAttempts = 3, retryDelayMillis = 1000)
     record Doubles(int n) implements Task<Integer> {
@@ -55,6 +55,20 @@ final class PipelineFixture implements AutoCloseable {
         public Void run(TaskContext ctx) throws InterruptedException {
             Thread.currentThread().interrupt();
             throw new InterruptedException("stopped");
+        }
+    }
+
+    /** Runs {@code millis}, clearing every interrupt, without burning a core. */
+    @TaskOptions(queue = QUEUE, timeoutSeconds = 1)
+    record IgnoresInterruption(long millis) implements Task<String> {
+        @Override
+        public String run(TaskContext ctx) {
+            long end = System.nanoTime() + millis * 1_000_000;
+            while (System.nanoTime() < end) {
+                Thread.interrupted();
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+            return "late";
         }
     }
 
@@ -91,6 +105,7 @@ final class PipelineFixture implements AutoCloseable {
                     .register(ReturnsUnregistered.class, 103)
                     .register(BreaksTheWorker.class, 104)
                     .register(OverflowsTheWorker.class, 105)
+                    .register(IgnoresInterruption.class, 106)
                     .maxMessageAge(Duration.ofMinutes(10))
                     .build();
 
@@ -99,7 +114,8 @@ final class PipelineFixture implements AutoCloseable {
     final TaskProtocol protocol = new TaskProtocol(sealer, clock);
     final RecordingPort port = new RecordingPort();
     final PipelineCounters counters = new PipelineCounters();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService taskThreads = TaskThreads.create();
+    final StuckTasks stuck = new StuckTasks(counters.stuck, 1, stuck -> {});
     final TaskPipeline pipeline;
 
     PipelineFixture() {
@@ -118,7 +134,7 @@ final class PipelineFixture implements AutoCloseable {
                 new TaskPipeline(
                         new Admission(sealer, clock, CONFIG, replays),
                         replays,
-                        new TimedRun(timer),
+                        new TimedRun(taskThreads, GRACE, stuck),
                         new Effects(port, protocol, clock, counters, meters),
                         clock,
                         counters,
@@ -140,7 +156,7 @@ final class PipelineFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        taskThreads.shutdownNow();
     }
 
     static byte[] filled(int length, int value) {

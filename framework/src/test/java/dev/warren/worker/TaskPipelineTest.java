@@ -14,6 +14,7 @@ import dev.warren.worker.PipelineFixture.BreaksTheWorker;
 import dev.warren.worker.PipelineFixture.Doubles;
 import dev.warren.worker.PipelineFixture.Fails;
 import dev.warren.worker.PipelineFixture.FakeDelivery;
+import dev.warren.worker.PipelineFixture.IgnoresInterruption;
 import dev.warren.worker.PipelineFixture.OverflowsTheWorker;
 import dev.warren.worker.PipelineFixture.Published;
 import dev.warren.worker.PipelineFixture.ReturnsUnregistered;
@@ -225,6 +226,32 @@ class TaskPipelineTest {
 
         assertThat(onlyPublished().envelope().attempt()).isEqualTo(2);
         assertThat(delivery.settlements).containsExactly("ack");
+    }
+
+    @Test
+    void aTaskIgnoringInterruptionPastItsTimeoutAndGraceFailsTheCallerAndIsSettled() {
+        Envelope task = fixture.task(new IgnoresInterruption(5_000), REPLY_QUEUE);
+        long start = System.nanoTime();
+
+        FakeDelivery delivery = fixture.process(task, false);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isLessThan(Duration.ofSeconds(1).plus(PipelineFixture.GRACE).plusMillis(700));
+        Published reply = fixture.port.published.get(0);
+        assertThat(fixture.protocol.readReply(reply.envelope(), task.messageId(), REPLY_QUEUE))
+                .isInstanceOfSatisfying(
+                        Reply.Failed.class,
+                        failed ->
+                                assertThat(failed.failure().exceptionType())
+                                        .isEqualTo(
+                                                java.util.concurrent.TimeoutException.class
+                                                        .getName()));
+        assertThat(fixture.port.published)
+                .extracting(Published::queue)
+                .containsExactly(REPLY_QUEUE, BROKER_QUEUE + ".dead");
+        assertThat(delivery.settlements).containsExactly("ack");
+        assertThat(fixture.counters.running).hasValue(0);
+        assertThat(fixture.counters.stats().stuck()).isEqualTo(1);
     }
 
     @Test

@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code warren-worker}: runs a worker process for the given queues until SIGTERM or SIGINT, then
- * stops consuming, finishes and acknowledges the tasks it is running, and exits 0.
+ * stops consuming, finishes and acknowledges the tasks it is running, and exits 0. A worker with
+ * more stuck task threads than {@code --max-stuck-tasks} drains the same way and exits 1 saying so,
+ * for its supervisor to start a new one.
  *
  * <pre>
  * WARREN_KEYS=$(cat keys) java -jar warren-worker.jar --queue primes --classpath app.jar
@@ -46,7 +48,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:stopped cleanly",
-            "1:runtime failure (broker unreachable, ...)",
+            "1:runtime failure (broker unreachable, too many stuck task threads, ...)",
             "2:wrong usage or configuration"
         })
 public final class WarrenWorkerCommand implements Callable<Integer> {
@@ -102,6 +104,24 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
             defaultValue = "300",
             description = "How long a stop waits for running tasks (default: ${DEFAULT-VALUE})")
     long shutdownTimeoutSeconds;
+
+    @Option(
+            names = "--timeout-grace",
+            paramLabel = "SECONDS",
+            defaultValue = "2",
+            description =
+                    "How long a task past its timeout has to end once interrupted, before the worker"
+                            + " fails it with the timeout and leaves its thread behind as stuck"
+                            + " (default: ${DEFAULT-VALUE})")
+    double timeoutGraceSeconds;
+
+    @Option(
+            names = "--max-stuck-tasks",
+            paramLabel = "N",
+            description =
+                    "Stuck task threads tolerated; with more the worker drains and exits 1"
+                            + " (default: the concurrency)")
+    Integer maxStuckTasks;
 
     @Option(
             names = "--heartbeat-interval",
@@ -171,6 +191,14 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
         if (prefetch != null) {
             workerConfig.prefetch(prefetch);
         }
+        if (timeoutGraceSeconds < 0) {
+            throw new dev.warren.ConfigurationException(
+                    "--timeout-grace must not be negative, was " + timeoutGraceSeconds);
+        }
+        workerConfig.timeoutGrace(Duration.ofMillis((long) (timeoutGraceSeconds * 1000)));
+        if (maxStuckTasks != null) {
+            workerConfig.maxStuckTasks(maxStuckTasks);
+        }
         if (heartbeatSeconds < 0) {
             throw new dev.warren.ConfigurationException(
                     "--heartbeat-interval must not be negative, was " + heartbeatSeconds);
@@ -211,10 +239,31 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println("warren-worker ready");
             spec.commandLine().getOut().flush();
+            wakeWhenStopped(worker);
             stopRequested.await();
+            if (worker.failure().isPresent()) {
+                throw worker.failure().get();
+            }
             log.info("stop requested");
         }
         return 0;
+    }
+
+    /** A worker that stops itself (too many stuck task threads) ends the process too. */
+    private void wakeWhenStopped(Worker worker) {
+        Thread watch =
+                new Thread(
+                        () -> {
+                            try {
+                                worker.awaitShutdown();
+                            } catch (InterruptedException | WarrenException e) {
+                                // the failure is read from the worker once awake
+                            }
+                            stopRequested.countDown();
+                        },
+                        "warren-worker-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /** Prints Warren's own errors as one sentence; usage errors get exit code 2. */

@@ -153,6 +153,53 @@ class WarrenWorkerCommandTest {
     }
 
     @Test
+    void theDefaultConcurrencyIsOnePerCpuAsTheHelpSays() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        CommandLine commandLine = WarrenWorkerCommand.commandLine();
+
+        commandLine.parseArgs("--queue", "q");
+
+        WarrenWorkerCommand command = commandLine.getCommand();
+        assertThat(command.concurrency).isEqualTo(cpus);
+        assertThat(command.maxStuckTasks).as("default: the concurrency").isNull();
+        assertThat(command.timeoutGraceSeconds).isEqualTo(2.0);
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("(default: one per CPU, here " + cpus + ")");
+    }
+
+    @Test
+    void aNegativeTimeoutGraceIsAUsageError() throws IOException {
+        assertThat(
+                        run(
+                                "--queue",
+                                "q",
+                                "--catalog",
+                                EmptyCatalog.class.getName(),
+                                "--key-file",
+                                keyFile().toString(),
+                                "--timeout-grace",
+                                "-1"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--timeout-grace must not be negative, was -1.0");
+    }
+
+    @Test
+    void aNegativeStuckLimitIsAUsageError() throws IOException {
+        assertThat(
+                        run(
+                                "--queue",
+                                "q",
+                                "--catalog",
+                                EmptyCatalog.class.getName(),
+                                "--key-file",
+                                keyFile().toString(),
+                                "--max-stuck-tasks",
+                                "-1"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("maxStuckTasks must not be negative, was -1");
+    }
+
+    @Test
     void keygenPrintsAKeyThatParses() {
         assertThat(run("keygen", "--id", "prod-2")).isZero();
 

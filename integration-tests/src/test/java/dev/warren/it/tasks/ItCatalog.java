@@ -19,6 +19,8 @@ public final class ItCatalog implements TaskCatalog {
                 .register(Record.class, 210)
                 .register(SlowFirstTime.class, 211)
                 .register(GuardedIncrement.class, 212)
+                .register(Stubborn.class, 213)
+                .register(RetryTimes.class, 214)
                 .register(Counted.class, 230);
     }
 }
