@@ -61,8 +61,9 @@ final class TaskPipeline {
             return;
         }
         counters.running.incrementAndGet();
+        boolean[] admitted = new boolean[1];
         try {
-            handle(delivery, queue);
+            handle(delivery, queue, admitted);
         } catch (RuntimeException | Error e) {
             // the task's own throwables end in TimedRun; anything here is the worker's, and even
             // a StackOverflowError must settle the delivery or the slot holds it until the
@@ -74,20 +75,27 @@ final class TaskPipeline {
                     delivery.redelivered() ? " again" : "; it goes back to the queue once",
                     e);
             effects.carryOut(
-                    OutcomeRules.afterWorkerError(e, delivery.redelivered()), delivery, queue);
+                    OutcomeRules.afterWorkerError(e, delivery.redelivered(), admitted[0]),
+                    delivery,
+                    queue);
         } finally {
             counters.running.decrementAndGet();
         }
     }
 
-    private void handle(Delivery delivery, String queue) {
+    /** Sets {@code passed[0]} once admission let the message in. */
+    private void handle(Delivery delivery, String queue, boolean[] passed) {
         Envelope envelope = delivery.envelope();
         Admission.Verdict verdict = admission.admit(envelope, delivery.redelivered(), queue);
         if (verdict instanceof Admission.Refused refused) {
             effects.carryOut(
-                    new Decision.Refuse(refused.reason(), refused.detail()), delivery, queue);
+                    new Decision.Refuse(
+                            refused.reason(), refused.detail(), refused.contentVerified()),
+                    delivery,
+                    queue);
             return;
         }
+        passed[0] = true;
         Admission.Admitted admitted = (Admission.Admitted) verdict;
         TaskDefinition definition = admitted.definition();
         RunningTask context =

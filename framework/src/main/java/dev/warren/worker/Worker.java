@@ -2,6 +2,7 @@ package dev.warren.worker;
 
 import dev.warren.Broker;
 import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.transport.Connections;
 import dev.warren.internal.transport.Delivery;
 import dev.warren.internal.transport.Subscription;
 import dev.warren.internal.transport.Topology;
@@ -82,7 +83,8 @@ public final class Worker implements AutoCloseable {
                                 broker.protocol(),
                                 clock,
                                 counters,
-                                meters),
+                                meters,
+                                Connections.processIdentity()),
                         clock,
                         counters,
                         meters,

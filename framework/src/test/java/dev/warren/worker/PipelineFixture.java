@@ -117,7 +117,7 @@ final class PipelineFixture implements AutoCloseable {
                 new TaskPipeline(
                         new Admission(sealer, clock, CONFIG, new ReplayMemory(100)),
                         new TimedRun(timer),
-                        new Effects(port, protocol, clock, counters, meters),
+                        new Effects(port, protocol, clock, counters, meters, "test-host:1"),
                         clock,
                         counters,
                         meters,

@@ -50,6 +50,9 @@ public final class Headers {
     /** Set on messages a worker dead-letters: when, in milliseconds since the epoch. */
     public static final String DEAD_AT = "x-warren-dead-at";
 
+    /** The AMQP type of a dead letter sealed by a worker; its body is the worker's record. */
+    public static final String DEAD_LETTER = "warren.dead-letter";
+
     /** The AMQP type of a reply carrying a task's result. */
     public static final String REPLY_SUCCEEDED = "warren.reply.succeeded";
 
