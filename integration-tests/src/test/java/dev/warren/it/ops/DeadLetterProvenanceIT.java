@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.rabbitmq.client.GetResponse;
 import dev.warren.Broker;
 import dev.warren.TaskId;
+import dev.warren.cli.DashboardServer;
 import dev.warren.internal.codec.KryoCodec;
 import dev.warren.internal.protocol.DeadLetterRecord;
 import dev.warren.internal.protocol.TaskProtocol;
@@ -22,6 +23,10 @@ import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -272,6 +277,50 @@ class DeadLetterProvenanceIT {
         } finally {
             OpsBrokenUntilFixed.BROKEN.remove(key);
         }
+    }
+
+    @Test
+    void theDashboardsRetryAllSendsBackOnlyTheGenuineFailureAndSaysWhyNotTheOthers()
+            throws Exception {
+        Envelope genuine = Ops.deadLetter(test, broker, queue, new OpsEcho("ok"), "FAILED", "boom");
+        Envelope forged = task(new OpsEcho("forged"), 0);
+        Ops.publishDead(test, queue, forged, forged.body(), "FAILED", "boom");
+        Envelope replay =
+                Ops.deadLetter(test, broker, queue, new OpsEcho("replay"), "REPLAYED", "again");
+        try (DashboardServer dashboard =
+                DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue))) {
+            String listed = post(dashboard, "api/dead-letters", "");
+            assertThat(listed)
+                    .contains("\"id\":\"" + forged.messageId() + "\"")
+                    .contains("\"retryable\":true", "\"retryable\":false", "possible replay");
+
+            String result =
+                    post(dashboard, "api/dead-letters/retry", "queue=" + queue + "&all=true");
+
+            assertThat(result)
+                    .contains("\"retried\":[\"" + genuine.messageId() + "\"]")
+                    .contains("\"id\":\"" + forged.messageId() + "\"", "not sealed by a worker")
+                    .contains("\"id\":\"" + replay.messageId() + "\"", "possible replay")
+                    .contains("\"left\":2");
+        }
+        assertThat(Queues.depth(test, work)).isEqualTo(1);
+        assertThat(Queues.depth(test, dead)).isEqualTo(2);
+    }
+
+    private static String post(DashboardServer dashboard, String path, String form)
+            throws Exception {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(dashboard.address() + path))
+                                        .header("X-Warren-Token", dashboard.token())
+                                        .header("X-Warren-Dashboard", "1")
+                                        .header("Content-Type", "application/x-www-form-urlencoded")
+                                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 
     @Test
