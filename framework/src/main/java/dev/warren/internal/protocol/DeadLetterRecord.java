@@ -45,7 +45,10 @@ public record DeadLetterRecord(
     /** The Kryo id of this wire record (below the application range). */
     public static final int KRYO_ID = 91;
 
+    private static final int SHORT_DETAIL = 500;
+
     public DeadLetterRecord {
+        detail = detail == null ? "" : detail;
         originalBody = originalBody == null ? new byte[0] : originalBody;
     }
 
@@ -54,12 +57,12 @@ public record DeadLetterRecord(
         return originalBody.length == originalBodyBytes;
     }
 
-    /** The same record with only the first line of the last error. */
-    DeadLetterRecord withShortError() {
+    /** The same record with only the first line of the last error, and the detail cut. */
+    DeadLetterRecord shortened() {
         String line = lastError == null ? null : lastError.lines().findFirst().orElse("");
         return new DeadLetterRecord(
                 reason,
-                detail,
+                detail.length() > SHORT_DETAIL ? detail.substring(0, SHORT_DETAIL) : detail,
                 originQueue,
                 originalId,
                 originalType,

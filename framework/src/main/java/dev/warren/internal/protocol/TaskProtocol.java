@@ -178,15 +178,18 @@ public final class TaskProtocol {
         return sealFitting(heading, record).annotate(annotations(note, now));
     }
 
-    /** A stack trace, then the original body, give way when the whole would exceed the limit. */
+    /**
+     * The stack trace and a long detail, then the original body, give way when the whole would
+     * exceed the limit: a worker must always be able to dead-letter, or the message loops.
+     */
     private Envelope sealFitting(Heading heading, DeadLetterRecord record) {
         try {
             return sealer.seal(heading, record);
         } catch (WarrenException tooLarge) {
             try {
-                return sealer.seal(heading, record.withShortError());
+                return sealer.seal(heading, record.shortened());
             } catch (WarrenException stillTooLarge) {
-                return sealer.seal(heading, record.withShortError().withoutBody());
+                return sealer.seal(heading, record.shortened().withoutBody());
             }
         }
     }

@@ -35,7 +35,10 @@ public final class Headers {
      */
     public static final String TIMESTAMP = "x-warren-ts";
 
-    /** Set on dead letters: a {@link RejectReason} name. */
+    /**
+     * Set on dead letters: a {@link RejectReason} name. This and the other dead-letter headers are
+     * unsigned copies for people; the signed ones are in the dead letter's body.
+     */
     public static final String DEAD_REASON = "x-warren-dead-reason";
 
     /** Set on dead letters: one line saying what went wrong. */

@@ -134,6 +134,26 @@ class DeadLetterSealingTest {
     }
 
     @Test
+    void aFailureWithAHugeOneLineMessageIsStillDeadLettered() {
+        Envelope dead =
+                protocol.deadLetter(
+                        task,
+                        "images",
+                        DEAD_QUEUE,
+                        new DeadLetterNote(
+                                RejectReason.FAILED,
+                                "x".repeat(40_000),
+                                "warren.images",
+                                "trace",
+                                true,
+                                "h:1"));
+
+        DeadLetterRecord record = protocol.openDeadLetter(dead, "images", DEAD_QUEUE);
+        assertThat(record.detail()).hasSize(500);
+        assertThat(record.keepsBody()).as("the body still fits once the detail is cut").isTrue();
+    }
+
+    @Test
     void aDeadLetterAlteredOrMovedToAnotherQueueDoesNotOpen() {
         Envelope dead = deadLetter(task, RejectReason.FAILED, true);
         byte[] body = dead.body().clone();
