@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,7 @@ public final class DeadLetters {
      * @throws dev.warren.ConfigurationException when it is not positive
      */
     public static DeadLetters of(Broker broker, Duration retryMaxAge) {
-        java.util.Objects.requireNonNull(retryMaxAge, "retryMaxAge");
+        Objects.requireNonNull(retryMaxAge, "retryMaxAge");
         if (retryMaxAge.isZero() || retryMaxAge.isNegative()) {
             throw new ConfigurationException("retryMaxAge must be positive, was " + retryMaxAge);
         }
