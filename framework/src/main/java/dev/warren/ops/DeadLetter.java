@@ -2,25 +2,36 @@ package dev.warren.ops;
 
 /**
  * One message in a dead-letter queue, as {@link DeadLetters#list} shows it: what it was, why it is
- * there, and whether its signature still verifies with this process's keys.
+ * there, who put it there, and whether any of that can be trusted.
+ *
+ * <p>A worker seals each dead letter with its own signature over a record of the reason, the origin
+ * queue, the original id, attempt and type, the time and itself. When that seal verifies ({@link
+ * #verified()}), every field below comes from the signed record; when it does not (a letter forged
+ * by hand, altered, dead-lettered by RabbitMQ itself, or sealed with a key this process does not
+ * hold), they are only what the message's unsigned headers claim.
  *
  * <pre>{@code
  * for (DeadLetter d : DeadLetters.of(broker).list("primes", 100)) {
- *     System.out.println(d.id() + " " + d.reason() + " " + d.lastErrorLine());
+ *     System.out.println(d.id() + " " + d.reason() + " " + (d.retryRefusal() == null ? "retryable" : d.retryRefusal()));
  * }
  * }</pre>
  *
- * @param id the task id (message id)
- * @param type the task class name as the message says (unverified when {@link #verified()} is
- *     false)
+ * @param id the original message id (the task id)
+ * @param type the task class name the original message named
  * @param attempt the attempt that ended here
- * @param reason a reason name (such as {@code BAD_SIGNATURE}), or {@code broker:<why>} when
- *     RabbitMQ dead-lettered it itself
+ * @param reason a reason name (such as {@code FAILED} or {@code BAD_SIGNATURE}), or {@code
+ *     broker:<why>} when RabbitMQ dead-lettered the message itself
  * @param detail one line saying what went wrong
  * @param lastErrorLine the first line of the last error's stack trace, or empty
  * @param deadAt when it was dead-lettered, milliseconds since the epoch, or 0 if unknown
- * @param signatureProblem null when the signature verifies with this process's keys, else why not
- *     (a reason name (such as {@code BAD_SIGNATURE}) and a sentence)
+ * @param signatureProblem null when the dead letter's own seal verifies with this process's keys,
+ *     else why not (a reason name, such as {@code BAD_SIGNATURE}, and a sentence)
+ * @param contentVerified whether the worker had verified the original message (signature,
+ *     destination, body, age, replay) before giving up on it; false whenever the seal does not
+ *     verify
+ * @param worker the process that dead-lettered it ({@code host:pid}), or null when unverified
+ * @param retryRefusal null when {@link DeadLetters#retry} would send it back to work at the time it
+ *     was read, else why it would not
  */
 public record DeadLetter(
         String id,
@@ -30,10 +41,18 @@ public record DeadLetter(
         String detail,
         String lastErrorLine,
         long deadAt,
-        String signatureProblem) {
+        String signatureProblem,
+        boolean contentVerified,
+        String worker,
+        String retryRefusal) {
 
-    /** Whether the original signature verifies with this process's keys. */
+    /** Whether the dead letter's own seal (the worker's signature) verifies with this process. */
     public boolean verified() {
         return signatureProblem == null;
+    }
+
+    /** Whether {@link DeadLetters#retry} would send it back to work at the time it was read. */
+    public boolean retryable() {
+        return retryRefusal == null;
     }
 }

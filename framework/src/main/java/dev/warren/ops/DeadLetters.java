@@ -1,20 +1,22 @@
 package dev.warren.ops;
 
 import dev.warren.Broker;
+import dev.warren.ConfigurationException;
 import dev.warren.TaskId;
 import dev.warren.WarrenException;
+import dev.warren.internal.text.SafeText;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.BrokerRefusal;
 import dev.warren.internal.transport.HeldMessages;
 import dev.warren.internal.transport.HeldMessages.Held;
 import dev.warren.internal.transport.Topology;
-import dev.warren.internal.wire.Envelope;
-import dev.warren.internal.wire.Headers;
-import dev.warren.internal.wire.RejectedMessageException;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +32,14 @@ import org.slf4j.LoggerFactory;
  * RabbitMQ 4's default delivery limit (20) would drop them after that many looks, so give
  * dead-letter quorum queues a higher {@code x-delivery-limit} policy if operators browse often.
  *
+ * <p>Retrying signs a task afresh, so it is allowed only for a letter a worker sealed, about a task
+ * it had verified and that then failed ({@code FAILED}, or {@code WORKER_ERROR} after admission),
+ * dead-lettered less than the retry age limit ago; see {@link DeadLetter#retryRefusal()}.
+ *
  * <pre>{@code
- * DeadLetters dead = DeadLetters.of(broker);
+ * DeadLetters dead = DeadLetters.of(broker, Duration.ofDays(2));
  * List<DeadLetter> letters = dead.list("primes", 50);
- * RetryReport report = dead.retry("primes", d -> d.id().equals(id), false);
+ * RetryReport report = dead.retry("primes", d -> d.id().equals(id));
  * }</pre>
  */
 public final class DeadLetters {
@@ -44,37 +50,68 @@ public final class DeadLetters {
      */
     public static final String RETRY_OF = "x-warren-retry-of";
 
+    /** How long after it was dead-lettered a letter may still be retried, unless told otherwise. */
+    public static final Duration DEFAULT_RETRY_MAX_AGE = Duration.ofDays(7);
+
     /** How many dead letters are in memory at once. */
     static final int PAGE = 100;
 
     private final BrokerLink broker;
+    private final DeadLetterReader reader;
 
-    private DeadLetters(BrokerLink broker) {
+    private DeadLetters(BrokerLink broker, Duration retryMaxAge) {
         this.broker = broker;
+        this.reader =
+                new DeadLetterReader(
+                        broker.protocol(),
+                        Clock.systemUTC(),
+                        retryMaxAge,
+                        broker.config().maxClockSkew());
     }
 
+    /** With the default retry age limit, {@link #DEFAULT_RETRY_MAX_AGE}. */
     public static DeadLetters of(Broker broker) {
-        return new DeadLetters(BrokerLink.of(broker));
+        return of(broker, DEFAULT_RETRY_MAX_AGE);
+    }
+
+    /**
+     * @param retryMaxAge how long after it was dead-lettered a letter may still be retried
+     * @throws dev.warren.ConfigurationException when it is not positive
+     */
+    public static DeadLetters of(Broker broker, Duration retryMaxAge) {
+        Objects.requireNonNull(retryMaxAge, "retryMaxAge");
+        if (retryMaxAge.isZero() || retryMaxAge.isNegative()) {
+            throw new ConfigurationException("retryMaxAge must be positive, was " + retryMaxAge);
+        }
+        return new DeadLetters(BrokerLink.of(broker), retryMaxAge);
     }
 
     /**
      * A dead letter sent back to work: it runs again as a new task (a fresh id, so workers' replay
      * memory does not refuse it), attempt 1, due now.
      *
-     * @param deadLetterId the id it had in the dead-letter queue
+     * @param deadLetterId the id of the task it was
      * @param taskId the id of the new task
      * @param type task type
      */
     public record Retried(String deadLetterId, String taskId, String type) {}
 
     /**
+     * A selected dead letter left in place.
+     *
+     * @param letter the dead letter
+     * @param why why it was not retried, in words for an operator
+     */
+    public record Refused(DeadLetter letter, String why) {}
+
+    /**
      * What a retry did.
      *
      * @param retried the dead letters now back on the work queue
-     * @param refused selected ones left in place because their signature does not verify
-     * @param left dead letters not selected, left in place
+     * @param refused selected ones left in place, and why
+     * @param left how many dead letters it left in the queue: those not selected and those refused
      */
-    public record RetryReport(List<Retried> retried, List<DeadLetter> refused, int left) {}
+    public record RetryReport(List<Retried> retried, List<Refused> refused, int left) {}
 
     /** Reads at most {@code max} dead letters of a logical queue, oldest first, and leaves them. */
     public List<DeadLetter> list(String queue, int max) {
@@ -87,7 +124,7 @@ public final class DeadLetters {
                     while (looked.size() < max) {
                         List<Held> page = held.take(dead, Math.min(PAGE, max - looked.size()));
                         for (Held message : page) {
-                            letters.add(describe(message));
+                            letters.add(reader.read(message, queue).letter());
                             looked.add(withoutBody(message));
                         }
                         if (page.size() < PAGE) {
@@ -100,38 +137,36 @@ public final class DeadLetters {
     }
 
     /**
-     * Sends the dead letters that {@code select} picks back to the work queue, re-signed with this
-     * process's current key, attempt 1, a fresh timestamp and a fresh task id ({@link #RETRY_OF}
-     * names the old one). A dead letter whose original signature does not verify with this
-     * process's keys is refused unless {@code force}: re-signing it would vouch for content nobody
-     * here signed. Each is published and confirmed before it leaves the dead-letter queue (at least
-     * once: a crash in between leaves it in both). Letters are read {@value #PAGE} at a time.
+     * Sends the dead letters that {@code select} picks, and that may be retried ({@link
+     * DeadLetter#retryRefusal()}), back to the work queue: the task the worker verified, signed
+     * with this process's current key, attempt 1, a fresh timestamp and a fresh task id ({@link
+     * #RETRY_OF} names the old one). The others stay in the dead-letter queue. Each is published
+     * and confirmed before it leaves the dead-letter queue (at least once: a crash in between
+     * leaves it in both). Letters are read {@value #PAGE} at a time.
      */
-    public RetryReport retry(String queue, Predicate<DeadLetter> select, boolean force) {
+    public RetryReport retry(String queue, Predicate<DeadLetter> select) {
         String dead = Topology.deadLetterQueue(queue);
-        String work = Topology.workQueue(queue);
         broker.topology().declareWorkQueue(queue);
         List<Retried> retried = new ArrayList<>();
-        List<DeadLetter> refused = new ArrayList<>();
-        int[] left = new int[1];
+        List<Refused> refused = new ArrayList<>();
+        List<Held> keep = new ArrayList<>();
         withHeld(
                 "retry dead letters of " + dead,
                 held -> {
-                    List<Held> keep = new ArrayList<>();
                     List<Held> page;
                     do {
                         page = held.take(dead, PAGE);
                         List<Held> done = new ArrayList<>();
                         for (Held message : page) {
-                            DeadLetter letter = describe(message);
+                            DeadLetterReader.Read read = reader.read(message, queue);
+                            DeadLetter letter = read.letter();
                             if (!select.test(letter)) {
                                 keep.add(withoutBody(message));
-                                left[0]++;
-                            } else if (!letter.verified() && !force) {
-                                refused.add(letter);
+                            } else if (!letter.retryable()) {
+                                refused.add(new Refused(letter, letter.retryRefusal()));
                                 keep.add(withoutBody(message));
                             } else {
-                                retried.add(sendBack(held, message, letter, queue));
+                                retried.add(sendBack(held, read, queue));
                                 done.add(message);
                             }
                         }
@@ -140,31 +175,30 @@ public final class DeadLetters {
                     } while (page.size() == PAGE);
                     held.giveBack(keep);
                 });
-        return new RetryReport(List.copyOf(retried), List.copyOf(refused), left[0]);
+        return new RetryReport(List.copyOf(retried), List.copyOf(refused), keep.size());
     }
 
-    private Retried sendBack(HeldMessages held, Held message, DeadLetter letter, String queue)
+    private Retried sendBack(HeldMessages held, DeadLetterReader.Read read, String queue)
             throws IOException {
-        String dead = Topology.deadLetterQueue(queue);
+        DeadLetter letter = read.letter();
         String work = Topology.workQueue(queue);
         String taskId = TaskId.random().toString();
         held.publish(
                 work,
                 broker.protocol()
                         .resubmission(
-                                message.envelope(),
+                                read.record(),
                                 queue,
                                 taskId,
                                 Map.of(RETRY_OF, String.valueOf(letter.id()))));
         log.info(
-                "dead letter {} ({}, {}) from {} sent back to {} as task {}{}",
-                letter.id(),
-                letter.type(),
+                "dead letter {} ({}, {}, dead-lettered by {}) sent back to {} as task {}",
+                SafeText.of(letter.id()),
+                SafeText.of(letter.type()),
                 letter.reason(),
-                dead,
+                SafeText.of(letter.worker()),
                 work,
-                taskId,
-                letter.verified() ? "" : " although its signature does not verify (forced)");
+                taskId);
         return new Retried(letter.id(), taskId, letter.type());
     }
 
@@ -180,37 +214,6 @@ public final class DeadLetters {
         withHeld("purge " + dead, held -> purged[0] = held.purge(dead));
         log.info("purged {} dead letters from {}", purged[0], dead);
         return purged[0];
-    }
-
-    private DeadLetter describe(Held message) {
-        Envelope envelope = message.envelope();
-        Map<String, String> notes = envelope.annotations();
-        String reason = notes.get(Headers.DEAD_REASON);
-        if (reason == null) {
-            reason = "broker:" + message.brokerReason();
-        }
-        String problem = null;
-        try {
-            broker.sealer().verify(envelope);
-        } catch (RejectedMessageException e) {
-            problem = e.reason() + ": " + e.getMessage();
-        }
-        String lastError = notes.getOrDefault(Headers.LAST_ERROR, "");
-        long deadAt = 0;
-        try {
-            deadAt = Long.parseLong(notes.getOrDefault(Headers.DEAD_AT, "0"));
-        } catch (NumberFormatException e) {
-            // not a number: unknown
-        }
-        return new DeadLetter(
-                envelope.messageId(),
-                envelope.type(),
-                envelope.attempt(),
-                reason,
-                notes.getOrDefault(Headers.DEAD_DETAIL, ""),
-                lastError.lines().findFirst().orElse(""),
-                deadAt,
-                problem);
     }
 
     private void withHeld(String action, HeldMessages.Work work) {

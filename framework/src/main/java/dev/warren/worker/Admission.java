@@ -43,26 +43,32 @@ final class Admission {
     record Admitted(Task<?> task, TaskDefinition definition, TaskId id, TakenKey key)
             implements Verdict {}
 
-    /** Must not run: dead-letter it with this reason. */
-    record Refused(RejectReason reason, String detail) implements Verdict {}
+    /**
+     * Must not run: dead-letter it with this reason; {@code contentVerified} when its signature,
+     * destination and body checked out and a later check refused it.
+     */
+    record Refused(RejectReason reason, String detail, boolean contentVerified)
+            implements Verdict {}
 
     /** {@code queue}: the logical queue it was taken from, the one it must be signed for. */
     Verdict admit(Envelope envelope, boolean redelivered, String queue) {
+        boolean opened = false;
         try {
             Object payload = sealer.open(envelope, TaskProtocol.taskOn(queue));
+            opened = true;
             checkAge(envelope);
             Task<?> task = checkIsTask(envelope, payload);
             TaskId id = taskId(envelope);
             TakenKey key = TakenKey.of(id.toString(), envelope.attempt()).orElseThrow();
             ReplayVerdict replay = replays.take(queue, key, envelope.timestamp(), redelivered);
             if (replay instanceof ReplayVerdict.Refuse refused) {
-                return new Refused(refused.reason(), refused.detail());
+                return new Refused(refused.reason(), refused.detail(), true);
             }
             return new Admitted(task, TaskDefinition.of(task.getClass()), id, key);
         } catch (RejectedMessageException e) {
-            return new Refused(e.reason(), e.getMessage());
+            return new Refused(e.reason(), e.getMessage(), opened);
         } catch (WarrenException e) {
-            return new Refused(RejectReason.NOT_A_TASK, e.getMessage());
+            return new Refused(RejectReason.NOT_A_TASK, e.getMessage(), opened);
         }
     }
 

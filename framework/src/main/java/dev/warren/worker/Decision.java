@@ -23,8 +23,12 @@ sealed interface Decision {
      */
     record GiveUp(Throwable failure) implements Decision {}
 
-    /** Not allowed to run, or broke the worker twice: dead-letter it with the reason. */
-    record Refuse(RejectReason reason, String detail) implements Decision {}
+    /**
+     * Not allowed to run, or broke the worker twice: dead-letter it with the reason, saying whether
+     * the message had been verified (a retry of it is possible only then).
+     */
+    record Refuse(RejectReason reason, String detail, boolean contentVerified)
+            implements Decision {}
 
     /** Give it back to the queue untouched. */
     record GiveBack(String why) implements Decision {}

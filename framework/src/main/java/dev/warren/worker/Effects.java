@@ -32,6 +32,7 @@ final class Effects {
     private final Clock clock;
     private final PipelineCounters counters;
     private final WorkerMeters meters;
+    private final String worker;
     private final Map<String, Long> delayQueuesDeclaredAt = new ConcurrentHashMap<>();
 
     Effects(
@@ -39,12 +40,14 @@ final class Effects {
             TaskProtocol protocol,
             Clock clock,
             PipelineCounters counters,
-            WorkerMeters meters) {
+            WorkerMeters meters,
+            String worker) {
         this.port = port;
         this.protocol = protocol;
         this.clock = clock;
         this.counters = counters;
         this.meters = meters;
+        this.worker = worker;
     }
 
     /** After a run: {@code queue} is the logical queue, {@code definition} the task's. */
@@ -76,7 +79,7 @@ final class Effects {
     /** Before or instead of a run: refusals and deliveries given back. */
     void carryOut(Decision decision, Delivery delivery, String queue) {
         if (decision instanceof Decision.Refuse refuse) {
-            refuse(delivery, queue, refuse.reason(), refuse.detail());
+            refuse(delivery, queue, refuse);
         } else if (decision instanceof Decision.GiveBack giveBack) {
             log.debug("message {} goes back to the queue: {}", id(delivery), giveBack.why());
             settle(delivery, Settlement.REQUEUE);
@@ -155,36 +158,53 @@ final class Effects {
                                             task.replyTo(), protocol.failure(task, report), false);
                     CompletableFuture<Void> kept =
                             publishDeadLetter(
-                                    delivery, RejectReason.FAILED, oneLine(failure), lastError);
+                                    delivery,
+                                    queue,
+                                    new DeadLetterNote(
+                                            RejectReason.FAILED,
+                                            oneLine(failure),
+                                            delivery.queue(),
+                                            lastError,
+                                            true,
+                                            worker));
                     return CompletableFuture.allOf(replied, kept);
                 });
     }
 
-    private void refuse(Delivery delivery, String queue, RejectReason reason, String detail) {
+    private void refuse(Delivery delivery, String queue, Decision.Refuse refuse) {
         counters.rejected.incrementAndGet();
-        meters.deadLettered(WorkerMeters.UNVERIFIED, queue, reason.name());
+        meters.deadLettered(WorkerMeters.UNVERIFIED, queue, refuse.reason().name());
         log.warn(
                 "refused message {} on {}: {}: {}",
                 id(delivery),
                 queue,
-                reason,
-                SafeText.of(detail));
+                refuse.reason(),
+                SafeText.of(refuse.detail()));
         // if the annotated copy cannot be published, the queue's own dead-letter settings still
         // keep the message, without the reason
         settleAfter(
                 delivery,
-                () -> publishDeadLetter(delivery, reason, detail, null),
+                () ->
+                        publishDeadLetter(
+                                delivery,
+                                queue,
+                                new DeadLetterNote(
+                                        refuse.reason(),
+                                        refuse.detail(),
+                                        delivery.queue(),
+                                        null,
+                                        refuse.contentVerified(),
+                                        worker)),
                 Settlement.DISCARD,
                 "could not annotate dead letter {}: {}");
     }
 
+    /** Sealed by this worker, for the dead-letter queue of the logical {@code queue}. */
     private CompletableFuture<Void> publishDeadLetter(
-            Delivery delivery, RejectReason reason, String detail, String lastError) {
-        Envelope dead =
-                protocol.deadLetter(
-                        delivery.envelope(),
-                        new DeadLetterNote(reason, detail, delivery.queue(), lastError));
-        return port.publish(delivery.queue() + ".dead", dead, true);
+            Delivery delivery, String queue, DeadLetterNote note) {
+        String deadLetterQueue = Topology.deadLetterQueue(queue);
+        Envelope dead = protocol.deadLetter(delivery.envelope(), queue, deadLetterQueue, note);
+        return port.publish(deadLetterQueue, dead, true);
     }
 
     private void settleAfter(Delivery delivery, Supplier<CompletableFuture<Void>> publish) {

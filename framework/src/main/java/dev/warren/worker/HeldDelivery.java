@@ -27,6 +27,11 @@ final class HeldDelivery implements Delivery {
         this.taken = key;
     }
 
+    /** Whether admission let it in: what the worker does with it from now on concerns a task. */
+    boolean isTaken() {
+        return taken != null;
+    }
+
     @Override
     public Envelope envelope() {
         return delivery.envelope();

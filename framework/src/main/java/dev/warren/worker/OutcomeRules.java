@@ -47,11 +47,11 @@ final class OutcomeRules {
 
     /**
      * The worker itself failed on a message: bad luck the first time, a poison message the second
-     * time round.
+     * time round. {@code admitted}: whether admission had verified the message before the error.
      */
-    static Decision afterWorkerError(Throwable error, boolean redelivered) {
+    static Decision afterWorkerError(Throwable error, boolean redelivered, boolean admitted) {
         return redelivered
-                ? new Decision.Refuse(RejectReason.WORKER_ERROR, error.toString())
+                ? new Decision.Refuse(RejectReason.WORKER_ERROR, error.toString(), admitted)
                 : new Decision.GiveBack("unexpected worker error, given back once");
     }
 

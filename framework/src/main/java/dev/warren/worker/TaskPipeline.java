@@ -78,7 +78,9 @@ final class TaskPipeline {
                     delivery.redelivered() ? " again" : "; it goes back to the queue once",
                     e);
             effects.carryOut(
-                    OutcomeRules.afterWorkerError(e, delivery.redelivered()), delivery, queue);
+                    OutcomeRules.afterWorkerError(e, delivery.redelivered(), delivery.isTaken()),
+                    delivery,
+                    queue);
         } finally {
             counters.running.decrementAndGet();
         }
@@ -89,7 +91,10 @@ final class TaskPipeline {
         Admission.Verdict verdict = admission.admit(envelope, delivery.redelivered(), queue);
         if (verdict instanceof Admission.Refused refused) {
             effects.carryOut(
-                    new Decision.Refuse(refused.reason(), refused.detail()), delivery, queue);
+                    new Decision.Refuse(
+                            refused.reason(), refused.detail(), refused.contentVerified()),
+                    delivery,
+                    queue);
             return;
         }
         Admission.Admitted admitted = (Admission.Admitted) verdict;

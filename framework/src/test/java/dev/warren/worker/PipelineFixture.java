@@ -135,7 +135,7 @@ final class PipelineFixture implements AutoCloseable {
                         new Admission(sealer, clock, CONFIG, replays),
                         replays,
                         new TimedRun(taskThreads, GRACE, stuck),
-                        new Effects(port, protocol, clock, counters, meters),
+                        new Effects(port, protocol, clock, counters, meters, "test-host:1"),
                         clock,
                         counters,
                         meters,

@@ -5,6 +5,7 @@ import static dev.warren.worker.PipelineFixture.NOW;
 import static dev.warren.worker.PipelineFixture.REPLY_QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warren.internal.protocol.DeadLetterRecord;
 import dev.warren.internal.protocol.Reply;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.wire.Envelope;
@@ -52,6 +53,23 @@ class TaskPipelineTest {
                 e.annotations());
     }
 
+    private DeadLetterRecord sealedRecord(Published dead) {
+        return fixture.protocol.openDeadLetter(
+                dead.envelope(), PipelineFixture.QUEUE, BROKER_QUEUE + ".dead");
+    }
+
+    private void assertDeadLettered(
+            FakeDelivery delivery, RejectReason reason, boolean contentVerified) {
+        assertDeadLettered(delivery, reason);
+        DeadLetterRecord record = sealedRecord(onlyPublished());
+        assertThat(record.reason()).isEqualTo(reason.name());
+        assertThat(record.contentVerified()).isEqualTo(contentVerified);
+        assertThat(record.worker()).isEqualTo("test-host:1");
+        assertThat(record.originQueue()).isEqualTo(PipelineFixture.QUEUE);
+        assertThat(record.deadAt()).isEqualTo(NOW.toEpochMilli());
+        assertThat(record.originalBody()).isEqualTo(delivery.envelope().body());
+    }
+
     private void assertDeadLettered(FakeDelivery delivery, RejectReason reason) {
         Published dead = onlyPublished();
         assertThat(dead.queue()).isEqualTo(BROKER_QUEUE + ".dead");
@@ -72,7 +90,7 @@ class TaskPipelineTest {
 
         FakeDelivery delivery = fixture.process(withSignatureOf(task, forged), false);
 
-        assertDeadLettered(delivery, RejectReason.BAD_SIGNATURE);
+        assertDeadLettered(delivery, RejectReason.BAD_SIGNATURE, false);
         assertThat(fixture.counters.succeeded).hasValue(0);
     }
 
@@ -90,7 +108,7 @@ class TaskPipelineTest {
                                 1,
                                 task.binding()));
 
-        assertDeadLettered(fixture.process(old, false), RejectReason.EXPIRED);
+        assertDeadLettered(fixture.process(old, false), RejectReason.EXPIRED, true);
     }
 
     @Test
@@ -101,7 +119,7 @@ class TaskPipelineTest {
 
         FakeDelivery copy = fixture.process(task, false);
 
-        assertDeadLettered(copy, RejectReason.REPLAYED);
+        assertDeadLettered(copy, RejectReason.REPLAYED, true);
     }
 
     @Test
@@ -172,6 +190,11 @@ class TaskPipelineTest {
         assertThat(dead.envelope().annotations())
                 .containsEntry(Headers.DEAD_REASON, RejectReason.FAILED.name())
                 .containsKey(Headers.LAST_ERROR);
+        DeadLetterRecord record = sealedRecord(dead);
+        assertThat(record.contentVerified()).isTrue();
+        assertThat(record.reason()).isEqualTo("FAILED");
+        assertThat(record.originalAttempt()).isEqualTo(3);
+        assertThat(record.lastError()).contains("IllegalStateException");
         assertThat(delivery.settlements).containsExactly("ack");
         assertThat(fixture.counters.failed).hasValue(1);
     }
@@ -278,7 +301,7 @@ class TaskPipelineTest {
     void aWorkerErrorOnARedeliveredMessageDeadLettersItAsPoison() {
         FakeDelivery delivery = fixture.process(fixture.task(new BreaksTheWorker(), null), true);
 
-        assertDeadLettered(delivery, RejectReason.WORKER_ERROR);
+        assertDeadLettered(delivery, RejectReason.WORKER_ERROR, true);
     }
 
     @Test
@@ -295,7 +318,7 @@ class TaskPipelineTest {
     void aStackOverflowOutsideTheTaskOnARedeliveredMessageDeadLettersIt() {
         FakeDelivery delivery = fixture.process(fixture.task(new OverflowsTheWorker(), null), true);
 
-        assertDeadLettered(delivery, RejectReason.WORKER_ERROR);
+        assertDeadLettered(delivery, RejectReason.WORKER_ERROR, true);
         assertThat(onlyPublished().envelope().annotations().get(Headers.DEAD_DETAIL))
                 .contains("StackOverflowError");
     }

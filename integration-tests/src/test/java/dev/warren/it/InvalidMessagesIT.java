@@ -11,10 +11,12 @@ import dev.warren.TaskId;
 import dev.warren.WarrenConfig;
 import dev.warren.client.TaskClient;
 import dev.warren.internal.codec.KryoCodec;
+import dev.warren.internal.protocol.DeadLetterRecord;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.security.HmacSigner;
 import dev.warren.internal.security.Signature;
 import dev.warren.internal.security.SignedContent;
+import dev.warren.internal.transport.AmqpMessages;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
@@ -35,6 +37,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,8 @@ class InvalidMessagesIT {
     private static final String WORK = Topology.workQueue(QUEUE);
     private static final String DEAD = Topology.deadLetterQueue(QUEUE);
     private static final int MAX_BODY = 4096;
+    private static final Set<RejectReason> AFTER_VERIFICATION =
+            Set.of(RejectReason.EXPIRED, RejectReason.REPLAYED, RejectReason.NOT_A_TASK);
 
     private TestBroker test;
     private Broker broker;
@@ -245,7 +250,22 @@ class InvalidMessagesIT {
         Map<String, Object> headers = dead.get(0).getProps().getHeaders();
         assertThat(headers.get(Headers.DEAD_REASON)).hasToString(reason.name());
         assertThat(headers.get(Headers.ORIGIN_QUEUE)).hasToString(WORK);
-        assertThat(dead.get(0).getBody()).isEqualTo(body);
+        DeadLetterRecord record =
+                BrokerLink.of(broker)
+                        .protocol()
+                        .openDeadLetter(
+                                AmqpMessages.envelope(
+                                        dead.get(0).getProps(), dead.get(0).getBody()),
+                                QUEUE,
+                                DEAD);
+        assertThat(record.reason()).isEqualTo(reason.name());
+        assertThat(record.contentVerified())
+                .as("whether the worker verified it before refusing it")
+                .isEqualTo(AFTER_VERIFICATION.contains(reason));
+        assertThat(record.originalBodyBytes()).isEqualTo(body.length);
+        if (record.keepsBody()) {
+            assertThat(record.originalBody()).isEqualTo(body);
+        }
         assertThat(client.submit(new Echo("still alive")).await(Duration.ofSeconds(20)))
                 .as("the worker keeps running valid tasks")
                 .isEqualTo("still alive");

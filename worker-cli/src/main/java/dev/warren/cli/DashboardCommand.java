@@ -3,6 +3,7 @@ package dev.warren.cli;
 import dev.warren.Broker;
 import dev.warren.internal.protocol.TaskDefinition;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,6 +64,16 @@ final class DashboardCommand implements Callable<Integer> {
                             + " of making a random one")
     Path tokenFile;
 
+    @Option(
+            names = "--max-age",
+            paramLabel = "AGE",
+            defaultValue = "7d",
+            converter = RetryAge.class,
+            description =
+                    "Its retry buttons send back only letters dead-lettered less than AGE ago: 7d,"
+                            + " 36h, 90m, 600s (default: ${DEFAULT-VALUE})")
+    Duration maxAge;
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
     @Override
@@ -75,7 +86,8 @@ final class DashboardCommand implements Callable<Integer> {
                 tokenFile == null ? DashboardToken.random() : DashboardToken.fromFile(tokenFile);
         StopSignals.onTermination(stopRequested::countDown);
         try (Broker broker = Broker.connect(connection.config(List.of(), "warren-dashboard"));
-                DashboardServer server = DashboardServer.start(broker, bind, port, queues, token)) {
+                DashboardServer server =
+                        DashboardServer.start(broker, bind, port, queues, token, maxAge)) {
             spec.commandLine().getOut().println("warren dashboard on " + server.url());
             spec.commandLine().getOut().flush();
             stopRequested.await();

@@ -4,6 +4,7 @@ import dev.warren.Broker;
 import dev.warren.WarrenException;
 import dev.warren.ops.DeadLetter;
 import dev.warren.ops.DeadLetters;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +17,15 @@ final class DashboardDeadLetters {
     private static final long FAILURES_CACHE_MILLIS = 3000;
 
     private final Broker broker;
+    private final Duration retryMaxAge;
     private final Supplier<Fleet.Snapshot> fleet;
     private final Object failuresLock = new Object();
     private List<Map<String, Object>> failures = List.of(); // guarded by failuresLock
     private long failuresAt; // guarded by failuresLock
 
-    DashboardDeadLetters(Broker broker, Supplier<Fleet.Snapshot> fleet) {
+    DashboardDeadLetters(Broker broker, Duration retryMaxAge, Supplier<Fleet.Snapshot> fleet) {
         this.broker = broker;
+        this.retryMaxAge = retryMaxAge;
         this.fleet = fleet;
     }
 
@@ -40,7 +43,8 @@ final class DashboardDeadLetters {
                 if (q.dead() == 0) {
                     continue;
                 }
-                for (DeadLetter d : DeadLetters.of(broker).list(q.name(), FAILURES_PER_QUEUE)) {
+                for (DeadLetter d :
+                        DeadLetters.of(broker, retryMaxAge).list(q.name(), FAILURES_PER_QUEUE)) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("queue", q.name());
                     m.putAll(DeadLettersCommand.json(d));
@@ -67,15 +71,24 @@ final class DashboardDeadLetters {
             throw new WarrenException("say which dead letter: id=... or all=true");
         }
         DeadLetters.RetryReport report =
-                DeadLetters.of(broker).retry(queue, d -> all || d.id().equals(id), false);
+                DeadLetters.of(broker, retryMaxAge).retry(queue, d -> all || d.id().equals(id));
         forgetFailures();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put(
                 "retried",
                 report.retried().stream().map(DeadLetters.Retried::deadLetterId).toList());
-        result.put("refused", report.refused().stream().map(DeadLetter::id).toList());
+        result.put(
+                "refused", report.refused().stream().map(DashboardDeadLetters::refusal).toList());
         result.put("left", report.left());
         return JsonText.of(result);
+    }
+
+    private static Map<String, Object> refusal(DeadLetters.Refused refused) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", refused.letter().id());
+        m.put("reason", refused.letter().reason());
+        m.put("why", refused.why());
+        return m;
     }
 
     String purge(Map<String, String> form) {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.warren.Broker;
 import dev.warren.WarrenException;
 import dev.warren.internal.text.SafeText;
+import dev.warren.ops.DeadLetters;
 import dev.warren.ops.WorkerRoster;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +55,12 @@ public final class DashboardServer implements AutoCloseable {
     private final DashboardDeadLetters deadLetters;
 
     private DashboardServer(
-            Broker broker, String host, int port, List<String> queues, DashboardToken token)
+            Broker broker,
+            String host,
+            int port,
+            List<String> queues,
+            DashboardToken token,
+            Duration retryMaxAge)
             throws IOException {
         this.broker = broker;
         this.token = token;
@@ -62,7 +69,8 @@ public final class DashboardServer implements AutoCloseable {
         this.loopback = address.isLoopbackAddress();
         this.roster = WorkerRoster.listen(broker);
         this.deadLetters =
-                new DashboardDeadLetters(broker, () -> Fleet.snapshot(broker, roster, this.queues));
+                new DashboardDeadLetters(
+                        broker, retryMaxAge, () -> Fleet.snapshot(broker, roster, this.queues));
         this.server = HttpServer.create(new InetSocketAddress(address, port), 16);
         this.executor =
                 Executors.newFixedThreadPool(
@@ -91,8 +99,20 @@ public final class DashboardServer implements AutoCloseable {
 
     static DashboardServer start(
             Broker broker, String host, int port, List<String> queues, DashboardToken token) {
+        return start(broker, host, port, queues, token, DeadLetters.DEFAULT_RETRY_MAX_AGE);
+    }
+
+    /** With a retry age limit other than {@link DeadLetters#DEFAULT_RETRY_MAX_AGE}. */
+    static DashboardServer start(
+            Broker broker,
+            String host,
+            int port,
+            List<String> queues,
+            DashboardToken token,
+            Duration retryMaxAge) {
         try {
-            DashboardServer dashboard = new DashboardServer(broker, host, port, queues, token);
+            DashboardServer dashboard =
+                    new DashboardServer(broker, host, port, queues, token, retryMaxAge);
             dashboard.server.start();
             log.info("dashboard serving on {}", dashboard.address());
             return dashboard;

@@ -64,7 +64,19 @@ final class DeadLettersCommand implements Callable<Integer> {
         m.put("deadAt", d.deadAt());
         m.put("verified", d.verified());
         m.put("signatureProblem", d.signatureProblem());
+        m.put("contentVerified", d.contentVerified());
+        m.put("worker", d.worker());
+        m.put("retryable", d.retryable());
+        m.put("retryRefusal", d.retryRefusal());
         return m;
+    }
+
+    /** What a listing adds to a reason when the letter, or what it holds, is not verified. */
+    static String marked(DeadLetter d) {
+        if (!d.verified()) {
+            return d.reason() + " (unverified letter)";
+        }
+        return d.contentVerified() ? d.reason() : d.reason() + " (content unverified)";
     }
 
     static String simple(String type) {

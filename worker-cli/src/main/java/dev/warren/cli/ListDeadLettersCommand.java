@@ -1,6 +1,7 @@
 package dev.warren.cli;
 
 import dev.warren.Broker;
+import dev.warren.internal.text.SafeText;
 import dev.warren.internal.transport.Topology;
 import dev.warren.ops.DeadLetter;
 import dev.warren.ops.DeadLetters;
@@ -19,7 +20,11 @@ import picocli.CommandLine.Spec;
         name = "list",
         mixinStandardHelpOptions = true,
         description = {
-            "Lists dead letters, oldest first: id, type, attempt, reason, error.",
+            "Lists dead letters, oldest first: id, type, attempt, reason, error, and whether retry"
+                    + " would send each back (RETRY: yes, or no and why with --json).",
+            "A reason marked (unverified letter) is only what the message claims: its worker seal"
+                    + " does not verify with the keys given. One marked (content unverified) was"
+                    + " sealed by a worker that could not verify the original message.",
             "They stay where they are (read unacknowledged on one channel, then given back)."
         })
 final class ListDeadLettersCommand implements Callable<Integer> {
@@ -58,15 +63,17 @@ final class ListDeadLettersCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        TextTable table = new TextTable("ID", "TYPE", "ATTEMPT", "REASON", "DEAD AT", "ERROR");
+        TextTable table =
+                new TextTable("ID", "TYPE", "ATTEMPT", "REASON", "DEAD AT", "RETRY", "ERROR");
         for (DeadLetter d : letters) {
             String error = d.lastErrorLine().isEmpty() ? d.detail() : d.lastErrorLine();
             table.row(
                     d.id(),
                     DeadLettersCommand.simple(d.type()),
                     d.attempt(),
-                    d.reason() + (d.verified() ? "" : " (signature does not verify)"),
+                    DeadLettersCommand.marked(d),
                     d.deadAt() == 0 ? "-" : Instant.ofEpochMilli(d.deadAt()).toString(),
+                    d.retryable() ? "yes" : "no",
                     DeadLettersCommand.clip(error, 100));
         }
         table.print(out);
@@ -76,8 +83,8 @@ final class ListDeadLettersCommand implements Callable<Integer> {
             spec.commandLine()
                     .getErr()
                     .println(
-                            "warren-worker: none of them verifies with the keys given ("
-                                    + letters.get(0).signatureProblem()
+                            "warren-worker: no dead letter's seal verifies with the keys given ("
+                                    + SafeText.of(letters.get(0).signatureProblem())
                                     + "): tampered messages, or a wrong --key-file?");
         }
         out.flush();

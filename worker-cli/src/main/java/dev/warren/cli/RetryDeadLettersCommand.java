@@ -6,6 +6,7 @@ import dev.warren.internal.transport.Topology;
 import dev.warren.ops.DeadLetter;
 import dev.warren.ops.DeadLetters;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,11 +24,17 @@ import picocli.CommandLine.Spec;
         name = "retry",
         mixinStandardHelpOptions = true,
         description = {
-            "Sends dead letters back to the work queue: re-signed with the first key given,"
-                    + " attempt 1, due now, as a new task id (the old one is kept in the"
-                    + " x-warren-retry-of header).",
-            "Dead letters whose original signature does not verify with the keys given"
-                    + " (e.g. reason BAD_SIGNATURE) are refused unless --force."
+            "Sends dead letters back to the work queue: the task the worker verified, re-signed"
+                    + " with the first key given, attempt 1, due now, as a new task id (the old"
+                    + " one is kept in the x-warren-retry-of header).",
+            "Only a dead letter sealed by a worker (its signature verifies with the keys given),"
+                    + " about a task that was verified and then failed (FAILED, or WORKER_ERROR"
+                    + " after admission), and dead-lettered less than --max-age ago, is retried."
+                    + " Letters never verified (BAD_SIGNATURE, UNKNOWN_KEY, UNDECODABLE, ...),"
+                    + " refused as possible replays (EXPIRED, REPLAYED), forged or too old stay"
+                    + " where they are, each with the reason printed.",
+            "There is no --force: nothing re-signs content nobody verified. Resubmit such a task"
+                    + " from the application that made it, if you trust it."
         })
 final class RetryDeadLettersCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -41,11 +48,14 @@ final class RetryDeadLettersCommand implements Callable<Integer> {
     DeadLettersCommand.Selection selection;
 
     @Option(
-            names = "--force",
+            names = "--max-age",
+            paramLabel = "AGE",
+            defaultValue = "7d",
+            converter = RetryAge.class,
             description =
-                    "Also retry dead letters whose signature does not verify (you vouch for"
-                            + " their content by re-signing it)")
-    boolean force;
+                    "Retry only letters dead-lettered less than AGE ago: 7d, 36h, 90m, 600s"
+                            + " (default: ${DEFAULT-VALUE})")
+    Duration maxAge;
 
     @Override
     public Integer call() {
@@ -57,7 +67,7 @@ final class RetryDeadLettersCommand implements Callable<Integer> {
         DeadLetters.RetryReport report;
         try (Broker broker = Broker.connect(connection.config(List.of(), "warren-dead-letters"))) {
             report =
-                    DeadLetters.of(broker)
+                    DeadLetters.of(broker, maxAge)
                             .retry(
                                     name,
                                     d -> {
@@ -66,8 +76,7 @@ final class RetryDeadLettersCommand implements Callable<Integer> {
                                             return true;
                                         }
                                         return false;
-                                    },
-                                    force);
+                                    });
         }
         for (DeadLetters.Retried r : report.retried()) {
             out.println(
@@ -80,15 +89,17 @@ final class RetryDeadLettersCommand implements Callable<Integer> {
                             + " on "
                             + Topology.workQueue(name));
         }
-        for (DeadLetter d : report.refused()) {
+        for (DeadLetters.Refused r : report.refused()) {
+            DeadLetter d = r.letter();
             err.println(
-                    "warren-worker: refused "
+                    "warren-worker: not retried "
                             + SafeText.of(d.id())
                             + " ("
                             + SafeText.of(DeadLettersCommand.simple(d.type()))
-                            + "): its signature does not verify with the keys given ("
-                            + SafeText.of(DeadLettersCommand.clip(d.signatureProblem(), 160))
-                            + "); --force retries it anyway");
+                            + ", "
+                            + SafeText.of(DeadLettersCommand.clip(d.reason(), 40))
+                            + "): "
+                            + SafeText.of(r.why(), 320));
         }
         List<String> missing = new ArrayList<>(wanted);
         missing.removeAll(found);

@@ -92,6 +92,48 @@ class OperatorCommandsTest {
                 .isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0d", "7", "7w", "-1h", "1.5h", "h", ""})
+    void aRetryAgeThatIsNotOneExitsTwoNamingTheOption(String age) throws IOException {
+        assertThat(
+                        run(
+                                "dead-letters",
+                                "retry",
+                                "primes",
+                                "--all",
+                                "--max-age",
+                                age,
+                                "--key-file",
+                                keyFile()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--max-age", "is not an age");
+    }
+
+    @Test
+    void retryAgesAreDaysHoursMinutesOrSeconds() {
+        assertThat(RetryAge.parse("7d")).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(RetryAge.parse("36h")).isEqualTo(java.time.Duration.ofHours(36));
+        assertThat(RetryAge.parse(" 90m ")).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(RetryAge.parse("600s")).isEqualTo(java.time.Duration.ofSeconds(600));
+    }
+
+    @Test
+    void retryHasNoForceAndItsHelpSaysSo() throws IOException {
+        assertThat(
+                        run(
+                                "dead-letters",
+                                "retry",
+                                "primes",
+                                "--all",
+                                "--force",
+                                "--key-file",
+                                keyFile()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--force");
+        assertThat(run("dead-letters", "retry", "--help")).isZero();
+        assertThat(out.toString()).contains("There is no --force", "--max-age");
+    }
+
     @Test
     void aQueueNameThatCannotBeAQueueExitsTwo() throws IOException {
         assertThat(run("dead-letters", "list", "no way", "--key-file", keyFile())).isEqualTo(2);

@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * Every message of the task path, built in one place: the task, its retry, the success and failure
- * replies, the dead letter and an operator's resubmission; and a reply read back into a {@link
- * Reply}. The client and the worker both speak through it, so a new signed field is one change
- * here.
+ * replies, the dead letter (sealed by the worker) and an operator's resubmission; and a reply read
+ * back into a {@link Reply}. The client and the worker both speak through it, so a new signed field
+ * is one change here.
  *
  * <pre>{@code
  * Envelope task = protocol.task(new Submission(new SumPrimes(10), TaskId.random(), replyQueue));
@@ -29,7 +29,11 @@ import java.util.Map;
 public final class TaskProtocol {
     /** Warren's own wire records, with Kryo ids below the application range. */
     public static final Map<Class<?>, Integer> WIRE_TYPES =
-            Map.of(RemoteFailure.class, RemoteFailure.KRYO_ID);
+            Map.of(
+                    RemoteFailure.class,
+                    RemoteFailure.KRYO_ID,
+                    DeadLetterRecord.class,
+                    DeadLetterRecord.KRYO_ID);
 
     private final MessageSealer sealer;
     private final Clock clock;
@@ -46,9 +50,20 @@ public final class TaskProtocol {
      */
     public record Submission(Task<?> task, TaskId id, String replyTo) {}
 
-    /** Why and where a message is dead-lettered; travels as unsigned annotations. */
+    /**
+     * Why a message is dead-lettered, and by whom.
+     *
+     * @param originQueue the broker queue it was taken from (an unsigned annotation, for people)
+     * @param contentVerified whether the worker verified the message before giving up on it
+     * @param worker the process that dead-letters it, as {@code host:pid}
+     */
     public record DeadLetterNote(
-            RejectReason reason, String detail, String originQueue, String lastError) {}
+            RejectReason reason,
+            String detail,
+            String originQueue,
+            String lastError,
+            boolean contentVerified,
+            String worker) {}
 
     /** What a task is signed for: to run from the logical queue {@code queue}. */
     public static Binding taskOn(String queue) {
@@ -60,6 +75,14 @@ public final class TaskProtocol {
      */
     public static Binding replyFor(String taskId, String replyQueue) {
         return Binding.of(replyQueue, "reply:" + taskId);
+    }
+
+    /**
+     * What a dead letter is signed for: to wait in {@code deadLetterQueue} as a letter of the
+     * logical queue {@code queue}.
+     */
+    public static Binding deadLetterOn(String deadLetterQueue, String queue) {
+        return Binding.of(deadLetterQueue, "dead-letter:" + queue);
     }
 
     public Envelope task(Submission submission) {
@@ -120,47 +143,123 @@ public final class TaskProtocol {
                 body);
     }
 
-    /** The message as it was, annotated with why it is dead and when: never re-signed. */
-    public Envelope deadLetter(Envelope message, DeadLetterNote note) {
+    /**
+     * A dead letter of the logical queue {@code queue}, sealed by this process: a signed {@link
+     * DeadLetterRecord} holding the original message, plus the old unsigned annotations for people
+     * and tools that read headers only.
+     */
+    public Envelope deadLetter(
+            Envelope message, String queue, String deadLetterQueue, DeadLetterNote note) {
+        long now = clock.millis();
+        DeadLetterRecord record =
+                new DeadLetterRecord(
+                        note.reason().name(),
+                        note.detail() == null ? "" : note.detail(),
+                        queue,
+                        message.messageId(),
+                        message.type(),
+                        message.attempt(),
+                        message.timestamp(),
+                        message.replyTo(),
+                        now,
+                        note.worker(),
+                        note.contentVerified(),
+                        note.lastError(),
+                        message.body(),
+                        message.body().length);
+        Heading heading =
+                new Heading(
+                        message.messageId() == null ? "unknown" : message.messageId(),
+                        Headers.DEAD_LETTER,
+                        now,
+                        null,
+                        Math.max(1, message.attempt()),
+                        deadLetterOn(deadLetterQueue, queue));
+        return sealFitting(heading, record).annotate(annotations(note, now));
+    }
+
+    /**
+     * The stack trace and a long detail, then the original body, give way when the whole would
+     * exceed the limit: a worker must always be able to dead-letter, or the message loops.
+     */
+    private Envelope sealFitting(Heading heading, DeadLetterRecord record) {
+        try {
+            return sealer.seal(heading, record);
+        } catch (WarrenException tooLarge) {
+            try {
+                return sealer.seal(heading, record.shortened());
+            } catch (WarrenException stillTooLarge) {
+                return sealer.seal(heading, record.shortened().withoutBody());
+            }
+        }
+    }
+
+    private static Map<String, String> annotations(DeadLetterNote note, long now) {
         Map<String, String> notes = new HashMap<>();
         notes.put(Headers.DEAD_REASON, note.reason().name());
         notes.put(Headers.DEAD_DETAIL, note.detail() == null ? "" : note.detail());
         notes.put(Headers.ORIGIN_QUEUE, note.originQueue());
-        notes.put(Headers.DEAD_AT, Long.toString(clock.millis()));
+        notes.put(Headers.DEAD_AT, Long.toString(now));
         if (note.lastError() != null) {
             notes.put(Headers.LAST_ERROR, note.lastError());
         }
-        return message.annotate(notes);
+        return notes;
     }
 
     /**
-     * A dead letter sent back to work on {@code queue} as a new task: a fresh id, attempt 1, due
-     * now, signed with this process's current key, with {@code annotations} for people.
+     * The record inside a dead letter taken from {@code deadLetterQueue}, once its signature and
+     * binding verify.
+     *
+     * @throws RejectedMessageException when it does not verify, was sealed for another queue, or
+     *     holds no dead-letter record
+     */
+    public DeadLetterRecord openDeadLetter(Envelope letter, String queue, String deadLetterQueue) {
+        Object payload = sealer.open(letter, deadLetterOn(deadLetterQueue, queue));
+        if (!Headers.DEAD_LETTER.equals(letter.type())
+                || !(payload instanceof DeadLetterRecord record)) {
+            throw new RejectedMessageException(
+                    RejectReason.NOT_A_TASK,
+                    "message "
+                            + letter.messageId()
+                            + " is not a dead letter ("
+                            + letter.type()
+                            + ")");
+        }
+        return record;
+    }
+
+    /**
+     * The task inside a dead letter sent back to work on {@code queue} as a new task: a fresh id,
+     * attempt 1, due now, signed with this process's current key, with {@code annotations} for
+     * people. Only for a record whose content the worker verified.
      */
     public Envelope resubmission(
-            Envelope deadLetter, String queue, String newTaskId, Map<String, String> annotations) {
+            DeadLetterRecord record,
+            String queue,
+            String newTaskId,
+            Map<String, String> annotations) {
+        Heading heading =
+                new Heading(
+                        newTaskId,
+                        record.originalType(),
+                        clock.millis(),
+                        record.originalReplyTo(),
+                        1,
+                        taskOn(queue));
         Envelope bare =
                 new Envelope(
-                        deadLetter.version() == 0 ? Headers.WIRE_VERSION : deadLetter.version(),
+                        Headers.WIRE_VERSION,
                         newTaskId,
-                        deadLetter.type(),
-                        deadLetter.timestamp(),
-                        deadLetter.replyTo(),
+                        record.originalType(),
+                        heading.timestamp(),
+                        record.originalReplyTo(),
                         1,
                         taskOn(queue),
                         null,
                         null,
-                        deadLetter.body(),
+                        record.originalBody(),
                         annotations);
-        return sealer.reseal(
-                bare,
-                new Heading(
-                        newTaskId,
-                        deadLetter.type(),
-                        clock.millis(),
-                        deadLetter.replyTo(),
-                        1,
-                        taskOn(queue)));
+        return sealer.reseal(bare, heading);
     }
 
     /**

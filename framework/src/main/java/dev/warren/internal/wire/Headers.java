@@ -35,7 +35,10 @@ public final class Headers {
      */
     public static final String TIMESTAMP = "x-warren-ts";
 
-    /** Set on dead letters: a {@link RejectReason} name. */
+    /**
+     * Set on dead letters: a {@link RejectReason} name. This and the other dead-letter headers are
+     * unsigned copies for people; the signed ones are in the dead letter's body.
+     */
     public static final String DEAD_REASON = "x-warren-dead-reason";
 
     /** Set on dead letters: one line saying what went wrong. */
@@ -49,6 +52,9 @@ public final class Headers {
 
     /** Set on messages a worker dead-letters: when, in milliseconds since the epoch. */
     public static final String DEAD_AT = "x-warren-dead-at";
+
+    /** The AMQP type of a dead letter sealed by a worker; its body is the worker's record. */
+    public static final String DEAD_LETTER = "warren.dead-letter";
 
     /** The AMQP type of a reply carrying a task's result. */
     public static final String REPLY_SUCCEEDED = "warren.reply.succeeded";

@@ -1,7 +1,8 @@
 package dev.warren.internal.wire;
 
 /**
- * Why a message was refused and dead-lettered; written to the {@link Headers#DEAD_REASON} header.
+ * Why a message was refused and dead-lettered: signed in the dead letter the worker seals, and
+ * written (unsigned) to the {@link Headers#DEAD_REASON} header.
  *
  * <pre>{@code
  * if (RejectReason.valueOf(reasonHeader) == RejectReason.BAD_SIGNATURE) alertSecurityTeam();

@@ -9,7 +9,6 @@ import dev.warren.TaskContext;
 import dev.warren.TaskId;
 import dev.warren.WarrenConfig;
 import dev.warren.WarrenException;
-import dev.warren.internal.protocol.TaskProtocol.DeadLetterNote;
 import dev.warren.internal.protocol.TaskProtocol.Submission;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
@@ -19,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every message of the task path, round-tripped through the real codec and signer. */
@@ -153,43 +151,5 @@ class TaskProtocolTest {
                             assertThat(failed.failure().message()).isEqualTo("disk full");
                             assertThat(failed.failure().stackTrace()).contains("left out");
                         });
-    }
-
-    @Test
-    void aDeadLetterKeepsTheOriginalSignatureAndSaysWhyWhereAndWhen() {
-        Envelope dead =
-                protocol.deadLetter(
-                        task,
-                        new DeadLetterNote(
-                                RejectReason.FAILED, "disk full", "warren.images", "trace"));
-
-        assertThat(dead.signature()).isEqualTo(task.signature());
-        assertThat(dead.annotations())
-                .containsEntry(Headers.DEAD_REASON, "FAILED")
-                .containsEntry(Headers.DEAD_DETAIL, "disk full")
-                .containsEntry(Headers.ORIGIN_QUEUE, "warren.images")
-                .containsEntry(Headers.LAST_ERROR, "trace")
-                .containsEntry(Headers.DEAD_AT, Long.toString(NOW.toEpochMilli()));
-        assertThat(sealer.open(dead, TaskProtocol.taskOn("default")))
-                .isEqualTo(new Resize("cat.png", 128));
-    }
-
-    @Test
-    void aResubmissionIsANewFirstAttemptDueNowSignedWithTheCurrentKey() {
-        Envelope dead =
-                protocol.deadLetter(
-                        protocol.retry(task, 0),
-                        new DeadLetterNote(RejectReason.FAILED, "x", "warren.images", null));
-        String newId = TaskId.random().toString();
-
-        Envelope again =
-                protocol.resubmission(
-                        dead, "default", newId, Map.of("x-warren-retry-of", id.toString()));
-
-        assertThat(again.messageId()).isEqualTo(newId);
-        assertThat(again.attempt()).isEqualTo(1);
-        assertThat(again.annotations()).containsOnlyKeys("x-warren-retry-of");
-        assertThat(sealer.open(again, TaskProtocol.taskOn("default")))
-                .isEqualTo(new Resize("cat.png", 128));
     }
 }

@@ -63,8 +63,7 @@ class DeadLetterPagesIT {
                                     stillInQueueWhenFirstSelected.add(depth(test, dead));
                                 }
                                 return wanted.contains(letter.id());
-                            },
-                            false);
+                            });
 
             assertThat(stillInQueueWhenFirstSelected)
                     .as("letters not yet taken while the first page is looked at")

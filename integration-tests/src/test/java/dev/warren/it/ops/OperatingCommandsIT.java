@@ -291,7 +291,7 @@ class OperatingCommandsIT {
     }
 
     @Test
-    void retryRefusesADeadLetterWhoseSignatureDoesNotVerifyUnlessForced() throws Exception {
+    void retryAllRefusesAHandMadeDeadLetterSayingWhyAndCountsItAsLeft() throws Exception {
         Envelope valid =
                 BrokerLink.of(broker)
                         .sealer()
@@ -302,24 +302,19 @@ class OperatingCommandsIT {
                                         System.currentTimeMillis(),
                                         null,
                                         1,
-                                        TaskProtocol.taskOn("ops-echo")),
+                                        TaskProtocol.taskOn(queue)),
                                 new OpsEcho("x"));
-        byte[] tampered = valid.body().clone();
-        tampered[tampered.length - 1] ^= 1;
-        Ops.publishDead(test, queue, valid, tampered, "BAD_SIGNATURE", "signature does not match");
+        Ops.publishDead(test, queue, valid, valid.body(), "FAILED", "boom");
+        Envelope genuine = Ops.deadLetter(test, broker, queue, new OpsEcho("y"), "FAILED", "boom");
 
         Ops.Run refused = Ops.cli(test, keys, RETRY, queue, "--all");
 
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err())
-                .contains("refused " + valid.messageId(), "BAD_SIGNATURE", "--force");
+                .contains("not retried " + valid.messageId(), "not sealed by a worker");
+        assertThat(refused.out())
+                .contains("retried " + genuine.messageId(), "1 retried, 1 refused, 1 left");
         assertThat(Queues.depth(test, Topology.deadLetterQueue(queue))).isEqualTo(1);
-        assertThat(Queues.depth(test, Topology.workQueue(queue))).isZero();
-
-        Ops.Run forced = Ops.cli(test, keys, RETRY, queue, "--all", "--force");
-
-        assertThat(forced.exitCode()).as(forced.err()).isZero();
-        assertThat(Queues.depth(test, Topology.deadLetterQueue(queue))).isZero();
         assertThat(Queues.depth(test, Topology.workQueue(queue))).isEqualTo(1);
     }
 

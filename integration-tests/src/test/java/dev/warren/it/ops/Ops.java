@@ -9,6 +9,7 @@ import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.Heading;
+import dev.warren.internal.wire.RejectReason;
 import dev.warren.it.support.RawMessages;
 import dev.warren.testing.TestBroker;
 import java.io.PrintWriter;
@@ -16,6 +17,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +52,30 @@ final class Ops {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** A sealed task as a worker would have dead-lettered it, put straight into the DLQ. */
+    /**
+     * A sealed task (attempt 3) and the dead letter a worker would have sealed for it, verified,
+     * put straight into the DLQ; returns the task.
+     */
     static Envelope deadLetter(
             TestBroker test, Broker broker, String queue, Object task, String reason, String error)
+            throws Exception {
+        return deadLetter(test, broker, queue, task, reason, error, true, 0);
+    }
+
+    /**
+     * As {@link #deadLetter(TestBroker, Broker, String, Object, String, String)}, saying whether
+     * the worker verified the task, dead-lettered {@code ageMillis} ago (with a clock that far
+     * back).
+     */
+    static Envelope deadLetter(
+            TestBroker test,
+            Broker broker,
+            String queue,
+            Object task,
+            String reason,
+            String error,
+            boolean contentVerified,
+            long ageMillis)
             throws Exception {
         Envelope sealed =
                 BrokerLink.of(broker)
@@ -65,10 +89,36 @@ final class Ops {
                                         3,
                                         TaskProtocol.taskOn(queue)),
                                 task);
-        publishDead(test, queue, sealed, sealed.body(), reason, error);
+        TaskProtocol protocol =
+                new TaskProtocol(
+                        BrokerLink.of(broker).sealer(),
+                        Clock.offset(Clock.systemUTC(), Duration.ofMillis(-ageMillis)));
+        Envelope dead =
+                protocol.deadLetter(
+                        sealed,
+                        queue,
+                        Topology.deadLetterQueue(queue),
+                        new TaskProtocol.DeadLetterNote(
+                                RejectReason.valueOf(reason),
+                                error,
+                                Topology.workQueue(queue),
+                                error + "\n\tat somewhere(Somewhere.java:1)",
+                                contentVerified,
+                                "it-host:1"));
+        publish(test, queue, dead);
         return sealed;
     }
 
+    /** A message put into the DLQ of {@code queue} as it is, with the plain RabbitMQ client. */
+    static void publish(TestBroker test, String queue, Envelope envelope) throws Exception {
+        RawMessages.publish(
+                test,
+                Topology.deadLetterQueue(queue),
+                RawMessages.properties(envelope, RawMessages.headers(envelope)),
+                envelope.body());
+    }
+
+    /** A task put into the DLQ with dead-letter headers by hand: nobody's seal, a forgery. */
     static void publishDead(
             TestBroker test,
             String queue,

@@ -6,6 +6,8 @@ import dev.warren.TaskCatalog;
 public final class OpsCatalog implements TaskCatalog {
     @Override
     public void register(Registry config) {
-        config.register(OpsEcho.class, 310).register(OpsBoom.class, 311);
+        config.register(OpsEcho.class, 310)
+                .register(OpsBoom.class, 311)
+                .register(OpsBrokenUntilFixed.class, 312);
     }
 }

@@ -71,13 +71,23 @@ async function post(path, params) {
   return JSON.parse(text);
 }
 
+// What a retry or purge did, in words; a refused dead letter says why it stayed.
+function outcome(result) {
+  if (result.retried === undefined) return JSON.stringify(result);
+  const refused = result.refused.slice(0, 20)
+    .map((r) => shortText("not retried " + r.id + " (" + r.reason + "): " + r.why));
+  if (result.refused.length > 20) refused.push("and " + (result.refused.length - 20) + " more");
+  return [result.retried.length + " retried, " + result.refused.length + " refused, " +
+    result.left + " left"].concat(refused).join("; ");
+}
+
 // The outcome of the last button pressed stays on screen until the next one.
 async function act(what, path, params) {
   const action = document.getElementById("action");
   try {
     const result = await post(path, params);
     action.className = "muted";
-    action.textContent = what + ": " + JSON.stringify(result);
+    action.textContent = shortText(what) + ": " + outcome(result);
   } catch (e) {
     action.className = "error";
     action.textContent = what + " failed: " + e.message;
@@ -136,12 +146,16 @@ function render(state, failures) {
     cell(row, f.id).classList.add("id");
     cell(row, simpleType(f.type)).title = shortText(f.type);
     cell(row, f.attempt, "num");
-    cell(row, f.reason + (f.verified ? "" : " (signature does not verify)"));
+    cell(row, f.reason + (!f.verified ? " (unverified letter)"
+      : f.contentVerified ? "" : " (content unverified)"));
     cell(row, f.lastError || f.detail);
     const actions = cell(row, "");
-    if (f.verified) {
+    if (f.retryable) {
       actions.appendChild(button("Retry", "retry", () =>
         act("retry " + f.id, "/api/dead-letters/retry", { queue: f.queue, id: f.id })));
+    } else {
+      actions.className = "muted not-retryable";
+      actions.textContent = shortText("not retryable: " + f.retryRefusal);
     }
   }, "No dead letters.", 7);
 
