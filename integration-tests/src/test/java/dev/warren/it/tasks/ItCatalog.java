@@ -18,6 +18,7 @@ public final class ItCatalog implements TaskCatalog {
                 .register(QuorumEcho.class, 209)
                 .register(Record.class, 210)
                 .register(SlowFirstTime.class, 211)
-                .register(GuardedIncrement.class, 212);
+                .register(GuardedIncrement.class, 212)
+                .register(Overlap.class, 213);
     }
 }
