@@ -39,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in headless Chromium (Debian's chromium and chromium-driver): it shows a running
  * worker and a dead letter, and its retry button sends the dead letter back to work (the browser
  * test is skipped where /usr/bin/chromium is not installed). Over plain HTTP: its token, its POST
- * header, and GETs that leave dead letters alone.
+ * header, its refusal of a Host header that names no loopback address (DNS rebinding), and GETs
+ * that leave dead letters alone.
  */
 @WarrenTest
 class DashboardIT {
@@ -157,14 +158,45 @@ class DashboardIT {
 
     @Test
     void postsWithoutTheDashboardHeaderOrFromAForeignHostAreRefused() throws Exception {
+        Ops.deadLetter(test, broker, queue, new OpsEcho("kept"), "FAILED", "boom");
         try (DashboardServer dashboard =
                 DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue))) {
+            String purge = "/api/dead-letters/purge?queue=" + queue;
             HttpResponse<String> noHeader =
-                    post(
-                            dashboard.address() + "api/dead-letters/purge?queue=" + queue,
-                            dashboard.token(),
-                            false);
+                    post(dashboard.address() + purge.substring(1), dashboard.token(), false);
             assertThat(noHeader.statusCode()).isEqualTo(403);
+            String token = "X-Warren-Token: " + dashboard.token();
+            int port = dashboard.port();
+            for (String host : List.of("rebind.attacker.example:" + port, "127.0.0.1.nip.io")) {
+                RawHttp.Response foreign =
+                        RawHttp.send(port, "POST", purge, host, token, "X-Warren-Dashboard: 1");
+                assertThat(foreign.status()).as(host).isEqualTo(403);
+                assertThat(foreign.body()).isEqualTo("forbidden host");
+            }
+            assertThat(Queues.depth(test, Topology.deadLetterQueue(queue)))
+                    .as("the refused purges dropped nothing")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void everyPageRefusesAForeignOrMissingHostHeaderEvenWithTheToken() throws Exception {
+        try (DashboardServer dashboard =
+                DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue))) {
+            int port = dashboard.port();
+            String token = "X-Warren-Token: " + dashboard.token();
+            for (String path : List.of("/", "/dashboard.js", "/api/state")) {
+                RawHttp.Response rebound =
+                        RawHttp.send(port, "GET", path, "rebind.attacker.example:" + port, token);
+                assertThat(rebound.status()).as(path).isEqualTo(403);
+                assertThat(rebound.body()).as(path).isEqualTo("forbidden host");
+                assertThat(RawHttp.send(port, "GET", path, null, token).status())
+                        .as(path + " without a Host header")
+                        .isEqualTo(403);
+                assertThat(RawHttp.send(port, "GET", path, "localhost:" + port, token).status())
+                        .as(path + " for localhost")
+                        .isEqualTo(200);
+            }
         }
     }
 
