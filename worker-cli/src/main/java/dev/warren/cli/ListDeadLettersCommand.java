@@ -1,6 +1,7 @@
 package dev.warren.cli;
 
 import dev.warren.Broker;
+import dev.warren.internal.text.SafeText;
 import dev.warren.internal.transport.Topology;
 import dev.warren.ops.DeadLetter;
 import dev.warren.ops.DeadLetters;
@@ -77,7 +78,7 @@ final class ListDeadLettersCommand implements Callable<Integer> {
                     .getErr()
                     .println(
                             "warren-worker: none of them verifies with the keys given ("
-                                    + letters.get(0).signatureProblem()
+                                    + SafeText.of(letters.get(0).signatureProblem())
                                     + "): tampered messages, or a wrong --key-file?");
         }
         out.flush();
