@@ -45,6 +45,8 @@ final class DashboardDeadLetters {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("queue", q.name());
                     m.putAll(shown(DeadLettersCommand.json(d)));
+                    // cut from the whole name, not from the escaped one: a cut ends in dots too
+                    m.put("simpleType", SafeText.of(DeadLettersCommand.simple(d.type())));
                     found.add(m);
                 }
             }

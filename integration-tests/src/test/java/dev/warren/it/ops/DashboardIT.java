@@ -15,13 +15,10 @@ import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,9 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,8 +38,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @WarrenTest
 class DashboardIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private TestBroker test;
@@ -67,10 +59,7 @@ class DashboardIT {
 
     @Test
     void thePageShowsTheWorkerAndTheDeadLetterAndRetryRunsItAgain() throws Exception {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install -y chromium"
-                        + " chromium-driver)");
+        assumeTrue(Chromium.installed(), Chromium.NEEDED);
         Envelope dead =
                 Ops.deadLetter(
                         test,
@@ -89,7 +78,7 @@ class DashboardIT {
                                         .build());
                 DashboardServer dashboard =
                         DashboardServer.start(broker, "127.0.0.1", 0, List.of())) {
-            WebDriver browser = chromium();
+            WebDriver browser = Chromium.start();
             try {
                 browser.get(dashboard.url());
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -250,25 +239,5 @@ class DashboardIT {
             request.header("X-Warren-Dashboard", "1");
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run");
-        ChromeDriverService service =
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                        .usingAnyFreePort()
-                        .build();
-        return new ChromeDriver(service, options);
     }
 }

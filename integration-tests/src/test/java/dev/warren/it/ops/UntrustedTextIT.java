@@ -35,7 +35,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.json.Json;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Ids, types and key ids that whoever can publish chose, with line breaks, terminal escapes and far
@@ -136,6 +140,10 @@ class UntrustedTextIT {
                 letter.values().forEach(v -> assertPlain(String.valueOf(v)));
             }
 
+            if (Chromium.installed()) {
+                assertThePageShowsThemEscaped(dashboard);
+            }
+
             Envelope verified = sealedWithForgedId();
             Ops.publishDead(test, queue, verified, verified.body(), "FAILED", "boom");
             HttpResponse<String> retried =
@@ -150,6 +158,25 @@ class UntrustedTextIT {
             assertThat(new Json().toType(retried.body(), Json.MAP_TYPE).toString())
                     .as("the page names a dead letter by its id as shown")
                     .contains("retried=[" + FORGED_ID + "]");
+        }
+    }
+
+    /** What the browser renders from that list (checked where Debian's Chromium is installed). */
+    private static void assertThePageShowsThemEscaped(DashboardServer dashboard) {
+        WebDriver browser = Chromium.start();
+        try {
+            browser.get(dashboard.url());
+            By rows = By.cssSelector("#failures tr[data-id]");
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(page -> page.findElements(rows).size() == 2);
+            WebElement failures = browser.findElement(By.id("failures"));
+            assertThat(failures.getText())
+                    .contains(ESCAPED_ID, ESCAPED_SIMPLE_TYPE, "UNKNOWN_KEY")
+                    .doesNotContain("T".repeat(200), "y".repeat(200));
+            assertPlain(failures.getText());
+            assertThat(failures.getAttribute("innerHTML")).doesNotContain("\u001b", "\r", "\u009b");
+        } finally {
+            browser.quit();
         }
     }
 
