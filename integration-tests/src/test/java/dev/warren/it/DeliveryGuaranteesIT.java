@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import dev.warren.Broker;
 import dev.warren.BrokerUnavailableException;
 import dev.warren.WarrenConfig;
@@ -16,6 +17,7 @@ import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.Heading;
 import dev.warren.it.support.ItWorkers;
+import dev.warren.it.support.LogCapture;
 import dev.warren.it.support.RawMessages;
 import dev.warren.it.tasks.Echo;
 import dev.warren.it.tasks.Introspect;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 @WarrenTest
 class DeliveryGuaranteesIT {
+    private static final String PUBLISHER = "dev.warren.internal.transport.ConfirmingPublisher";
 
     private static WarrenConfig.Builder config(TestBroker test) {
         return test.config().catalog(new ItCatalog());
@@ -156,7 +159,43 @@ class DeliveryGuaranteesIT {
     }
 
     @Test
-    void unconfirmedPublishesAreSentAgainAfterTheConnectionDrops(TestBroker test) throws Exception {
+    void aPublishTheBrokerNeverReceivedIsSentAgainAfterTheConnectionDrops(TestBroker test)
+            throws Exception {
+        Queues.reset(test, "it-echo");
+        String work = Topology.workQueue("it-echo");
+        try (LogCapture published = LogCapture.of(PUBLISHER, Level.INFO);
+                TcpProxy proxy = TcpProxy.to(test.uri());
+                Broker broker =
+                        Broker.connect(config(test).brokerUri(proxy.uri(test.uri())).build());
+                TaskClient client = new TaskClient(broker);
+                Broker direct = Broker.connect(config(test).build());
+                Worker worker =
+                        Worker.start(direct, WorkerConfig.custom().queues("it-echo").build())) {
+            // its connection goes through the proxy: closing may find it still recovering
+            Queues.deleteAfterClass(test, Topology.replyQueue(client.clientId()));
+            assertThat(client.submit(new Echo("declares the queue")).await(Duration.ofSeconds(20)))
+                    .isEqualTo("declares the queue");
+            proxy.dropRequests();
+            TaskHandle<String> handle = client.submit(new Echo("sent twice, run once"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> proxy.droppedBytes() > 0);
+            assertThat(Queues.depth(test, work)).as("the broker never got it").isZero();
+            assertThat(worker.stats().succeeded()).isEqualTo(1);
+
+            proxy.cutAll();
+            proxy.passRequests();
+
+            assertThat(handle.await(Duration.ofSeconds(30))).isEqualTo("sent twice, run once");
+            assertThat(published.messages())
+                    .anyMatch(m -> m.startsWith("publishing 1 unconfirmed messages again"));
+            assertThat(worker.stats().succeeded()).as("run exactly once").isEqualTo(2);
+            assertThat(worker.stats().rejected()).isZero();
+            assertThat(client.inFlight()).isZero();
+        }
+    }
+
+    @Test
+    void publishesWhoseConfirmsWereLostAreSentAgainAndCompleteOnce(TestBroker test)
+            throws Exception {
         Queues.reset(test, "it-echo");
         try (TcpProxy proxy = TcpProxy.to(test.uri());
                 Broker broker =
@@ -174,6 +213,7 @@ class DeliveryGuaranteesIT {
             for (int i = 0; i < 20; i++) {
                 handles.add(client.submit(new Echo("task " + i)));
             }
+            await().atMost(Duration.ofSeconds(20)).until(() -> worker.stats().succeeded() == 21);
 
             proxy.cutAll();
             proxy.thaw();
@@ -181,6 +221,9 @@ class DeliveryGuaranteesIT {
             for (int i = 0; i < 20; i++) {
                 assertThat(handles.get(i).await(Duration.ofSeconds(30))).isEqualTo("task " + i);
             }
+            // the broker got each twice: the worker runs the first copy and refuses the second
+            await().atMost(Duration.ofSeconds(20)).until(() -> worker.stats().rejected() == 20);
+            assertThat(worker.stats().succeeded()).isEqualTo(21);
             assertThat(client.inFlight()).isZero();
         }
     }

@@ -3,6 +3,8 @@ package dev.warren.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Output;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 import dev.warren.Broker;
@@ -171,6 +173,23 @@ class InvalidMessagesIT {
                 RawMessages.properties(unknown, RawMessages.headers(unknown)),
                 unknown.body(),
                 RejectReason.UNREGISTERED_CLASS);
+    }
+
+    @Test
+    void aBodyNamingAnUnregisteredClassByItsNameIsRefusedAndNeverRuns() throws Exception {
+        // what a producer without registration writes: the class by name, any class at all
+        Kryo byName = new Kryo();
+        byName.setRegistrationRequired(false);
+        Output output = new Output(256);
+        byName.writeClassAndObject(output, new Unregistered("ran"));
+        Envelope named = signRaw(output.toBytes(), Unregistered.class.getName());
+        long succeededBefore = worker.stats().succeeded();
+
+        assertRefused(
+                RawMessages.properties(named, RawMessages.headers(named)),
+                named.body(),
+                RejectReason.UNREGISTERED_CLASS);
+        assertThat(worker.stats().succeeded()).isEqualTo(succeededBefore + 1); // "still alive"
     }
 
     @Test

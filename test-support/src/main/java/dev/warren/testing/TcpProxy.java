@@ -9,12 +9,14 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of the broker, for failure tests on one connection: {@link
  * #freezeReplies()} stops passing the broker's bytes to the client (publisher confirms stop
  * arriving, the connection stays up), {@link #cutAll()} drops every connection like a network
- * failure.
+ * failure, {@link #dropRequests()} throws the client's bytes away (a publish is written and never
+ * reaches the broker, so it is never confirmed).
  */
 public final class TcpProxy implements AutoCloseable {
     private volatile ServerSocket server;
@@ -24,6 +26,8 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Object gate = new Object();
     private volatile boolean frozen;
+    private volatile boolean dropping;
+    private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closed;
 
     private TcpProxy(URI target) throws IOException {
@@ -96,6 +100,9 @@ public final class TcpProxy implements AutoCloseable {
                                 while ((n = in.read(buffer)) >= 0) {
                                     if (fromBroker) {
                                         awaitThaw();
+                                    } else if (dropping) {
+                                        dropped.addAndGet(n);
+                                        continue;
                                     }
                                     out.write(buffer, 0, n);
                                     out.flush();
@@ -130,6 +137,23 @@ public final class TcpProxy implements AutoCloseable {
             frozen = false;
             gate.notifyAll();
         }
+    }
+
+    /**
+     * The client's bytes are thrown away, until {@link #passRequests()}. The connections' byte
+     * streams are broken from then on: {@link #cutAll()} them before passing requests again.
+     */
+    public void dropRequests() {
+        dropping = true;
+    }
+
+    public void passRequests() {
+        dropping = false;
+    }
+
+    /** How many of the client's bytes were thrown away so far. */
+    public long droppedBytes() {
+        return dropped.get();
     }
 
     /** Drops every proxied connection at once. */

@@ -2,6 +2,7 @@ package dev.warren.cli;
 
 import dev.warren.Broker;
 import dev.warren.WarrenException;
+import dev.warren.internal.text.SafeText;
 import dev.warren.ops.DeadLetter;
 import dev.warren.ops.DeadLetters;
 import java.time.Duration;
@@ -47,7 +48,9 @@ final class DashboardDeadLetters {
                         DeadLetters.of(broker, retryMaxAge).list(q.name(), FAILURES_PER_QUEUE)) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("queue", q.name());
-                    m.putAll(DeadLettersCommand.json(d));
+                    m.putAll(shown(DeadLettersCommand.json(d)));
+                    // cut from the whole name, not from the escaped one: a cut ends in dots too
+                    m.put("simpleType", SafeText.of(DeadLettersCommand.simple(d.type())));
                     found.add(m);
                 }
             }
@@ -55,6 +58,21 @@ final class DashboardDeadLetters {
             failuresAt = System.currentTimeMillis();
             return failures;
         }
+    }
+
+    /**
+     * Whoever can publish chose these strings: the page gets them escaped and cut short, as a
+     * terminal does, and names a dead letter by its id as shown.
+     */
+    private static Map<String, Object> shown(Map<String, Object> letter) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        letter.forEach(
+                (key, value) -> shown.put(key, value instanceof String s ? SafeText.of(s) : value));
+        return shown;
+    }
+
+    private static String shownId(DeadLetter d) {
+        return SafeText.of(d.id());
     }
 
     private void forgetFailures() {
@@ -71,7 +89,7 @@ final class DashboardDeadLetters {
             throw new WarrenException("say which dead letter: id=... or all=true");
         }
         DeadLetters.RetryReport report =
-                DeadLetters.of(broker, retryMaxAge).retry(queue, d -> all || d.id().equals(id));
+                DeadLetters.of(broker, retryMaxAge).retry(queue, d -> all || shownId(d).equals(id));
         forgetFailures();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put(

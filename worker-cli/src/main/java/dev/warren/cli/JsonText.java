@@ -60,7 +60,7 @@ final class JsonText {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                    if (needsEscape(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -69,5 +69,20 @@ final class JsonText {
             }
         }
         out.append('"');
+    }
+
+    /**
+     * Controls (C0, DEL, C1: a terminal showing {@code jq -r} output would obey them), format
+     * characters such as the direction overrides, line separators, and what HTML gives meaning to.
+     */
+    private static boolean needsEscape(char c) {
+        return c < 0x20
+                || (c >= 0x7f && c <= 0x9f)
+                || Character.getType(c) == Character.FORMAT
+                || c == '\u2028'
+                || c == '\u2029'
+                || c == '<'
+                || c == '>'
+                || c == '&';
     }
 }

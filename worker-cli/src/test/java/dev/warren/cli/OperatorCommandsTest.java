@@ -206,5 +206,8 @@ class OperatorCommandsTest {
     void jsonTextEscapesWhatMustBeEscaped() {
         assertThat(JsonText.of(java.util.Map.of("a", List.of(1, true, "x\"<\n"))))
                 .isEqualTo("{\"a\":[1,true,\"x\\\"\\u003c\\n\"]}");
+        assertThat(JsonText.of("\u001b[2J \u009b2J \u007f \u202eevil \u2028"))
+                .isEqualTo("\"\\u001b[2J \\u009b2J \\u007f \\u202eevil \\u2028\"");
+        assertThat(JsonText.of("plain é ü 中")).isEqualTo("\"plain é ü 中\"");
     }
 }

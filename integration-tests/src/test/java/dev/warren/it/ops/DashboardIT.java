@@ -15,13 +15,10 @@ import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,9 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,12 +33,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in headless Chromium (Debian's chromium and chromium-driver): it shows a running
  * worker and a dead letter, and its retry button sends the dead letter back to work (the browser
  * test is skipped where /usr/bin/chromium is not installed). Over plain HTTP: its token, its POST
- * header, and GETs that leave dead letters alone.
+ * header, its refusal of a Host header that names no loopback address (DNS rebinding), and GETs
+ * that leave dead letters alone.
  */
 @WarrenTest
 class DashboardIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private TestBroker test;
@@ -66,10 +59,7 @@ class DashboardIT {
 
     @Test
     void thePageShowsTheWorkerAndTheDeadLetterAndRetryRunsItAgain() throws Exception {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (apt-get install -y chromium"
-                        + " chromium-driver)");
+        assumeTrue(Chromium.installed(), Chromium.NEEDED);
         Envelope dead =
                 Ops.deadLetter(
                         test,
@@ -88,7 +78,7 @@ class DashboardIT {
                                         .build());
                 DashboardServer dashboard =
                         DashboardServer.start(broker, "127.0.0.1", 0, List.of())) {
-            WebDriver browser = chromium();
+            WebDriver browser = Chromium.start();
             try {
                 browser.get(dashboard.url());
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -157,14 +147,45 @@ class DashboardIT {
 
     @Test
     void postsWithoutTheDashboardHeaderOrFromAForeignHostAreRefused() throws Exception {
+        Ops.deadLetter(test, broker, queue, new OpsEcho("kept"), "FAILED", "boom");
         try (DashboardServer dashboard =
                 DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue))) {
+            String purge = "/api/dead-letters/purge?queue=" + queue;
             HttpResponse<String> noHeader =
-                    post(
-                            dashboard.address() + "api/dead-letters/purge?queue=" + queue,
-                            dashboard.token(),
-                            false);
+                    post(dashboard.address() + purge.substring(1), dashboard.token(), false);
             assertThat(noHeader.statusCode()).isEqualTo(403);
+            String token = "X-Warren-Token: " + dashboard.token();
+            int port = dashboard.port();
+            for (String host : List.of("rebind.attacker.example:" + port, "127.0.0.1.nip.io")) {
+                RawHttp.Response foreign =
+                        RawHttp.send(port, "POST", purge, host, token, "X-Warren-Dashboard: 1");
+                assertThat(foreign.status()).as(host).isEqualTo(403);
+                assertThat(foreign.body()).isEqualTo("forbidden host");
+            }
+            assertThat(Queues.depth(test, Topology.deadLetterQueue(queue)))
+                    .as("the refused purges dropped nothing")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void everyPageRefusesAForeignOrMissingHostHeaderEvenWithTheToken() throws Exception {
+        try (DashboardServer dashboard =
+                DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue))) {
+            int port = dashboard.port();
+            String token = "X-Warren-Token: " + dashboard.token();
+            for (String path : List.of("/", "/dashboard.js", "/api/state")) {
+                RawHttp.Response rebound =
+                        RawHttp.send(port, "GET", path, "rebind.attacker.example:" + port, token);
+                assertThat(rebound.status()).as(path).isEqualTo(403);
+                assertThat(rebound.body()).as(path).isEqualTo("forbidden host");
+                assertThat(RawHttp.send(port, "GET", path, null, token).status())
+                        .as(path + " without a Host header")
+                        .isEqualTo(403);
+                assertThat(RawHttp.send(port, "GET", path, "localhost:" + port, token).status())
+                        .as(path + " for localhost")
+                        .isEqualTo(200);
+            }
         }
     }
 
@@ -218,25 +239,5 @@ class DashboardIT {
             request.header("X-Warren-Dashboard", "1");
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run");
-        ChromeDriverService service =
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                        .usingAnyFreePort()
-                        .build();
-        return new ChromeDriver(service, options);
     }
 }

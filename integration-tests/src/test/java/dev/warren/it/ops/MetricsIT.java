@@ -128,6 +128,16 @@ class MetricsIT {
                     .contains("warren_tasks_run_seconds_count")
                     .contains("warren_tasks_queue_wait_seconds_count")
                     .contains("jvm_memory_used_bytes");
+
+            RawHttp.Response rebound =
+                    RawHttp.send(port, "GET", "/metrics", "rebind.attacker.example:" + port);
+            assertThat(rebound.status()).isEqualTo(403);
+            assertThat(rebound.body()).isEqualTo("forbidden host");
+            assertThat(RawHttp.send(port, "GET", "/metrics", null).status())
+                    .as("without a Host header")
+                    .isEqualTo(403);
+            assertThat(RawHttp.send(port, "GET", "/metrics", "localhost:" + port).status())
+                    .isEqualTo(200);
         } finally {
             exit = worker.stop(Duration.ofSeconds(60));
         }

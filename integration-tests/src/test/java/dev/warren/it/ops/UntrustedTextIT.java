@@ -3,39 +3,58 @@ package dev.warren.it.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.classic.Level;
 import com.rabbitmq.client.AMQP;
 import dev.warren.Broker;
+import dev.warren.cli.DashboardServer;
 import dev.warren.internal.protocol.TaskProtocol;
+import dev.warren.internal.text.SafeText;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
+import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.Heading;
+import dev.warren.it.support.LogCapture;
 import dev.warren.it.support.RawMessages;
+import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Ids and types that whoever can publish chose, with line breaks and terminal escapes in them,
- * reach the worker's log and the operator's terminal escaped, one line each.
+ * Ids, types and key ids that whoever can publish chose, with line breaks, terminal escapes and far
+ * too many characters in them, reach the worker's log, the operator's terminal and the dashboard
+ * escaped and cut short, one line each.
  */
 @WarrenTest
 class UntrustedTextIT {
     private static final String FORGED_ID = "t1\r\n2026-12-01 INFO accepted\u001b[2J";
     private static final String ESCAPED_ID = "t1\\r\\n2026-12-01 INFO accepted\\u001b[2J";
+    private static final String FORGED_TYPE = "dev.evil.\u001b]0;owned\u0007" + "T".repeat(230);
+    private static final String ESCAPED_SIMPLE_TYPE = "\\u001b]0;owned\\u0007TTT";
+    private static final String FORGED_KEY = "k1\u001b[31m\r\nINFO key ok\u009b2J";
+    private static final String ESCAPED_KEY = "k1\\u001b[31m\\r\\nINFO key ok\\u009b2J";
+    private static final String LONG_ID = "x\u001b[1m" + "y".repeat(240);
 
     @TempDir Path dir;
 
@@ -57,61 +76,187 @@ class UntrustedTextIT {
     }
 
     @Test
-    void aRefusedMessagesIdIsLoggedEscapedOnOneLine() throws Exception {
-        Logger effects = (Logger) LoggerFactory.getLogger("dev.warren.worker.Effects");
-        ListAppender<ILoggingEvent> events = new ListAppender<>();
-        events.start();
-        effects.addAppender(events);
-        try (Worker worker =
-                Worker.start(broker, WorkerConfig.custom().queues(queue).concurrency(1).build())) {
-            AMQP.BasicProperties unsigned =
-                    new AMQP.BasicProperties.Builder()
-                            .messageId(FORGED_ID)
-                            .type("\u001b]0;owned\u0007Evil")
-                            .build();
-            RawMessages.publish(
-                    test,
-                    Topology.workQueue(queue),
-                    unsigned,
-                    "junk".getBytes(StandardCharsets.UTF_8));
+    void forgedIdsTypesAndKeyIdsAreLoggedEscapedAndCutOnOneLine() throws Exception {
+        try (LogCapture log = LogCapture.of("dev.warren", Level.INFO)) {
+            refusedByAWorker(forged(FORGED_ID, FORGED_KEY), forged(LONG_ID, "k1"), unsigned());
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> !refusals(events).isEmpty());
-            String line = refusals(events).get(0);
-            assertThat(line).contains(ESCAPED_ID).doesNotContain("\r", "\n", "\u001b");
-        } finally {
-            effects.detachAppender(events);
+            List<String> refusals =
+                    log.messages().stream().filter(m -> m.startsWith("refused message")).toList();
+            assertThat(refusals).hasSize(3);
+            assertThat(refusals.get(0)).contains(ESCAPED_ID, ESCAPED_KEY);
+            assertThat(refusals.get(1))
+                    .contains(SafeText.of(LONG_ID))
+                    .contains("...(" + (LONG_ID.length() - 200) + " more chars)")
+                    .doesNotContain("y".repeat(200));
+            assertThat(refusals.get(2)).contains(ESCAPED_ID);
+            assertThat(log.messages()).allSatisfy(UntrustedTextIT::assertPlain);
         }
     }
 
     @Test
-    void deadLettersListShowsForgedIdsEscaped() throws Exception {
+    void deadLettersListShowsForgedIdsTypesAndKeyIdsEscaped() throws Exception {
+        Envelope sealed = sealedWithForgedId();
+        Ops.publishDead(test, queue, sealed, sealed.body(), "FAILED", "boom\u001b[31m red");
+        Path keys = Ops.keyFile(dir, test.keysText());
+
+        Ops.Run verified = Ops.cli(test, keys, List.of("dead-letters", "list"), queue);
+
+        assertThat(verified.exitCode()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains(ESCAPED_ID, "boom\\u001b[31m red");
+        assertPlain(verified.out());
+
+        Queues.drain(test, Topology.deadLetterQueue(queue));
+        refusedByAWorker(forged(FORGED_ID, FORGED_KEY), forged(LONG_ID, "k1"));
+
+        Ops.Run forged = Ops.cli(test, keys, List.of("dead-letters", "list"), queue);
+
+        assertThat(forged.exitCode()).as(forged.err()).isZero();
+        assertThat(forged.out())
+                .contains(ESCAPED_ID, ESCAPED_SIMPLE_TYPE, SafeText.of(LONG_ID), "more chars)")
+                .doesNotContain("T".repeat(200), "y".repeat(200));
+        assertThat(forged.err()).contains(ESCAPED_ID, ESCAPED_KEY);
+        assertPlain(forged.out());
+        assertPlain(forged.err());
+    }
+
+    @Test
+    void theDashboardShowsForgedIdsTypesAndKeyIdsEscapedAndCut() throws Exception {
+        refusedByAWorker(forged(FORGED_ID, FORGED_KEY), forged(LONG_ID, "k1"));
+        try (DashboardServer dashboard =
+                DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue))) {
+            HttpResponse<String> listed = post(dashboard, "api/dead-letters", "");
+
+            assertThat(listed.statusCode()).isEqualTo(200);
+            List<Map<String, Object>> letters =
+                    new Json().toType(listed.body(), Json.LIST_OF_MAPS_TYPE);
+            assertThat(letters).hasSize(2);
+            assertThat(letters.get(0))
+                    .containsEntry("id", ESCAPED_ID)
+                    .containsEntry("type", SafeText.of(FORGED_TYPE));
+            assertThat(String.valueOf(letters.get(0).get("signatureProblem")))
+                    .contains(ESCAPED_KEY);
+            assertThat(letters.get(1)).containsEntry("id", SafeText.of(LONG_ID));
+            for (Map<String, Object> letter : letters) {
+                letter.values().forEach(v -> assertPlain(String.valueOf(v)));
+            }
+
+            if (Chromium.installed()) {
+                assertThePageShowsThemEscaped(dashboard);
+            }
+
+            Envelope verified = sealedWithForgedId();
+            Ops.publishDead(test, queue, verified, verified.body(), "FAILED", "boom");
+            HttpResponse<String> retried =
+                    post(
+                            dashboard,
+                            "api/dead-letters/retry",
+                            "queue="
+                                    + queue
+                                    + "&id="
+                                    + URLEncoder.encode(ESCAPED_ID, StandardCharsets.UTF_8));
+            assertThat(retried.statusCode()).isEqualTo(200);
+            assertThat(new Json().toType(retried.body(), Json.MAP_TYPE).toString())
+                    .as("the page names a dead letter by its id as shown")
+                    .contains("retried=[" + FORGED_ID + "]");
+        }
+    }
+
+    /** What the browser renders from that list (checked where Debian's Chromium is installed). */
+    private static void assertThePageShowsThemEscaped(DashboardServer dashboard) {
+        WebDriver browser = Chromium.start();
+        try {
+            browser.get(dashboard.url());
+            By rows = By.cssSelector("#failures tr[data-id]");
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(page -> page.findElements(rows).size() == 2);
+            WebElement failures = browser.findElement(By.id("failures"));
+            assertThat(failures.getText())
+                    .contains(ESCAPED_ID, ESCAPED_SIMPLE_TYPE, "UNKNOWN_KEY")
+                    .doesNotContain("T".repeat(200), "y".repeat(200));
+            assertPlain(failures.getText());
+            assertThat(failures.getAttribute("innerHTML")).doesNotContain("\u001b", "\r", "\u009b");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static HttpResponse<String> post(DashboardServer dashboard, String path, String form)
+            throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(dashboard.address() + path))
+                                .header("X-Warren-Token", dashboard.token())
+                                .header("X-Warren-Dashboard", "1")
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Text fit for one line of a log or a terminal: no line break, no escape, nothing long. */
+    private static void assertPlain(String text) {
+        for (String line : text.split("\n", -1)) {
+            assertThat(line)
+                    .doesNotContain("\r", "\u001b", "\u009b", "\u0007")
+                    .hasSizeLessThan(1200);
+        }
+    }
+
+    /** A task with a forged id, signed with the test key: its dead letter verifies. */
+    private Envelope sealedWithForgedId() {
+        return BrokerLink.of(broker)
+                .sealer()
+                .seal(
+                        new Heading(
+                                FORGED_ID,
+                                OpsEcho.class.getName(),
+                                System.currentTimeMillis(),
+                                null,
+                                1,
+                                TaskProtocol.taskOn(queue)),
+                        new OpsEcho("x"));
+    }
+
+    /** A task that claims these, signed with a key id nobody holds. */
+    private Message forged(String id, String keyId) {
         Envelope sealed =
                 BrokerLink.of(broker)
                         .sealer()
                         .seal(
                                 new Heading(
-                                        FORGED_ID,
-                                        OpsEcho.class.getName(),
+                                        id,
+                                        FORGED_TYPE,
                                         System.currentTimeMillis(),
                                         null,
                                         1,
                                         TaskProtocol.taskOn(queue)),
                                 new OpsEcho("x"));
-        Ops.publishDead(test, queue, sealed, sealed.body(), "FAILED", "boom\u001b[31m red");
-        Path keys = Ops.keyFile(dir, test.keysText());
-
-        Ops.Run run = Ops.cli(test, keys, List.of("dead-letters", "list"), queue);
-
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out())
-                .contains(ESCAPED_ID, "boom\\u001b[31m red")
-                .doesNotContain("\r", "\u001b");
+        Map<String, Object> headers = RawMessages.headers(sealed);
+        headers.put(Headers.KEY_ID, keyId);
+        return new Message(RawMessages.properties(sealed, headers), sealed.body());
     }
 
-    private static List<String> refusals(ListAppender<ILoggingEvent> events) {
-        return events.list.stream()
-                .map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.startsWith("refused message"))
-                .toList();
+    private static Message unsigned() {
+        return new Message(
+                new AMQP.BasicProperties.Builder().messageId(FORGED_ID).type(FORGED_TYPE).build(),
+                "junk".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record Message(AMQP.BasicProperties properties, byte[] body) {}
+
+    /** Publishes each, in order, to a worker that refuses it into the dead-letter queue. */
+    private void refusedByAWorker(Message... messages) throws Exception {
+        String dead = Topology.deadLetterQueue(queue);
+        int before = Queues.depth(test, dead);
+        try (Worker worker =
+                Worker.start(broker, WorkerConfig.custom().queues(queue).concurrency(1).build())) {
+            for (Message message : messages) {
+                RawMessages.publish(
+                        test, Topology.workQueue(queue), message.properties(), message.body());
+            }
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Queues.depth(test, dead) == before + messages.length);
+            assertThat(worker.stats().rejected()).isEqualTo(messages.length);
+        }
     }
 }

@@ -21,6 +21,7 @@ public final class ItCatalog implements TaskCatalog {
                 .register(GuardedIncrement.class, 212)
                 .register(Stubborn.class, 213)
                 .register(RetryTimes.class, 214)
+                .register(Overlap.class, 215)
                 .register(Counted.class, 230);
     }
 }

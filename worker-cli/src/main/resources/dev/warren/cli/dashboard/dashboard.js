@@ -1,7 +1,8 @@
 // Polls GET /api/state and POST /api/dead-letters and renders them; buttons POST to
 // /api/dead-letters/{retry,purge}. Every request carries the token from the page's address
 // (X-Warren-Token); the X-Warren-Dashboard header is required for every POST (CSRF protection).
-// Text from the broker goes in with textContent only, never innerHTML, and is cut to MAX_TEXT.
+// Text from the broker goes in with textContent only, never innerHTML, and is cut to MAX_TEXT;
+// the server has already escaped what messages chose (ids, types, errors) as the CLI does.
 "use strict";
 
 const REFRESH_MS = 2000;
@@ -19,10 +20,6 @@ function cell(row, text, className) {
   if (className) td.className = className;
   row.appendChild(td);
   return td;
-}
-
-function simpleType(type) {
-  return type ? type.substring(type.lastIndexOf(".") + 1) : "?";
 }
 
 function uptime(seconds) {
@@ -144,7 +141,7 @@ function render(state, failures) {
     row.dataset.id = f.id;
     cell(row, f.queue);
     cell(row, f.id).classList.add("id");
-    cell(row, simpleType(f.type)).title = shortText(f.type);
+    cell(row, f.simpleType).title = shortText(f.type);
     cell(row, f.attempt, "num");
     cell(row, f.reason + (!f.verified ? " (unverified letter)"
       : f.contentVerified ? "" : " (content unverified)"));
