@@ -23,7 +23,7 @@ final class LogWriter implements AutoCloseable {
     static final String TYPE = "warren.taken-log";
     private static final LogEntry STOP =
             new LogEntry(LogEntry.Kind.RELEASED, new TakenKey(0, 0, -1), 0);
-    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    static final long LINGER_MILLIS = 5;
 
     private final BrokerLink link;
     private final String stream;
@@ -58,11 +58,9 @@ final class LogWriter implements AutoCloseable {
                 List<LogEntry> batch = new ArrayList<>();
                 if (first != null) {
                     batch.add(first);
-                    // a moment for the entries of tasks taken together to share a message
-                    LogEntry next = outbox.poll(LINGER_NANOS, TimeUnit.NANOSECONDS);
-                    if (next != null) {
-                        batch.add(next);
-                    }
+                    // what the fleet takes in the next moment shares this message: one stream
+                    // message per linger, not one per task, however busy the worker is
+                    Thread.sleep(LINGER_MILLIS);
                     outbox.drainTo(batch, LogBatch.MAX_ENTRIES - batch.size());
                 }
                 stopping = batch.removeIf(entry -> entry == STOP);
