@@ -1,9 +1,14 @@
 package dev.warren.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.rabbitmq.client.GetResponse;
 import dev.warren.Broker;
 import dev.warren.client.TaskClient;
+import dev.warren.internal.transport.Topology;
+import dev.warren.internal.wire.Headers;
+import dev.warren.internal.wire.RejectReason;
 import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.SlowFirstTime;
 import dev.warren.testing.Queues;
@@ -17,11 +22,15 @@ import org.junit.jupiter.api.Test;
 /**
  * RabbitMQ closes the channel of a consumer that keeps a delivery unacknowledged past {@code
  * consumer_timeout} (30 minutes by default). The Java client does not recover a channel the broker
- * closed, so without help the worker would silently stop consuming. Shrinks the broker's timeout to
- * 2 seconds for the test, and restores it after.
+ * closed, so without help the worker would silently stop consuming. The broker then redelivers the
+ * task while its first run goes on: the worker refuses that copy as a replay (it holds the attempt)
+ * and the first run's reply is the caller's. Shrinks the broker's timeout to 2 seconds for the
+ * test, and restores it after.
  */
 @WarrenTest
 class ConsumerTimeoutIT {
+    private static final String DEAD = Topology.deadLetterQueue("it-consumer-timeout");
+
     @Test
     void workerConsumesAgainAfterTheBrokerClosesItsChannelForAnAckTimeout(TestBroker test)
             throws Exception {
@@ -46,8 +55,18 @@ class ConsumerTimeoutIT {
             String result = client.submit(new SlowFirstTime(8_000)).await(Duration.ofSeconds(30));
 
             assertThat(result)
-                    .as("the broker took the task back and the resubscribed consumer got it again")
-                    .isEqualTo("redelivered=true");
+                    .as("the first run's reply: the task runs once, past the timeout")
+                    .isEqualTo("redelivered=false");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Queues.depth(test, DEAD) == 1);
+            GetResponse refused = Queues.drain(test, DEAD).get(0);
+            assertThat(refused.getProps().getHeaders().get(Headers.DEAD_REASON))
+                    .as(
+                            "the broker took the task back, the resubscribed consumer got it again"
+                                    + " and refused it while its first run went on")
+                    .hasToString(RejectReason.REPLAYED.name());
+            assertThat(client.submit(new SlowFirstTime(0)).await(Duration.ofSeconds(20)))
+                    .as("the worker consumes again")
+                    .isEqualTo("redelivered=false");
         } finally {
             test.rabbitmqctl(
                     "eval",

