@@ -36,12 +36,19 @@ public final class LocalBroker {
         }
     }
 
-    /** Deletes the broker queues of a logical queue: its work queue and its dead letters. */
+    /**
+     * Deletes the broker queues of a logical queue: its work queue, its dead letters and the
+     * workers' log of taken tasks.
+     */
     public static void deleteQueues(String queue) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(URI);
         try (Connection connection = factory.newConnection("examples-test-cleanup")) {
-            for (String name : List.of("warren." + queue, "warren." + queue + ".dead")) {
+            for (String name :
+                    List.of(
+                            "warren." + queue,
+                            "warren." + queue + ".dead",
+                            "warren." + queue + ".taken")) {
                 try (Channel channel = connection.createChannel()) {
                     channel.queueDelete(name);
                 }
