@@ -69,7 +69,18 @@ public final class ReplayGuard implements AutoCloseable {
      */
     public static ReplayGuard start(BrokerLink link, String queue, String me, Settings settings) {
         ReplayGuard guard = new ReplayGuard(link, queue, me, settings);
-        link.topology().declareTakenLog(queue, settings.window());
+        try {
+            link.topology().declareTakenLog(queue, settings.window());
+        } catch (WarrenException e) {
+            throw new WarrenException(
+                    "could not declare "
+                            + guard.stream
+                            + ", the stream where workers log the tasks they take (streams need"
+                            + " RabbitMQ 3.9 or later, with the stream_queue feature flag on);"
+                            + " WorkerConfig.replayMemory(0) runs without replay protection: "
+                            + e.getMessage(),
+                    e);
+        }
         guard.reader =
                 link.follow(
                         guard.stream,
