@@ -59,7 +59,7 @@ final class Admission {
             checkAge(envelope);
             Task<?> task = checkIsTask(envelope, payload);
             TaskId id = taskId(envelope);
-            TakenKey key = TakenKey.of(id.toString(), envelope.attempt()).orElseThrow();
+            TakenKey key = TakenKey.of(id.value(), envelope.attempt());
             ReplayVerdict replay = replays.take(queue, key, envelope.timestamp(), redelivered);
             if (replay instanceof ReplayVerdict.Refuse refused) {
                 return new Refused(refused.reason(), refused.detail(), true);

@@ -146,11 +146,6 @@ public final class ReplayGuard implements AutoCloseable {
                 new LogEntry(givenBack ? LogEntry.Kind.RELEASED : LogEntry.Kind.SETTLED, key, 0));
     }
 
-    /** Log entries refused: unsigned, signed for another stream, or malformed. */
-    public long refusedEntries() {
-        return refusedEntries.get();
-    }
-
     private void read(Envelope envelope) {
         LogBatch batch;
         try {
@@ -160,10 +155,11 @@ public final class ReplayGuard implements AutoCloseable {
             }
             batch = LogBatch.decode(bytes);
         } catch (IllegalArgumentException | WarrenException e) {
-            if (refusedEntries.incrementAndGet() == 1 || refusedEntries.get() % 1000 == 0) {
+            long refused = refusedEntries.incrementAndGet();
+            if (refused == 1 || refused % 1000 == 0) {
                 log.warn(
                         "refused {} entries of {} so far; the last: {}",
-                        refusedEntries.get(),
+                        refused,
                         stream,
                         SafeText.of(String.valueOf(e.getMessage())));
             }

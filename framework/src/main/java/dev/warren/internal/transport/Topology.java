@@ -35,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class Topology {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Topology.class);
     private static final String PREFIX = "warren.";
 
     private final Connection connection;
@@ -93,12 +94,11 @@ public final class Topology {
             if (!e.isPreconditionFailed()) {
                 throw e;
             }
-            org.slf4j.LoggerFactory.getLogger(Topology.class)
-                    .warn(
-                            "stream {} exists with other settings than a retention of {}; using it"
-                                    + " as it is",
-                            name,
-                            retention);
+            log.warn(
+                    "stream {} exists with other settings than a retention of {}; using it"
+                            + " as it is",
+                    name,
+                    retention);
             withChannel("inspect stream " + name, ch -> ch.queueDeclarePassive(name));
         }
     }
