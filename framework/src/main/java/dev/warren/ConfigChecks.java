@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** The checks of {@link WarrenConfig.Builder}'s setters: each names the value that is wrong. */
 final class ConfigChecks {
@@ -21,6 +22,38 @@ final class ConfigChecks {
             throw new ConfigurationException("broker URI has no host: " + redact(uri));
         }
         return uri;
+    }
+
+    static Duration replyQueueExpiry(Duration expiry) {
+        positive("replyQueueExpiry", expiry);
+        if (expiry.toMillis() < 1000) {
+            throw new ConfigurationException("replyQueueExpiry must be at least 1s, was " + expiry);
+        }
+        return expiry;
+    }
+
+    /** Holds no dot and no '@', so a broker name's root (before its first dot) is unambiguous. */
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+
+    static String namespace(String namespace) {
+        if (namespace == null || namespace.isBlank()) {
+            return "";
+        }
+        if (!NAMESPACE.matcher(namespace).matches()) {
+            throw new ConfigurationException(
+                    "namespace must be 1-40 lowercase letters, digits, '_' or '-', starting with a"
+                            + " letter or digit (no dots: a namespace ends at the first dot of a"
+                            + " broker name), was: "
+                            + namespace);
+        }
+        return namespace;
+    }
+
+    static String notBlank(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigurationException(what + " must not be blank");
+        }
+        return value;
     }
 
     static URI parseUri(String uri) {

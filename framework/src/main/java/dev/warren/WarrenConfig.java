@@ -110,6 +110,14 @@ public final class WarrenConfig {
         return values.connectionName;
     }
 
+    /**
+     * Whose broker names these are: with namespace {@code acme} every queue and exchange starts
+     * with {@code warren@acme.} instead of {@code warren.}; empty for none.
+     */
+    public String namespace() {
+        return values.namespace;
+    }
+
     /** Whether work queues are quorum queues (replicated; for clusters). */
     public boolean quorumQueues() {
         return values.quorumQueues;
@@ -127,6 +135,7 @@ public final class WarrenConfig {
     public String toString() {
         return "WarrenConfig[broker="
                 + brokerAddressForHumans()
+                + (values.namespace.isEmpty() ? "" : ", namespace=" + values.namespace)
                 + ", keys="
                 + values.signingKeys
                 + ", registrations="
@@ -150,6 +159,7 @@ public final class WarrenConfig {
         private Duration heartbeat = Duration.ofSeconds(10);
         private int connectAttempts = 5;
         private String connectionName = "warren";
+        private String namespace = "";
         private boolean quorumQueues;
         private int quorumDeliveryLimit = 10;
 
@@ -169,6 +179,7 @@ public final class WarrenConfig {
             b.heartbeat = heartbeat;
             b.connectAttempts = connectAttempts;
             b.connectionName = connectionName;
+            b.namespace = namespace;
             b.quorumQueues = quorumQueues;
             b.quorumDeliveryLimit = quorumDeliveryLimit;
             return b;
@@ -238,12 +249,7 @@ public final class WarrenConfig {
         }
 
         public Builder replyQueueExpiry(Duration expiry) {
-            ConfigChecks.positive("replyQueueExpiry", expiry);
-            if (expiry.toMillis() < 1000) {
-                throw new ConfigurationException(
-                        "replyQueueExpiry must be at least 1s, was " + expiry);
-            }
-            this.replyQueueExpiry = expiry;
+            this.replyQueueExpiry = ConfigChecks.replyQueueExpiry(expiry);
             return this;
         }
 
@@ -258,10 +264,16 @@ public final class WarrenConfig {
         }
 
         public Builder connectionName(String name) {
-            if (name == null || name.isBlank()) {
-                throw new ConfigurationException("connectionName must not be blank");
-            }
-            this.connectionName = name;
+            this.connectionName = ConfigChecks.notBlank("connectionName", name);
+            return this;
+        }
+
+        /**
+         * Isolates every broker name of this app: 1-40 lowercase letters, digits, '_' or '-' (no
+         * dots, so the namespace ends at a name's first dot); blank for none.
+         */
+        public Builder namespace(String namespace) {
+            this.namespace = ConfigChecks.namespace(namespace);
             return this;
         }
 

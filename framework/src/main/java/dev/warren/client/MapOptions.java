@@ -27,8 +27,10 @@ public final class MapOptions {
     private final int window;
     private final ProgressListener progress;
     private final Duration outageTolerance;
+    private final SubmitOptions submitOptions;
 
     private MapOptions(Builder b) {
+        this.submitOptions = b.submitOptions;
         this.window = b.window;
         this.progress = b.progress;
         this.outageTolerance = b.outageTolerance;
@@ -55,11 +57,17 @@ public final class MapOptions {
         return outageTolerance;
     }
 
+    /** Where each task of the map goes. */
+    public SubmitOptions submitOptions() {
+        return submitOptions;
+    }
+
     /** Builds {@link MapOptions}. */
     public static final class Builder {
         private int window = 1000;
         private ProgressListener progress = (done, total) -> {};
         private Duration outageTolerance = Duration.ofMinutes(5);
+        private SubmitOptions submitOptions = SubmitOptions.defaults();
 
         private Builder() {}
 
@@ -83,6 +91,12 @@ public final class MapOptions {
                         "outageTolerance must not be negative, was " + tolerance);
             }
             this.outageTolerance = tolerance;
+            return this;
+        }
+
+        /** Sends every task of the map to {@code queue}; see {@link SubmitOptions#onQueue}. */
+        public Builder onQueue(String queue) {
+            this.submitOptions = SubmitOptions.onQueue(queue);
             return this;
         }
 

@@ -4,11 +4,9 @@ import dev.warren.Broker;
 import dev.warren.Task;
 import dev.warren.TaskId;
 import dev.warren.WarrenException;
-import dev.warren.internal.protocol.TaskDefinition;
 import dev.warren.internal.protocol.TaskProtocol.Submission;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Subscription;
-import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +31,7 @@ import org.slf4j.LoggerFactory;
  *     long one = client.submit(new SumPrimes(100_000)).await(Duration.ofMinutes(1));
  *     TaskId queued = client.enqueue(new SumPrimes(200_000));       // no reply wanted
  *     List<Long> all = client.map(List.of(new SumPrimes(10), new SumPrimes(20))).join();
+ *     client.submit(new SumPrimes(5), SubmitOptions.onQueue("primes-urgent"));
  * }
  * }</pre>
  */
@@ -62,7 +61,7 @@ public final class TaskClient implements AutoCloseable {
         this.broker = BrokerLink.of(broker);
         this.meters = Objects.requireNonNull(meters, "meters");
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        this.replyQueue = Topology.replyQueue(clientId);
+        this.replyQueue = this.broker.names().replyQueue(clientId);
         this.pending = new PendingReplies(this.broker.protocol(), replyQueue);
         this.broker.topology().declareReplyQueue(replyQueue);
         this.replies =
@@ -89,13 +88,18 @@ public final class TaskClient implements AutoCloseable {
      * only while the publish window is full (see {@code WarrenConfig.publishWindow}).
      */
     public <R> TaskHandle<R> submit(Task<R> task) {
+        return submit(task, SubmitOptions.defaults());
+    }
+
+    /** As {@link #submit(Task)}, to the queue {@code options} says. */
+    public <R> TaskHandle<R> submit(Task<R> task, SubmitOptions options) {
         ensureOpen();
-        TaskDefinition definition = TaskDefinition.of(task.getClass());
+        String queue = options.queueOf(task);
         TaskId id = TaskId.random();
         String type = task.getClass().getName();
         CompletableFuture<Object> future = pending.expect(id, type);
         try {
-            publishTask(task, definition, id, replyQueue)
+            publishTask(task, queue, id, replyQueue)
                     .whenComplete(
                             (ok, error) -> {
                                 if (error != null) {
@@ -116,8 +120,13 @@ public final class TaskClient implements AutoCloseable {
      * (it is then safe from a crash of this process).
      */
     public TaskId enqueue(Task<?> task) {
+        return enqueue(task, SubmitOptions.defaults());
+    }
+
+    /** As {@link #enqueue(Task)}, to the queue {@code options} says. */
+    public TaskId enqueue(Task<?> task, SubmitOptions options) {
         try {
-            return enqueueAsync(task).join();
+            return enqueueAsync(task, options).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof WarrenException w) {
                 throw w;
@@ -128,21 +137,26 @@ public final class TaskClient implements AutoCloseable {
 
     /** As {@link #enqueue}, without waiting for the broker's confirm. */
     public CompletableFuture<TaskId> enqueueAsync(Task<?> task) {
+        return enqueueAsync(task, SubmitOptions.defaults());
+    }
+
+    /** As {@link #enqueueAsync(Task)}, to the queue {@code options} says. */
+    public CompletableFuture<TaskId> enqueueAsync(Task<?> task, SubmitOptions options) {
         ensureOpen();
-        TaskDefinition definition = TaskDefinition.of(task.getClass());
+        String queue = options.queueOf(task);
         TaskId id = TaskId.random();
-        return publishTask(task, definition, id, null).thenApply(ok -> id);
+        return publishTask(task, queue, id, null).thenApply(ok -> id);
     }
 
     /**
      * Declares the task's queue (once), seals the task and publishes it; completes when confirmed.
      */
     private CompletableFuture<Void> publishTask(
-            Task<?> task, TaskDefinition definition, TaskId id, String replyTo) {
-        broker.topology().declareWorkQueue(definition.queue());
-        Envelope envelope = broker.protocol().task(new Submission(task, id, replyTo));
-        countSubmitted(envelope.type(), definition.queue());
-        return broker.publish(Topology.workQueue(definition.queue()), envelope, true);
+            Task<?> task, String queue, TaskId id, String replyTo) {
+        broker.topology().declareWorkQueue(queue);
+        Envelope envelope = broker.protocol().task(new Submission(task, id, replyTo, queue));
+        countSubmitted(envelope.type(), queue);
+        return broker.publish(broker.names().workQueue(queue), envelope, true);
     }
 
     /** {@link #map(Iterable, MapOptions)} with the default options. */
@@ -160,7 +174,9 @@ public final class TaskClient implements AutoCloseable {
     public <R> CompletableFuture<List<R>> map(
             Iterable<? extends Task<R>> tasks, MapOptions options) {
         ensureOpen();
-        MapRun<R> run = new MapRun<>(tasks, options, task -> submit(task).result());
+        MapRun<R> run =
+                new MapRun<>(
+                        tasks, options, task -> submit(task, options.submitOptions()).result());
         mapDrivers.execute(run::run);
         return run.result();
     }

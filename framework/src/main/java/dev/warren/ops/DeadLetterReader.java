@@ -2,8 +2,8 @@ package dev.warren.ops;
 
 import dev.warren.internal.protocol.DeadLetterRecord;
 import dev.warren.internal.protocol.TaskProtocol;
+import dev.warren.internal.transport.BrokerNames;
 import dev.warren.internal.transport.HeldMessages.Held;
-import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.RejectedMessageException;
@@ -20,9 +20,16 @@ final class DeadLetterReader {
     private final Clock clock;
     private final Duration maxAge;
     private final Duration maxSkew;
+    private final BrokerNames names;
 
-    DeadLetterReader(TaskProtocol protocol, Clock clock, Duration maxAge, Duration maxSkew) {
+    DeadLetterReader(
+            TaskProtocol protocol,
+            Clock clock,
+            Duration maxAge,
+            Duration maxSkew,
+            BrokerNames names) {
         this.protocol = protocol;
+        this.names = names;
         this.clock = clock;
         this.maxAge = maxAge;
         this.maxSkew = maxSkew;
@@ -35,7 +42,7 @@ final class DeadLetterReader {
         Envelope envelope = message.envelope();
         DeadLetterRecord record;
         try {
-            record = protocol.openDeadLetter(envelope, queue, Topology.deadLetterQueue(queue));
+            record = protocol.openDeadLetter(envelope, queue, names.deadLetterQueue(queue));
         } catch (RejectedMessageException e) {
             return new Read(unverified(message, e.reason() + ": " + e.getMessage()), null);
         }

@@ -9,7 +9,6 @@ import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.BrokerRefusal;
 import dev.warren.internal.transport.HeldMessages;
 import dev.warren.internal.transport.HeldMessages.Held;
-import dev.warren.internal.transport.Topology;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +65,8 @@ public final class DeadLetters {
                         broker.protocol(),
                         Clock.systemUTC(),
                         retryMaxAge,
-                        broker.config().maxClockSkew());
+                        broker.config().maxClockSkew(),
+                        broker.names());
     }
 
     /** With the default retry age limit, {@link #DEFAULT_RETRY_MAX_AGE}. */
@@ -115,7 +115,7 @@ public final class DeadLetters {
 
     /** Reads at most {@code max} dead letters of a logical queue, oldest first, and leaves them. */
     public List<DeadLetter> list(String queue, int max) {
-        String dead = Topology.deadLetterQueue(queue);
+        String dead = broker.names().deadLetterQueue(queue);
         List<DeadLetter> letters = new ArrayList<>();
         withHeld(
                 "read dead letters of " + dead,
@@ -145,7 +145,7 @@ public final class DeadLetters {
      * leaves it in both). Letters are read {@value #PAGE} at a time.
      */
     public RetryReport retry(String queue, Predicate<DeadLetter> select) {
-        String dead = Topology.deadLetterQueue(queue);
+        String dead = broker.names().deadLetterQueue(queue);
         broker.topology().declareWorkQueue(queue);
         List<Retried> retried = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
@@ -181,7 +181,7 @@ public final class DeadLetters {
     private Retried sendBack(HeldMessages held, DeadLetterReader.Read read, String queue)
             throws IOException {
         DeadLetter letter = read.letter();
-        String work = Topology.workQueue(queue);
+        String work = broker.names().workQueue(queue);
         String taskId = TaskId.random().toString();
         held.publish(
                 work,
@@ -209,7 +209,7 @@ public final class DeadLetters {
 
     /** Drops every dead letter of a logical queue; returns how many. */
     public int purge(String queue) {
-        String dead = Topology.deadLetterQueue(queue);
+        String dead = broker.names().deadLetterQueue(queue);
         int[] purged = new int[1];
         withHeld("purge " + dead, held -> purged[0] = held.purge(dead));
         log.info("purged {} dead letters from {}", purged[0], dead);

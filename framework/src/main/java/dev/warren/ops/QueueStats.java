@@ -2,7 +2,6 @@ package dev.warren.ops;
 
 import dev.warren.Broker;
 import dev.warren.internal.transport.BrokerLink;
-import dev.warren.internal.transport.Topology;
 
 /**
  * What the broker says about the work queue or the dead-letter queue of a Warren queue.
@@ -21,12 +20,12 @@ public record QueueStats(String name, boolean exists, int ready, int consumers) 
 
     /** The work queue ({@code warren.<queue>}) of a logical queue. */
     public static QueueStats ofWorkQueue(Broker broker, String queue) {
-        return of(broker, Topology.workQueue(queue));
+        return of(broker, BrokerLink.of(broker).names().workQueue(queue));
     }
 
     /** The dead-letter queue ({@code warren.<queue>.dead}) of a logical queue. */
     public static QueueStats ofDeadLetters(Broker broker, String queue) {
-        return of(broker, Topology.deadLetterQueue(queue));
+        return of(broker, BrokerLink.of(broker).names().deadLetterQueue(queue));
     }
 
     private static QueueStats of(Broker broker, String brokerQueue) {

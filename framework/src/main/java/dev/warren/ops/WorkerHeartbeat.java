@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one worker says about itself every few seconds on the fanout exchange {@value #EXCHANGE}.
- * Signed like a task, so a reader with the keys knows a worker of its own sent it. On the wire it
- * is a map of strings (Kryo, built-in types only), so readers need no registrations and newer
- * workers may add fields.
+ * What one worker says about itself every few seconds on the fanout exchange {@code
+ * warren.heartbeats} ({@code warren@<namespace>.heartbeats} in a namespace). Signed like a task, so
+ * a reader with the keys knows a worker of its own sent it. On the wire it is a map of strings
+ * (Kryo, built-in types only), so readers need no registrations and newer workers may add fields.
  *
  * <pre>{@code
  * for (WorkerHeartbeat w : WorkerRoster.collect(broker, Duration.ofSeconds(6))) {
@@ -52,9 +52,6 @@ public record WorkerHeartbeat(
         Duration interval,
         String version,
         String state) {
-
-    /** The fanout exchange heartbeats travel on. */
-    public static final String EXCHANGE = "warren.heartbeats";
 
     /** The AMQP type of a heartbeat message. */
     public static final String TYPE = "warren.heartbeat";

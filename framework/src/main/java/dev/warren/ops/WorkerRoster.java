@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live workers, from their heartbeats: listens on {@value WorkerHeartbeat#EXCHANGE} and keeps
+ * The live workers, from their heartbeats: listens on the namespace's heartbeat exchange and keeps
  * each worker's latest beat. Beats whose signature does not verify with this process's keys are
  * counted, not trusted: many of them mean this reader has the wrong key.
  *
@@ -41,7 +41,7 @@ public final class WorkerRoster implements AutoCloseable {
     private WorkerRoster(BrokerLink broker) {
         this.broker = broker;
         this.subscription =
-                Announcements.on(broker, WorkerHeartbeat.EXCHANGE, Duration.ofMinutes(1))
+                Announcements.on(broker, broker.names().heartbeats(), Duration.ofMinutes(1))
                         .listen(this::receive);
     }
 
@@ -69,7 +69,7 @@ public final class WorkerRoster implements AutoCloseable {
                     broker.sealer()
                             .open(
                                     envelope,
-                                    Binding.of(WorkerHeartbeat.EXCHANGE, WorkerHeartbeat.TYPE));
+                                    Binding.of(broker.names().heartbeats(), WorkerHeartbeat.TYPE));
         } catch (RejectedMessageException e) {
             if (unverified.incrementAndGet() == 1) {
                 log.debug("ignoring a heartbeat that does not verify: {}", e.getMessage());

@@ -47,7 +47,7 @@ public final class DistributedEvent {
         this.name = name;
         this.primitive = SyncNames.describe(KIND, name);
         this.coordinator = coordinator;
-        this.stateQueue = SyncNames.base(KIND, name);
+        this.stateQueue = SyncNames.base(coordinator.config().namespace(), KIND, name);
         this.wakeExchange = SyncNames.part(stateQueue, "wake");
         this.flag =
                 new EventFlag(

@@ -43,7 +43,7 @@ public final class DistributedLock {
         this.name = name;
         this.primitive = SyncNames.describe(KIND, name);
         this.coordinator = coordinator;
-        String base = SyncNames.base(KIND, name);
+        String base = SyncNames.base(coordinator.config().namespace(), KIND, name);
         this.tokenQueue = base;
         this.sequencerQueue = SyncNames.part(base, "seq");
         this.counter = new FencingCounter(coordinator.seals(), sequencerQueue, name);

@@ -42,7 +42,7 @@ public final class DistributedSemaphore {
         this.permits = permits;
         this.primitive = SyncNames.describe(KIND, name);
         this.coordinator = coordinator;
-        this.tokenQueue = SyncNames.base(KIND, name);
+        this.tokenQueue = SyncNames.base(coordinator.config().namespace(), KIND, name);
     }
 
     /**

@@ -50,7 +50,7 @@ public final class EventChannel<E> {
         this.primitive = "event channel '" + name + "'";
         this.type = type;
         this.coordinator = coordinator;
-        this.exchange = SyncNames.base(KIND, name);
+        this.exchange = SyncNames.base(coordinator.config().namespace(), KIND, name);
         // signed, so an event signed for one channel cannot be replayed into another
         this.wireType = "warren.sync.event:" + name;
     }

@@ -22,8 +22,8 @@ record MapAddresses(
         String snapshotType) {
     private static final String KIND = "map";
 
-    static MapAddresses of(String name) {
-        String base = SyncNames.base(KIND, name);
+    static MapAddresses of(String namespace, String name) {
+        String base = SyncNames.base(namespace, KIND, name);
         return new MapAddresses(
                 name,
                 "shared map '" + name + "'",

@@ -74,7 +74,11 @@ public final class SharedMap<K, V> implements AutoCloseable {
         Objects.requireNonNull(valueType, "valueType");
         Objects.requireNonNull(coordinator, "coordinator");
         SharedMap<K, V> map =
-                new SharedMap<>(MapAddresses.of(name), keyType, valueType, coordinator);
+                new SharedMap<>(
+                        MapAddresses.of(coordinator.config().namespace(), name),
+                        keyType,
+                        valueType,
+                        coordinator);
         map.open();
         return map;
     }

@@ -1,15 +1,15 @@
 package dev.warren.sync;
 
 import dev.warren.ConfigurationException;
+import dev.warren.internal.transport.BrokerNames;
 import java.util.regex.Pattern;
 
 /**
- * The broker names of the coordination primitives, all under {@code warren.sync.}, so operators can
- * tell them apart from work queues and clean them up by prefix.
+ * The broker names of the coordination primitives, all under {@code warren.sync.} (or {@code
+ * warren@<namespace>.sync.}), so operators can tell them apart from work queues and clean them up
+ * by prefix.
  */
 final class SyncNames {
-    static final String PREFIX = "warren.sync.";
-
     /**
      * Separates a primitive's own queues from its name: user names cannot contain it, so lock
      * {@code a#seq} cannot collide with the sequencer of lock {@code a}.
@@ -32,8 +32,8 @@ final class SyncNames {
         return name;
     }
 
-    static String base(String kind, String name) {
-        return PREFIX + kind + "." + check(kind, name);
+    static String base(String namespace, String kind, String name) {
+        return BrokerNames.of(namespace).syncPrefix() + kind + "." + check(kind, name);
     }
 
     /**

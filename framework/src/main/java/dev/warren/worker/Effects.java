@@ -5,8 +5,8 @@ import dev.warren.internal.protocol.TaskDefinition;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.protocol.TaskProtocol.DeadLetterNote;
 import dev.warren.internal.text.SafeText;
+import dev.warren.internal.transport.BrokerNames;
 import dev.warren.internal.transport.Delivery;
-import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.RejectReason;
 import java.time.Clock;
@@ -28,6 +28,7 @@ final class Effects {
     private static final long DELAY_QUEUE_REDECLARE_MILLIS = Duration.ofMinutes(10).toMillis();
 
     private final WorkerPort port;
+    private final BrokerNames names;
     private final TaskProtocol protocol;
     private final Clock clock;
     private final PipelineCounters counters;
@@ -41,8 +42,10 @@ final class Effects {
             Clock clock,
             PipelineCounters counters,
             WorkerMeters meters,
-            String worker) {
+            String worker,
+            BrokerNames names) {
         this.port = port;
+        this.names = names;
         this.protocol = protocol;
         this.clock = clock;
         this.counters = counters;
@@ -113,14 +116,14 @@ final class Effects {
                 () -> {
                     Envelope again = protocol.retry(task, delay.toMillis());
                     if (delay.isZero()) {
-                        return port.publish(Topology.workQueue(queue), again, true);
+                        return port.publish(names.workQueue(queue), again, true);
                     }
                     return port.publish(declaredDelayQueue(queue, delay), again, true);
                 });
     }
 
     private String declaredDelayQueue(String queue, Duration delay) {
-        String delayQueue = Topology.delayQueue(queue, delay);
+        String delayQueue = names.delayQueue(queue, delay);
         long now = clock.millis();
         Long declaredAt = delayQueuesDeclaredAt.get(delayQueue);
         if (declaredAt == null || now - declaredAt > DELAY_QUEUE_REDECLARE_MILLIS) {
@@ -202,7 +205,7 @@ final class Effects {
     /** Sealed by this worker, for the dead-letter queue of the logical {@code queue}. */
     private CompletableFuture<Void> publishDeadLetter(
             Delivery delivery, String queue, DeadLetterNote note) {
-        String deadLetterQueue = Topology.deadLetterQueue(queue);
+        String deadLetterQueue = names.deadLetterQueue(queue);
         Envelope dead = protocol.deadLetter(delivery.envelope(), queue, deadLetterQueue, note);
         return port.publish(deadLetterQueue, dead, true);
     }

@@ -21,10 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a {@link WorkerHeartbeat} every {@code heartbeatInterval} on {@value
- * WorkerHeartbeat#EXCHANGE}, signed with the worker's key, and a last one saying "stopping" when
- * the worker closes. A beat that cannot be sent (connection down) is skipped: the next one says it
- * all again.
+ * Sends a {@link WorkerHeartbeat} every {@code heartbeatInterval} on the namespace's heartbeat
+ * exchange, signed with the worker's key, and a last one saying "stopping" when the worker closes.
+ * A beat that cannot be sent (connection down) is skipped: the next one says it all again.
  */
 final class HeartbeatPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HeartbeatPublisher.class);
@@ -52,7 +51,7 @@ final class HeartbeatPublisher implements AutoCloseable {
         this.unacked = unacked;
         Duration interval = config.heartbeatInterval();
         this.announcements =
-                Announcements.on(broker, WorkerHeartbeat.EXCHANGE, interval.multipliedBy(3));
+                Announcements.on(broker, broker.names().heartbeats(), interval.multipliedBy(3));
         this.timer =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -111,7 +110,7 @@ final class HeartbeatPublisher implements AutoCloseable {
                                             WorkerHeartbeat.TYPE,
                                             beat.sentAt(),
                                             Binding.of(
-                                                    WorkerHeartbeat.EXCHANGE,
+                                                    broker.names().heartbeats(),
                                                     WorkerHeartbeat.TYPE)),
                                     beat.toMap());
             announcements.publish(envelope);

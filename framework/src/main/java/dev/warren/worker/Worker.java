@@ -6,7 +6,6 @@ import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Connections;
 import dev.warren.internal.transport.Delivery;
 import dev.warren.internal.transport.Subscription;
-import dev.warren.internal.transport.Topology;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,7 +92,8 @@ public final class Worker implements AutoCloseable {
                                 clock,
                                 counters,
                                 meters,
-                                Connections.processIdentity()),
+                                Connections.processIdentity(),
+                                broker.names()),
                         clock,
                         counters,
                         meters,
@@ -101,8 +101,12 @@ public final class Worker implements AutoCloseable {
     }
 
     /** Declares the queues and starts consuming them. */
-    public static Worker start(Broker connection, WorkerConfig config) {
+    public static Worker start(Broker connection, WorkerConfig given) {
         BrokerLink broker = BrokerLink.of(connection);
+        QueueChecks.Plan plan =
+                QueueChecks.plan(given.queues(), KnownTasks.of(broker.config()), broker.names());
+        plan.warnings().forEach(log::warn);
+        WorkerConfig config = given.withQueues(plan.queues());
         Worker worker = new Worker(broker, config);
         try {
             for (String queue : config.queues()) {
@@ -110,7 +114,7 @@ public final class Worker implements AutoCloseable {
                 if (worker.fleet != null) {
                     worker.fleet.follow(queue);
                 }
-                String brokerQueue = Topology.workQueue(queue);
+                String brokerQueue = broker.names().workQueue(queue);
                 worker.subscriptions.add(
                         broker.consume(
                                 brokerQueue,

@@ -1,7 +1,6 @@
 package dev.warren.worker;
 
 import dev.warren.ConfigurationException;
-import dev.warren.internal.protocol.TaskDefinition;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
@@ -44,8 +43,26 @@ public final class WorkerConfig {
         this.maxStuckTasks = b.maxStuckTasks != null ? b.maxStuckTasks : b.concurrency;
     }
 
+    private WorkerConfig(WorkerConfig c, List<String> queues) {
+        this.queues = List.copyOf(queues);
+        this.concurrency = c.concurrency;
+        this.prefetch = c.prefetch;
+        this.shutdownTimeout = c.shutdownTimeout;
+        this.replayMemory = c.replayMemory;
+        this.services = c.services;
+        this.heartbeatInterval = c.heartbeatInterval;
+        this.meterRegistry = c.meterRegistry;
+        this.timeoutGrace = c.timeoutGrace;
+        this.maxStuckTasks = c.maxStuckTasks;
+    }
+
     public static Builder custom() {
         return new Builder();
+    }
+
+    /** This configuration consuming {@code queues} instead (the queue checks' plan). */
+    WorkerConfig withQueues(List<String> queues) {
+        return queues.equals(this.queues) ? this : new WorkerConfig(this, queues);
     }
 
     /** Logical queue names (without the {@code warren.} prefix). */
@@ -131,7 +148,7 @@ public final class WorkerConfig {
 
         public Builder queues(List<String> names) {
             for (String name : names) {
-                TaskDefinition.checkQueueName(name);
+                QueueChecks.checkGiven(name);
             }
             queues.addAll(names);
             return this;

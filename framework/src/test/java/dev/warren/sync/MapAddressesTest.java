@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class MapAddressesTest {
     @Test
     void aMapsQueuesAndMessageTypesAllCarryItsName() {
-        MapAddresses map = MapAddresses.of("counts");
+        MapAddresses map = MapAddresses.of("", "counts");
 
         assertThat(map.primitive()).isEqualTo("shared map 'counts'");
         assertThat(map.requestQueue()).isEqualTo("warren.sync.map.counts#requests");
@@ -22,7 +22,7 @@ class MapAddressesTest {
 
     @Test
     void anUnusableNameIsRefusedAsAMapName() {
-        assertThatThrownBy(() -> MapAddresses.of("a#state"))
+        assertThatThrownBy(() -> MapAddresses.of("", "a#state"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("map name must be");
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MapMessagesTest {
-    private static final MapAddresses COUNTS = MapAddresses.of("counts");
-    private static final MapAddresses OTHER = MapAddresses.of("other");
+    private static final MapAddresses COUNTS = MapAddresses.of("", "counts");
+    private static final MapAddresses OTHER = MapAddresses.of("", "other");
 
     private final MessageSealer sealer = TestSealers.withSecret(1);
     private final DropLog drops = new DropLog();

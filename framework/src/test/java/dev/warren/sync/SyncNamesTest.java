@@ -12,7 +12,7 @@ class SyncNamesTest {
         assertThatThrownBy(() -> SyncNames.check("lock", "a#seq"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("lock name");
-        assertThat(SyncNames.part(SyncNames.base("lock", "a"), "seq"))
+        assertThat(SyncNames.part(SyncNames.base("", "lock", "a"), "seq"))
                 .isEqualTo("warren.sync.lock.a#seq");
     }
 

@@ -8,6 +8,7 @@ import dev.warren.TaskOptions;
 import dev.warren.WarrenConfig;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.protocol.TaskProtocol.Submission;
+import dev.warren.internal.transport.BrokerNames;
 import dev.warren.internal.transport.Delivery;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.MessageSealer;
@@ -135,7 +136,14 @@ final class PipelineFixture implements AutoCloseable {
                         new Admission(sealer, clock, CONFIG, replays),
                         replays,
                         new TimedRun(taskThreads, GRACE, stuck),
-                        new Effects(port, protocol, clock, counters, meters, "test-host:1"),
+                        new Effects(
+                                port,
+                                protocol,
+                                clock,
+                                counters,
+                                meters,
+                                "test-host:1",
+                                BrokerNames.DEFAULT),
                         clock,
                         counters,
                         meters,

@@ -47,8 +47,18 @@ public final class TaskProtocol {
      * A task to publish for the first time.
      *
      * @param replyTo the client's reply queue, or null when nobody waits for the result
+     * @param queue the logical queue it is signed for and sent to
      */
-    public record Submission(Task<?> task, TaskId id, String replyTo) {}
+    public record Submission(Task<?> task, TaskId id, String replyTo, String queue) {
+        public Submission {
+            TaskDefinition.checkQueueName(queue);
+        }
+
+        /** To the queue of the task's {@code @TaskOptions}. */
+        public Submission(Task<?> task, TaskId id, String replyTo) {
+            this(task, id, replyTo, TaskDefinition.of(task.getClass()).queue());
+        }
+    }
 
     /**
      * Why a message is dead-lettered, and by whom.
@@ -93,7 +103,7 @@ public final class TaskProtocol {
                         clock.millis(),
                         submission.replyTo(),
                         1,
-                        taskOn(TaskDefinition.of(submission.task().getClass()).queue())),
+                        taskOn(submission.queue())),
                 submission.task());
     }
 

@@ -4,7 +4,6 @@ import dev.warren.WarrenException;
 import dev.warren.internal.text.SafeText;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Subscription;
-import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.RejectReason;
@@ -53,7 +52,7 @@ public final class ReplayGuard implements AutoCloseable {
 
     private ReplayGuard(BrokerLink link, String queue, String me, Settings settings) {
         this.link = link;
-        this.stream = Topology.takenLog(queue);
+        this.stream = link.names().takenLog(queue);
         this.me = me;
         this.settings = settings;
         this.memory =

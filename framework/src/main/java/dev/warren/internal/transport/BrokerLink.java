@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * BrokerLink link = BrokerLink.of(broker);
- * link.publish(Topology.workQueue("primes"), link.protocol().task(submission), true);
+ * link.publish(link.names().workQueue("primes"), link.protocol().task(submission), true);
  * }</pre>
  */
 public final class BrokerLink implements AutoCloseable {
@@ -59,6 +59,7 @@ public final class BrokerLink implements AutoCloseable {
         this.topology =
                 new Topology(
                         publishing,
+                        BrokerNames.of(config.namespace()),
                         address,
                         config.quorumQueues(),
                         config.quorumDeliveryLimit(),
@@ -113,6 +114,11 @@ public final class BrokerLink implements AutoCloseable {
 
     public Topology topology() {
         return topology;
+    }
+
+    /** The broker names of this link's namespace. */
+    public BrokerNames names() {
+        return topology.names();
     }
 
     /**

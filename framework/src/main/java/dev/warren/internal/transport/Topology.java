@@ -3,7 +3,6 @@ package dev.warren.internal.transport;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import dev.warren.internal.protocol.TaskDefinition;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,6 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       replyQueueExpiry} without the client.
  * </ul>
  *
+ * <p>With a namespace ({@link BrokerNames}) every name starts with {@code warren@<namespace>.}
+ * instead; {@link #names()} gives this topology's, the static methods the names without one.
+ *
  * <pre>{@code
  * broker.topology().declareWorkQueue("primes");
  * QueueStats stats = broker.topology().inspect(Topology.workQueue("primes"));
@@ -36,9 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Topology {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Topology.class);
-    private static final String PREFIX = "warren.";
-
     private final Connection connection;
+    private final BrokerNames names;
     private final String broker;
     private final boolean quorum;
     private final Duration replyExpiry;
@@ -48,31 +49,39 @@ public final class Topology {
 
     Topology(
             Connection connection,
+            BrokerNames names,
             String broker,
             boolean quorum,
             int deliveryLimit,
             Duration replyExpiry) {
         this.connection = connection;
+        this.names = names;
         this.broker = broker;
         this.quorum = quorum;
         this.deliveryLimit = deliveryLimit;
         this.replyExpiry = replyExpiry;
     }
 
+    /** The names this topology declares, in its namespace. */
+    public BrokerNames names() {
+        return names;
+    }
+
+    /** The work queue of {@code queue} without a namespace; see {@link BrokerNames}. */
     public static String workQueue(String queue) {
-        return PREFIX + TaskDefinition.checkQueueName(queue);
+        return BrokerNames.DEFAULT.workQueue(queue);
     }
 
     public static String deadLetterQueue(String queue) {
-        return workQueue(queue) + ".dead";
+        return BrokerNames.DEFAULT.deadLetterQueue(queue);
     }
 
     public static String delayQueue(String queue, Duration delay) {
-        return workQueue(queue) + ".delay." + delay.toMillis();
+        return BrokerNames.DEFAULT.delayQueue(queue, delay);
     }
 
     public static String takenLog(String queue) {
-        return workQueue(queue) + ".taken";
+        return BrokerNames.DEFAULT.takenLog(queue);
     }
 
     /**
@@ -81,7 +90,7 @@ public final class Topology {
      * is, with a warning.
      */
     public void declareTakenLog(String queue, Duration retention) {
-        String name = takenLog(queue);
+        String name = names.takenLog(queue);
         Map<String, Object> args = new HashMap<>();
         args.put("x-queue-type", "stream");
         args.put("x-max-age", Math.max(1, retention.toSeconds()) + "s");
@@ -104,16 +113,16 @@ public final class Topology {
     }
 
     public static String replyQueue(String clientId) {
-        return PREFIX + "reply." + clientId;
+        return BrokerNames.DEFAULT.replyQueue(clientId);
     }
 
     /** Declares the work queue and its dead-letter queue, once per process. */
     public void declareWorkQueue(String queue) {
-        String work = workQueue(queue);
+        String work = names.workQueue(queue);
         if (declared.contains(work)) {
             return;
         }
-        String dead = deadLetterQueue(queue);
+        String dead = names.deadLetterQueue(queue);
         withChannel(
                 "declare queue " + work,
                 ch -> {
@@ -139,14 +148,14 @@ public final class Topology {
      * hour after it was last declared, which is after its last message has moved on.
      */
     public void declareDelayQueue(String queue, Duration delay) {
-        String name = delayQueue(queue, delay);
+        String name = names.delayQueue(queue, delay);
         withChannel(
                 "declare queue " + name,
                 ch -> {
                     Map<String, Object> args = new HashMap<>();
                     args.put("x-message-ttl", delay.toMillis());
                     args.put("x-dead-letter-exchange", "");
-                    args.put("x-dead-letter-routing-key", workQueue(queue));
+                    args.put("x-dead-letter-routing-key", names.workQueue(queue));
                     args.put("x-expires", delay.toMillis() + Duration.ofHours(1).toMillis());
                     ch.queueDeclare(name, true, false, false, args);
                 });
