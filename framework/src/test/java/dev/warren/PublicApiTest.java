@@ -20,6 +20,7 @@ class PublicApiTest {
      * EagerClient} (tasks run in the calling process, for unit tests).
      */
     private static final int MOST_PUBLIC_TYPES = 37;
+
     private static final Path SOURCES = Path.of("src/main/java/dev/warren");
 
     @Test

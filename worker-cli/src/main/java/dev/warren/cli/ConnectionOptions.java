@@ -4,6 +4,7 @@ import dev.warren.ConfigurationException;
 import dev.warren.SigningKeys;
 import dev.warren.TaskCatalog;
 import dev.warren.WarrenConfig;
+import dev.warren.internal.transport.BrokerNames;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
 final class ConnectionOptions {
     private static final Logger log = LoggerFactory.getLogger(ConnectionOptions.class);
     static final String BROKER_ENV = "WARREN_BROKER_URI";
+    static final String NAMESPACE_ENV = "WARREN_NAMESPACE";
 
     @Option(
             names = {"-b", "--broker"},
@@ -27,6 +29,16 @@ final class ConnectionOptions {
                             + BROKER_ENV
                             + ", else amqp://guest:guest@localhost:5672)")
     String broker;
+
+    @Option(
+            names = "--namespace",
+            paramLabel = "NAME",
+            description =
+                    "Keeps this app's queues and exchanges apart from others on the broker: names"
+                            + " start with warren@NAME. instead of warren. (default: $"
+                            + NAMESPACE_ENV
+                            + ", else none); every process of the app must agree")
+    String namespace;
 
     @Option(
             names = "--key-file",
@@ -97,6 +109,16 @@ final class ConnectionOptions {
                 : WarrenConfig.DEFAULT_BROKER_URI.toString();
     }
 
+    String namespace() {
+        String chosen = namespace != null ? namespace : System.getenv(NAMESPACE_ENV);
+        return chosen == null ? "" : chosen.strip();
+    }
+
+    /** The broker names of the namespace, for messages; {@link #config} has checked it. */
+    BrokerNames names() {
+        return BrokerNames.of(namespace());
+    }
+
     WarrenConfig config(List<TaskCatalog> catalogs, String connectionName) {
         WarrenConfig.Builder builder =
                 WarrenConfig.custom()
@@ -104,7 +126,8 @@ final class ConnectionOptions {
                         .signingKeys(signingKeys())
                         .quorumQueues(quorum)
                         .connectAttempts(connectAttempts)
-                        .connectionName(connectionName);
+                        .connectionName(connectionName)
+                        .namespace(namespace());
         catalogs.forEach(builder::catalog);
         return builder.build();
     }

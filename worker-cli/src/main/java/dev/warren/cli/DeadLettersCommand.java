@@ -41,17 +41,20 @@ final class DeadLettersCommand implements Callable<Integer> {
                 spec.commandLine(), "say what to do: list, retry or purge");
     }
 
-    /** Accepts "primes", "warren.primes" and "warren.primes.dead" for the logical queue primes. */
+    /**
+     * Accepts "primes", "warren.primes", "warren@acme.primes" and "warren.primes.dead" for the
+     * logical queue primes.
+     */
     static String logicalQueue(String given) {
-        String name = given;
-        if (name.startsWith("warren.")) {
-            name = name.substring("warren.".length());
-        }
+        String name = BROKER_PREFIX.matcher(given).replaceFirst("");
         if (name.endsWith(".dead")) {
             name = name.substring(0, name.length() - ".dead".length());
         }
         return TaskDefinition.checkQueueName(name);
     }
+
+    private static final java.util.regex.Pattern BROKER_PREFIX =
+            java.util.regex.Pattern.compile("^warren(@[^.]+)?\\.");
 
     static Map<String, Object> json(DeadLetter d) {
         Map<String, Object> m = new LinkedHashMap<>();

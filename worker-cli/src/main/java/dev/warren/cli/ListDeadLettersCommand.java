@@ -2,7 +2,6 @@ package dev.warren.cli;
 
 import dev.warren.Broker;
 import dev.warren.internal.text.SafeText;
-import dev.warren.internal.transport.Topology;
 import dev.warren.ops.DeadLetter;
 import dev.warren.ops.DeadLetters;
 import java.io.PrintWriter;
@@ -59,7 +58,7 @@ final class ListDeadLettersCommand implements Callable<Integer> {
             return 0;
         }
         if (letters.isEmpty()) {
-            out.println("No dead letters in " + Topology.deadLetterQueue(name) + ".");
+            out.println("No dead letters in " + connection.names().deadLetterQueue(name) + ".");
             out.flush();
             return 0;
         }
@@ -77,7 +76,8 @@ final class ListDeadLettersCommand implements Callable<Integer> {
                     DeadLettersCommand.clip(error, 100));
         }
         table.print(out);
-        out.println(letters.size() + " dead letters in " + Topology.deadLetterQueue(name));
+        out.println(
+                letters.size() + " dead letters in " + connection.names().deadLetterQueue(name));
         long unverified = letters.stream().filter(d -> !d.verified()).count();
         if (unverified == letters.size()) {
             spec.commandLine()

@@ -1,7 +1,6 @@
 package dev.warren.cli;
 
 import dev.warren.Broker;
-import dev.warren.internal.transport.Topology;
 import dev.warren.ops.DeadLetters;
 import dev.warren.ops.QueueStats;
 import java.io.BufferedReader;
@@ -37,9 +36,9 @@ final class PurgeDeadLettersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String name = DeadLettersCommand.logicalQueue(queue);
-        String dead = Topology.deadLetterQueue(name);
         PrintWriter out = spec.commandLine().getOut();
         try (Broker broker = Broker.connect(connection.config(List.of(), "warren-dead-letters"))) {
+            String dead = connection.names().deadLetterQueue(name);
             if (!yes) {
                 int count = QueueStats.ofDeadLetters(broker, name).ready();
                 out.print("Drop all " + count + " dead letters of " + dead + "? [y/N] ");

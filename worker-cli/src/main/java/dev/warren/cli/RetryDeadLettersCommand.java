@@ -2,7 +2,6 @@ package dev.warren.cli;
 
 import dev.warren.Broker;
 import dev.warren.internal.text.SafeText;
-import dev.warren.internal.transport.Topology;
 import dev.warren.ops.DeadLetter;
 import dev.warren.ops.DeadLetters;
 import java.io.PrintWriter;
@@ -87,7 +86,7 @@ final class RetryDeadLettersCommand implements Callable<Integer> {
                             + ") as task "
                             + r.taskId()
                             + " on "
-                            + Topology.workQueue(name));
+                            + connection.names().workQueue(name));
         }
         for (DeadLetters.Refused r : report.refused()) {
             DeadLetter d = r.letter();
@@ -108,7 +107,7 @@ final class RetryDeadLettersCommand implements Callable<Integer> {
                     "warren-worker: no dead letter with id "
                             + SafeText.of(id)
                             + " in "
-                            + Topology.deadLetterQueue(name));
+                            + connection.names().deadLetterQueue(name));
         }
         out.println(
                 report.retried().size()
@@ -117,7 +116,7 @@ final class RetryDeadLettersCommand implements Callable<Integer> {
                         + " refused, "
                         + report.left()
                         + " left in "
-                        + Topology.deadLetterQueue(name));
+                        + connection.names().deadLetterQueue(name));
         out.flush();
         err.flush();
         return report.refused().isEmpty() && missing.isEmpty() ? 0 : 1;

@@ -232,7 +232,7 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
             log.info(
                     "warren-worker on {} ready: queues {}, {} task types registered",
                     config.brokerAddressForHumans(),
-                    queues,
+                    worker.config().queues(),
                     config.registrations().size());
             if (metrics != null) {
                 log.info("metrics on http://{}:{}/metrics", metricsAddress, metrics.port());

@@ -134,6 +134,22 @@ class OperatorCommandsTest {
         assertThat(out.toString()).contains("There is no --force", "--max-age");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"status", "dead-letters list primes", "dashboard"})
+    void everyOperatorCommandTakesTheNamespaceAndRefusesABadOneWithASentence(String command)
+            throws IOException {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--namespace", "Has.Dots", "--key-file", keyFile(), "-b", DOWN));
+        assertThat(run(args.toArray(String[]::new))).isEqualTo(2);
+        assertThat(err.toString()).contains("namespace must be", "was: Has.Dots");
+    }
+
+    @Test
+    void deadLetterCommandsTakeTheBrokerNameOfAQueueInANamespaceToo() {
+        assertThat(DeadLettersCommand.logicalQueue("warren@acme.primes.dead")).isEqualTo("primes");
+        assertThat(DeadLettersCommand.logicalQueue("warren.a.b")).isEqualTo("a.b");
+    }
+
     @Test
     void aQueueNameThatCannotBeAQueueExitsTwo() throws IOException {
         assertThat(run("dead-letters", "list", "no way", "--key-file", keyFile())).isEqualTo(2);
