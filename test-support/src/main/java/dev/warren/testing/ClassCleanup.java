@@ -2,7 +2,6 @@ package dev.warren.testing;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import dev.warren.internal.transport.Topology;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -25,15 +24,24 @@ final class ClassCleanup {
     private static final long SETTLE_SECONDS = 10;
 
     private final BrokerEndpoint broker;
-    private final Set<String> taskQueues = ConcurrentHashMap.newKeySet();
+
+    /** Broker names of work queues: their dead-letter, delay and taken-log queues go with them. */
+    private final Set<String> workQueues = ConcurrentHashMap.newKeySet();
+
+    private final Set<String> exchanges = ConcurrentHashMap.newKeySet();
     private final Set<String> uniqueNames = ConcurrentHashMap.newKeySet();
 
     ClassCleanup(BrokerEndpoint broker) {
         this.broker = broker;
     }
 
-    void taskQueue(String queue) {
-        taskQueues.add(queue);
+    void workQueue(String brokerWorkQueue) {
+        workQueues.add(brokerWorkQueue);
+    }
+
+    /** An exchange to delete by its exact name, found without listing the broker. */
+    void exchange(String name) {
+        exchanges.add(name);
     }
 
     void uniqueName(String name) {
@@ -47,22 +55,24 @@ final class ClassCleanup {
      *     there ten seconds later (checked where {@code rabbitmqctl} can list them)
      */
     void run() throws Exception {
-        if (taskQueues.isEmpty() && uniqueNames.isEmpty()) {
+        if (workQueues.isEmpty() && uniqueNames.isEmpty() && exchanges.isEmpty()) {
             return;
         }
         Set<String> queues = new TreeSet<>();
-        for (String queue : taskQueues) {
-            queues.add(Topology.workQueue(queue));
-            queues.add(Topology.deadLetterQueue(queue));
-            queues.add(Topology.takenLog(queue));
+        for (String work : workQueues) {
+            queues.add(work);
+            queues.add(work + ".dead");
+            queues.add(work + ".taken");
         }
         Optional<List<String>> listed = BrokerListing.queues(broker);
         listed.ifPresent(all -> all.stream().filter(this::isMadeByThisClass).forEach(queues::add));
         if (uniqueNames.isEmpty()) {
-            delete(queues, List.of());
+            delete(queues, exchanges);
             return;
         }
-        delete(queues, exchangesWithUniqueNames());
+        Set<String> allExchanges = new TreeSet<>(exchanges);
+        allExchanges.addAll(exchangesWithUniqueNames());
+        delete(queues, allExchanges);
         if (listed.isPresent()) {
             awaitNoneLeft();
         }
@@ -70,8 +80,7 @@ final class ClassCleanup {
 
     private boolean isMadeByThisClass(String queue) {
         return hasUniqueName(queue)
-                || taskQueues.stream()
-                        .anyMatch(q -> queue.startsWith(Topology.workQueue(q) + ".delay."));
+                || workQueues.stream().anyMatch(work -> queue.startsWith(work + ".delay."));
     }
 
     private boolean hasUniqueName(String name) {

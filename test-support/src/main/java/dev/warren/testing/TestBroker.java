@@ -3,6 +3,8 @@ package dev.warren.testing;
 import com.rabbitmq.client.Connection;
 import dev.warren.SigningKeys;
 import dev.warren.WarrenConfig;
+import dev.warren.internal.transport.BrokerNames;
+import dev.warren.internal.transport.Topology;
 import dev.warren.testing.process.WorkerLauncher;
 import java.io.IOException;
 import java.net.URI;
@@ -79,7 +81,20 @@ public final class TestBroker {
     }
 
     void deleteAfterClass(String taskQueue) {
-        cleanup.taskQueue(taskQueue);
+        cleanup.workQueue(Topology.workQueue(taskQueue));
+    }
+
+    /**
+     * Deletes after the class everything named in {@code names}' namespace (a unique name of this
+     * class): found by listing where {@code rabbitmqctl} can, and in any case the queues of {@code
+     * taskQueues} and the heartbeat exchange.
+     */
+    void deleteNamespaceAfterClass(BrokerNames names, Iterable<String> taskQueues) {
+        cleanup.uniqueName(names.root() + ".");
+        for (String queue : taskQueues) {
+            cleanup.workQueue(names.workQueue(queue));
+        }
+        cleanup.exchange(names.heartbeats());
     }
 
     void deleteNamedAfterClass(String name) {
