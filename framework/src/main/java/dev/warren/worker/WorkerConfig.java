@@ -182,6 +182,15 @@ public final class WorkerConfig {
             return this;
         }
 
+        /**
+         * Where {@code ctx.service(type)} looks for a type that {@link #service} did not register,
+         * such as an application context; registered services come first.
+         */
+        public Builder serviceLookup(ServiceLookup lookup) {
+            this.services = services.withFallback(lookup);
+            return this;
+        }
+
         /** How often to send a heartbeat (default 5 s); {@link Duration#ZERO} turns them off. */
         public Builder heartbeatInterval(Duration interval) {
             Objects.requireNonNull(interval, "heartbeatInterval");
