@@ -21,11 +21,6 @@ public class WarrenPropertyException extends ConfigurationException {
         this.property = property;
     }
 
-    WarrenPropertyException(String property, ConfigurationException cause) {
-        super(property + ": " + cause.getMessage(), cause);
-        this.property = property;
-    }
-
     /** The property's name, such as {@code warren.worker.concurrency}. */
     public String property() {
         return property;
@@ -38,7 +33,8 @@ public class WarrenPropertyException extends ConfigurationException {
         } catch (WarrenPropertyException e) {
             throw e;
         } catch (ConfigurationException e) {
-            throw new WarrenPropertyException(property, e);
+            // Warren's sentence is the whole story: no cause, so it is the root of the failure
+            throw new WarrenPropertyException(property, e.getMessage());
         }
     }
 }
