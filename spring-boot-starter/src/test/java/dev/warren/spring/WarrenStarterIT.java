@@ -68,6 +68,8 @@ class WarrenStarterIT {
         properties.add("warren.worker.queues", () -> StarterTestApplication.QUEUE);
         properties.add("warren.worker.concurrency", () -> "2");
         properties.add("greeter.salutation", () -> "Hello from a Spring bean");
+        // so that only meters registered with the context's registry itself are found there
+        properties.add("management.metrics.use-global-registry", () -> "false");
     }
 
     @Test
