@@ -10,8 +10,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * application.properties}.
  *
  * <pre>{@code
+ * ./mvnw -q -pl worker-cli,examples/spring-app -am package -DskipTests
  * export WARREN_KEYS=$(java -jar worker-cli/target/warren-worker.jar keygen)
- * ./mvnw -q -pl examples/spring-app -am package -DskipTests
  * java -jar examples/spring-app/target/warren-example-spring-app.jar
  * }</pre>
  */
