@@ -4,19 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The objects a worker's tasks may use, by type, as {@link WorkerConfig.Builder#service} registers
  * them and {@code TaskContext.service(type)} finds them.
  */
 final class ServiceLocator {
-    private static final ServiceLookup NOWHERE = type -> Optional.empty();
+    private static final Function<Class<?>, Optional<?>> NOWHERE = type -> Optional.empty();
     private static final ServiceLocator EMPTY = new ServiceLocator(Map.of(), NOWHERE);
 
     private final Map<Class<?>, Object> services;
-    private final ServiceLookup fallback;
+    private final Function<Class<?>, Optional<?>> fallback;
 
-    private ServiceLocator(Map<Class<?>, Object> services, ServiceLookup fallback) {
+    private ServiceLocator(
+            Map<Class<?>, Object> services, Function<Class<?>, Optional<?>> fallback) {
         this.services = services;
         this.fallback = fallback;
     }
@@ -35,7 +37,7 @@ final class ServiceLocator {
     }
 
     /** This locator, asking {@code lookup} for the types registered services do not cover. */
-    ServiceLocator withFallback(ServiceLookup lookup) {
+    ServiceLocator withFallback(Function<Class<?>, Optional<?>> lookup) {
         return new ServiceLocator(services, Objects.requireNonNull(lookup, "serviceLookup"));
     }
 
@@ -44,6 +46,6 @@ final class ServiceLocator {
         if (registered != null) {
             return Optional.of(type.cast(registered));
         }
-        return fallback.find(type).map(type::cast);
+        return fallback.apply(type).map(type::cast);
     }
 }

@@ -1,7 +1,7 @@
 package dev.warren.spring;
 
-import dev.warren.worker.ServiceLookup;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.BeanFactory;
 
 /**
@@ -12,7 +12,7 @@ import org.springframework.beans.factory.BeanFactory;
  * PaymentService payments = context.service(PaymentService.class).orElseThrow();
  * }</pre>
  */
-final class ApplicationContextServices implements ServiceLookup {
+final class ApplicationContextServices implements Function<Class<?>, Optional<?>> {
     private final BeanFactory beans;
 
     ApplicationContextServices(BeanFactory beans) {
@@ -20,7 +20,7 @@ final class ApplicationContextServices implements ServiceLookup {
     }
 
     @Override
-    public Optional<?> find(Class<?> type) {
+    public Optional<?> apply(Class<?> type) {
         return Optional.ofNullable(beans.getBeanProvider(type).getIfUnique());
     }
 }

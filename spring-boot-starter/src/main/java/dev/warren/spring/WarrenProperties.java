@@ -33,8 +33,8 @@ public class WarrenProperties {
     private final Worker worker = new Worker();
 
     /**
-     * Signing keys in the text form of WARREN_KEYS (id=base64secret, comma or newline
-     * separated); the environment variable WARREN_KEYS sets it too.
+     * Signing keys in the text form of WARREN_KEYS (id=base64secret, comma or newline separated);
+     * the environment variable WARREN_KEYS sets it too.
      */
     private String keys;
 

@@ -1,8 +1,9 @@
 package dev.warren.spring;
 
-import dev.warren.worker.ServiceLookup;
 import dev.warren.worker.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns {@code warren.worker.*} into a {@link WorkerConfig}: the queues and limits from the
@@ -13,7 +14,9 @@ final class WorkerConfigFactory {
     private WorkerConfigFactory() {}
 
     static WorkerConfig create(
-            WarrenProperties.Worker properties, MeterRegistry meters, ServiceLookup services) {
+            WarrenProperties.Worker properties,
+            MeterRegistry meters,
+            Function<Class<?>, Optional<?>> services) {
         WorkerConfig.Builder builder =
                 WorkerConfig.custom().meterRegistry(meters).serviceLookup(services);
         WarrenPropertyException.check(

@@ -13,8 +13,8 @@ class ApplicationContextServicesTest {
 
         ApplicationContextServices services = new ApplicationContextServices(context);
 
-        assertThat(services.find(StringBuilder.class)).get().hasToString("payments");
-        assertThat(services.find(CharSequence.class)).get().hasToString("payments");
+        assertThat(services.apply(StringBuilder.class)).get().hasToString("payments");
+        assertThat(services.apply(CharSequence.class)).get().hasToString("payments");
     }
 
     @Test
@@ -25,7 +25,7 @@ class ApplicationContextServicesTest {
 
         ApplicationContextServices services = new ApplicationContextServices(context);
 
-        assertThat(services.find(StringBuilder.class)).isEmpty();
-        assertThat(services.find(Integer.class)).isEmpty();
+        assertThat(services.apply(StringBuilder.class)).isEmpty();
+        assertThat(services.apply(Integer.class)).isEmpty();
     }
 }
