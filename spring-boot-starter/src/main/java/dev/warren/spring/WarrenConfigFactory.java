@@ -17,12 +17,8 @@ final class WarrenConfigFactory {
     static WarrenConfig.Builder builder(WarrenProperties properties, ClassLoader classLoader) {
         WarrenConfig.Builder builder = WarrenConfig.custom();
         WarrenProperties.Broker broker = properties.getBroker();
-        String uriProperty =
-                broker.getUsername() != null || broker.getPassword() != null
-                        ? "warren.broker.uri (with warren.broker.username/password)"
-                        : "warren.broker.uri";
         WarrenPropertyException.check(
-                uriProperty,
+                "warren.broker.uri",
                 () ->
                         builder.brokerUri(
                                 BrokerUris.withCredentials(
