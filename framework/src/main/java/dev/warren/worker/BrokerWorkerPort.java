@@ -1,5 +1,6 @@
 package dev.warren.worker;
 
+import dev.warren.internal.protocol.NoticeProtocol;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.wire.Envelope;
 import java.time.Duration;
@@ -17,6 +18,11 @@ final class BrokerWorkerPort implements WorkerPort {
     public CompletableFuture<Void> publish(
             String brokerQueue, Envelope envelope, boolean mandatory) {
         return broker.publish(brokerQueue, envelope, mandatory);
+    }
+
+    @Override
+    public CompletableFuture<Void> publishNotice(String replyQueue, Envelope notice) {
+        return broker.publishToExchange(NoticeProtocol.EXCHANGE, replyQueue, notice);
     }
 
     @Override

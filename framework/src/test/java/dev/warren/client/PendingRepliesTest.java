@@ -8,6 +8,7 @@ import dev.warren.TaskContext;
 import dev.warren.TaskId;
 import dev.warren.WarrenConfig;
 import dev.warren.WarrenException;
+import dev.warren.internal.protocol.NoticeProtocol;
 import dev.warren.internal.protocol.RemoteFailure;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.protocol.TaskProtocol.Submission;
@@ -30,6 +31,10 @@ class PendingRepliesTest {
     }
 
     private static TaskProtocol protocol(String keyId, int keyByte) {
+        return new TaskProtocol(sealer(keyId, keyByte), Clock.systemUTC());
+    }
+
+    static MessageSealer sealer(String keyId, int keyByte) {
         byte[] secret = new byte[32];
         Arrays.fill(secret, (byte) keyByte);
         WarrenConfig config =
@@ -37,12 +42,14 @@ class PendingRepliesTest {
                         .signingKeys(SigningKeys.of(keyId, secret))
                         .register(Square.class, 100)
                         .build();
-        return new TaskProtocol(
-                MessageSealer.forConfig(config, TaskProtocol.WIRE_TYPES), Clock.systemUTC());
+        return MessageSealer.forConfig(config, TaskProtocol.WIRE_TYPES);
     }
 
-    private final TaskProtocol protocol = protocol("k1", 1);
-    private final PendingReplies pending = new PendingReplies(protocol, REPLY_QUEUE);
+    private final MessageSealer sealer = sealer("k1", 1);
+    private final TaskProtocol protocol = new TaskProtocol(sealer, Clock.systemUTC());
+    private final PendingReplies pending =
+            new PendingReplies(
+                    protocol, new NoticeProtocol(sealer, Clock.systemUTC()), REPLY_QUEUE);
 
     private Envelope taskFor(TaskId id) {
         return protocol.task(new Submission(new Square(3), id, REPLY_QUEUE));
