@@ -114,7 +114,7 @@ final class PendingReplies {
         return new TaskRefusedException(
                 call.id(),
                 call.type(),
-                RefusalReason.named(refusal.reason()),
+                TaskRefusedException.Reason.named(refusal.reason()),
                 SafeText.of(refusal.worker()),
                 true,
                 List.of(),

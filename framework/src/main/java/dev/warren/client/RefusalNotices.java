@@ -65,7 +65,7 @@ final class RefusalNotices {
                         new TaskRefusedException(
                                 taskId,
                                 type,
-                                RefusalReason.named(notice.reason()),
+                                TaskRefusedException.Reason.named(notice.reason()),
                                 SafeText.of(notice.worker()),
                                 read.verified(),
                                 keyIds,

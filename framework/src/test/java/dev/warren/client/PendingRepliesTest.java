@@ -12,6 +12,7 @@ import dev.warren.internal.protocol.NoticeProtocol;
 import dev.warren.internal.protocol.RemoteFailure;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.protocol.TaskProtocol.Submission;
+import dev.warren.internal.protocol.TaskRefusal;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.MessageSealer;
 import java.time.Clock;
@@ -53,6 +54,40 @@ class PendingRepliesTest {
 
     private Envelope taskFor(TaskId id) {
         return protocol.task(new Submission(new Square(3), id, REPLY_QUEUE));
+    }
+
+    @Test
+    void aRefusalReplyFailsItsFutureWithTheReasonAndItsFix() {
+        TaskId id = TaskId.random();
+        CompletableFuture<Object> future = pending.expect(id, Square.class.getName());
+
+        pending.onReply(
+                protocol.refusal(
+                        taskFor(id), new TaskRefusal("UNREGISTERED_CLASS", "class id 503", "w:7")));
+
+        Throwable error = future.handle((v, e) -> e).join();
+        assertThat(error).isInstanceOf(TaskRefusedException.class);
+        TaskRefusedException refused = (TaskRefusedException) error;
+        assertThat(refused.reason()).isEqualTo(TaskRefusedException.Reason.UNREGISTERED_CLASS);
+        assertThat(refused.worker()).isEqualTo("w:7");
+        assertThat(refused.getMessage())
+                .isEqualTo(
+                        "Task PendingRepliesTest$Square "
+                                + id
+                                + " was refused by worker w:7: UNREGISTERED_CLASS (class id 503)."
+                                + " Fix: "
+                                + TaskRefusedException.Reason.UNREGISTERED_CLASS.fix());
+    }
+
+    @Test
+    void aReasonFromANewerWorkerIsOther() {
+        TaskId id = TaskId.random();
+        CompletableFuture<Object> future = pending.expect(id, Square.class.getName());
+
+        pending.onReply(protocol.refusal(taskFor(id), new TaskRefusal("NEW_THING", "", "w:7")));
+
+        assertThat(((TaskRefusedException) future.handle((v, e) -> e).join()).reason())
+                .isEqualTo(TaskRefusedException.Reason.OTHER);
     }
 
     @Test

@@ -6,8 +6,10 @@ import static dev.warren.worker.PipelineFixture.REPLY_QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warren.internal.protocol.DeadLetterRecord;
+import dev.warren.internal.protocol.NoticeProtocol;
 import dev.warren.internal.protocol.Reply;
 import dev.warren.internal.protocol.TaskProtocol;
+import dev.warren.internal.protocol.TaskRefusal;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.RejectReason;
@@ -38,6 +40,17 @@ class TaskPipelineTest {
         return fixture.port.published.get(0);
     }
 
+    private Published deadLetter() {
+        return publishedTo(BROKER_QUEUE + ".dead");
+    }
+
+    private Published publishedTo(String queue) {
+        return fixture.port.published.stream()
+                .filter(p -> p.queue().equals(queue))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("nothing published to " + queue));
+    }
+
     private Envelope withSignatureOf(Envelope e, byte[] signature) {
         return new Envelope(
                 e.version(),
@@ -61,7 +74,7 @@ class TaskPipelineTest {
     private void assertDeadLettered(
             FakeDelivery delivery, RejectReason reason, boolean contentVerified) {
         assertDeadLettered(delivery, reason);
-        DeadLetterRecord record = sealedRecord(onlyPublished());
+        DeadLetterRecord record = sealedRecord(deadLetter());
         assertThat(record.reason()).isEqualTo(reason.name());
         assertThat(record.contentVerified()).isEqualTo(contentVerified);
         assertThat(record.worker()).isEqualTo("test-host:1");
@@ -71,7 +84,7 @@ class TaskPipelineTest {
     }
 
     private void assertDeadLettered(FakeDelivery delivery, RejectReason reason) {
-        Published dead = onlyPublished();
+        Published dead = deadLetter();
         assertThat(dead.queue()).isEqualTo(BROKER_QUEUE + ".dead");
         assertThat(dead.envelope().annotations())
                 .containsEntry(Headers.DEAD_REASON, reason.name())
@@ -92,6 +105,17 @@ class TaskPipelineTest {
 
         assertDeadLettered(delivery, RejectReason.BAD_SIGNATURE, false);
         assertThat(fixture.counters.succeeded).hasValue(0);
+        assertThat(fixture.port.published)
+                .as("the unverified reply-to never hears from the worker")
+                .extracting(Published::queue)
+                .doesNotContain(REPLY_QUEUE);
+        Published notice = publishedTo(PipelineFixture.NOTICES_PREFIX + REPLY_QUEUE);
+        NoticeProtocol.Read read = fixture.notices.read(notice.envelope(), REPLY_QUEUE);
+        assertThat(read.verified()).isTrue();
+        assertThat(read.notice().reason()).isEqualTo("BAD_SIGNATURE");
+        assertThat(read.notice().macEcho()).isEqualTo(forged);
+        assertThat(read.notice().keyIds()).containsExactly("k1");
+        assertThat(notice.envelope().messageId()).isEqualTo(task.messageId());
     }
 
     @Test
@@ -109,6 +133,40 @@ class TaskPipelineTest {
                                 task.binding()));
 
         assertDeadLettered(fixture.process(old, false), RejectReason.EXPIRED, true);
+        assertRefusedToTheCaller(old, RejectReason.EXPIRED);
+    }
+
+    @Test
+    void aTaskOfAClassTheWorkerDoesNotKnowIsRefusedToTheCaller() {
+        Envelope task = fixture.task(new Doubles(21), REPLY_QUEUE);
+        Envelope unknown =
+                fixture.sealer.sealBytes(
+                        new dev.warren.internal.wire.Heading(
+                                task.messageId(),
+                                task.type(),
+                                task.timestamp(),
+                                REPLY_QUEUE,
+                                1,
+                                task.binding()),
+                        new byte[] {(byte) 0xF9, 0x03, 0x01});
+
+        assertDeadLettered(fixture.process(unknown, false), RejectReason.UNREGISTERED_CLASS, false);
+        assertRefusedToTheCaller(unknown, RejectReason.UNREGISTERED_CLASS);
+    }
+
+    @Test
+    void aReplayedCopyNeverTellsTheCallerWhoseOriginalMaySucceed() {
+        Envelope task = fixture.task(new Doubles(21), REPLY_QUEUE);
+        fixture.process(task, false);
+        fixture.port.published.clear();
+
+        FakeDelivery copy = fixture.process(task, false);
+
+        assertThat(fixture.port.published)
+                .extracting(Published::queue)
+                .containsExactly(BROKER_QUEUE + ".dead");
+        assertThat(sealedRecord(deadLetter()).reason()).isEqualTo("REPLAYED");
+        assertThat(copy.settlements).containsExactly("ack");
     }
 
     @Test
@@ -200,17 +258,27 @@ class TaskPipelineTest {
     }
 
     @Test
-    void aResultThatCannotBeEncodedFailsTheTaskForGood() {
+    void aResultThatCannotBeEncodedIsRefusedToTheCallerAndDeadLettered() {
         Envelope task = fixture.task(new ReturnsUnregistered(), REPLY_QUEUE);
 
         FakeDelivery delivery = fixture.process(task, false);
 
         assertThat(fixture.port.published)
                 .extracting(Published::queue)
-                .containsExactly(REPLY_QUEUE, BROKER_QUEUE + ".dead");
-        assertThat(delivery.settlements).containsExactly("ack");
-        assertThat(fixture.counters.failed).hasValue(1);
+                .containsExactlyInAnyOrder(REPLY_QUEUE, BROKER_QUEUE + ".dead");
+        assertRefusedToTheCaller(task, RejectReason.UNSENDABLE_RESULT);
+        assertDeadLettered(delivery, RejectReason.UNSENDABLE_RESULT, true);
         assertThat(fixture.counters.succeeded).hasValue(0);
+    }
+
+    private void assertRefusedToTheCaller(Envelope task, RejectReason reason) {
+        Reply read =
+                fixture.protocol.readReply(
+                        publishedTo(REPLY_QUEUE).envelope(), task.messageId(), REPLY_QUEUE);
+        assertThat(read).isInstanceOf(Reply.Refused.class);
+        TaskRefusal refusal = ((Reply.Refused) read).refusal();
+        assertThat(refusal.reason()).isEqualTo(reason.name());
+        assertThat(refusal.worker()).isEqualTo("test-host:1");
     }
 
     @Test
