@@ -26,8 +26,8 @@ import java.util.List;
  * @param macEcho the signature of the refused message, empty when it had none
  */
 public record RefusalNotice(String reason, String worker, List<String> keyIds, byte[] macEcho) {
-    /** Larger bodies are dropped before parsing. */
-    public static final int MAX_BYTES = 1024;
+    /** Larger bodies are dropped before parsing; every notice the encoder makes fits. */
+    public static final int MAX_BYTES = 4096;
 
     private static final int FORMAT = 1;
     private static final int MAX_TEXT = 128;
