@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CallerNotices {
     private static final Logger log = LoggerFactory.getLogger(CallerNotices.class);
+    private static final int MAX_DETAIL = 1_000;
 
     private final WorkerPort port;
     private final TaskProtocol protocol;
@@ -52,7 +53,7 @@ final class CallerNotices {
                                                 message,
                                                 new TaskRefusal(
                                                         refusal.reason().name(),
-                                                        refusal.detail(),
+                                                        cut(refusal.detail()),
                                                         worker)),
                                         false);
                         case NOTICE_EXCHANGE ->
@@ -71,5 +72,13 @@ final class CallerNotices {
                             error.toString());
                     return null;
                 });
+    }
+
+    /** The client escapes what it shows; here the detail only has to stay small. */
+    private static String cut(String detail) {
+        if (detail == null) {
+            return "";
+        }
+        return detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
     }
 }
