@@ -20,8 +20,13 @@ final class BrokerWorkerPort implements WorkerPort {
         return broker.publish(brokerQueue, envelope, mandatory);
     }
 
+    /**
+     * Declares the exchange first, every time: publishing to an exchange that someone deleted is a
+     * channel error, and the publisher would send the notice again and again. Notices are rare.
+     */
     @Override
     public CompletableFuture<Void> publishNotice(String replyQueue, Envelope notice) {
+        broker.topology().declareNotices();
         return broker.publishToExchange(NoticeProtocol.EXCHANGE, replyQueue, notice);
     }
 
