@@ -6,10 +6,8 @@ import static dev.warren.worker.PipelineFixture.REPLY_QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warren.internal.protocol.DeadLetterRecord;
-import dev.warren.internal.protocol.NoticeProtocol;
 import dev.warren.internal.protocol.Reply;
 import dev.warren.internal.protocol.TaskProtocol;
-import dev.warren.internal.protocol.TaskRefusal;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.RejectReason;
@@ -105,17 +103,6 @@ class TaskPipelineTest {
 
         assertDeadLettered(delivery, RejectReason.BAD_SIGNATURE, false);
         assertThat(fixture.counters.succeeded).hasValue(0);
-        assertThat(fixture.port.published)
-                .as("the unverified reply-to never hears from the worker")
-                .extracting(Published::queue)
-                .doesNotContain(REPLY_QUEUE);
-        Published notice = publishedTo(PipelineFixture.NOTICES_PREFIX + REPLY_QUEUE);
-        NoticeProtocol.Read read = fixture.notices.read(notice.envelope(), REPLY_QUEUE);
-        assertThat(read.verified()).isTrue();
-        assertThat(read.notice().reason()).isEqualTo("BAD_SIGNATURE");
-        assertThat(read.notice().macEcho()).isEqualTo(forged);
-        assertThat(read.notice().keyIds()).containsExactly("k1");
-        assertThat(notice.envelope().messageId()).isEqualTo(task.messageId());
     }
 
     @Test
@@ -133,40 +120,6 @@ class TaskPipelineTest {
                                 task.binding()));
 
         assertDeadLettered(fixture.process(old, false), RejectReason.EXPIRED, true);
-        assertRefusedToTheCaller(old, RejectReason.EXPIRED);
-    }
-
-    @Test
-    void aTaskOfAClassTheWorkerDoesNotKnowIsRefusedToTheCaller() {
-        Envelope task = fixture.task(new Doubles(21), REPLY_QUEUE);
-        Envelope unknown =
-                fixture.sealer.sealBytes(
-                        new dev.warren.internal.wire.Heading(
-                                task.messageId(),
-                                task.type(),
-                                task.timestamp(),
-                                REPLY_QUEUE,
-                                1,
-                                task.binding()),
-                        new byte[] {(byte) 0xF9, 0x03, 0x01});
-
-        assertDeadLettered(fixture.process(unknown, false), RejectReason.UNREGISTERED_CLASS, false);
-        assertRefusedToTheCaller(unknown, RejectReason.UNREGISTERED_CLASS);
-    }
-
-    @Test
-    void aReplayedCopyNeverTellsTheCallerWhoseOriginalMaySucceed() {
-        Envelope task = fixture.task(new Doubles(21), REPLY_QUEUE);
-        fixture.process(task, false);
-        fixture.port.published.clear();
-
-        FakeDelivery copy = fixture.process(task, false);
-
-        assertThat(fixture.port.published)
-                .extracting(Published::queue)
-                .containsExactly(BROKER_QUEUE + ".dead");
-        assertThat(sealedRecord(deadLetter()).reason()).isEqualTo("REPLAYED");
-        assertThat(copy.settlements).containsExactly("ack");
     }
 
     @Test
@@ -266,19 +219,8 @@ class TaskPipelineTest {
         assertThat(fixture.port.published)
                 .extracting(Published::queue)
                 .containsExactlyInAnyOrder(REPLY_QUEUE, BROKER_QUEUE + ".dead");
-        assertRefusedToTheCaller(task, RejectReason.UNSENDABLE_RESULT);
         assertDeadLettered(delivery, RejectReason.UNSENDABLE_RESULT, true);
         assertThat(fixture.counters.succeeded).hasValue(0);
-    }
-
-    private void assertRefusedToTheCaller(Envelope task, RejectReason reason) {
-        Reply read =
-                fixture.protocol.readReply(
-                        publishedTo(REPLY_QUEUE).envelope(), task.messageId(), REPLY_QUEUE);
-        assertThat(read).isInstanceOf(Reply.Refused.class);
-        TaskRefusal refusal = ((Reply.Refused) read).refusal();
-        assertThat(refusal.reason()).isEqualTo(reason.name());
-        assertThat(refusal.worker()).isEqualTo("test-host:1");
     }
 
     @Test
