@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /** How much of the framework a user meets, and that every package says what it is. */
 class PublicApiTest {
-    private static final int MOST_PUBLIC_TYPES = 35;
+    private static final int MOST_PUBLIC_TYPES = 36;
     private static final Path SOURCES = Path.of("src/main/java/dev/warren");
 
     @Test
-    void atMostThirtyFivePublicTypesLiveOutsideTheInternalPackages() {
+    void atMostThirtySixPublicTypesLiveOutsideTheInternalPackages() {
         List<String> api =
                 new ClassFileImporter()
                                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

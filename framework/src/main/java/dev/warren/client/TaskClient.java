@@ -63,8 +63,10 @@ public final class TaskClient implements AutoCloseable {
         this.meters = Objects.requireNonNull(meters, "meters");
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.replyQueue = Topology.replyQueue(clientId);
-        this.pending = new PendingReplies(this.broker.protocol(), replyQueue);
+        this.pending =
+                new PendingReplies(this.broker.protocol(), this.broker.notices(), replyQueue);
         this.broker.topology().declareReplyQueue(replyQueue);
+        this.broker.topology().bindToNotices(replyQueue);
         this.replies =
                 this.broker.consumeAcknowledgingAfterHandler(
                         replyQueue,
@@ -108,7 +110,13 @@ public final class TaskClient implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         CompletableFuture<R> typed = (CompletableFuture<R>) (CompletableFuture<?>) future;
-        return new TaskHandle<>(id, type, typed);
+        return new TaskHandle<>(
+                id,
+                type,
+                typed,
+                waited ->
+                        UnansweredTasks.timedOut(
+                                broker.topology(), id, type, definition.queue(), waited));
     }
 
     /**
@@ -141,6 +149,9 @@ public final class TaskClient implements AutoCloseable {
             Task<?> task, TaskDefinition definition, TaskId id, String replyTo) {
         broker.topology().declareWorkQueue(definition.queue());
         Envelope envelope = broker.protocol().task(new Submission(task, id, replyTo));
+        if (replyTo != null) {
+            pending.signed(id, envelope.signature());
+        }
         countSubmitted(envelope.type(), definition.queue());
         return broker.publish(Topology.workQueue(definition.queue()), envelope, true);
     }

@@ -1,5 +1,6 @@
 package dev.warren.worker;
 
+import dev.warren.internal.protocol.NoticeProtocol;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.wire.Envelope;
 import java.time.Duration;
@@ -17,6 +18,16 @@ final class BrokerWorkerPort implements WorkerPort {
     public CompletableFuture<Void> publish(
             String brokerQueue, Envelope envelope, boolean mandatory) {
         return broker.publish(brokerQueue, envelope, mandatory);
+    }
+
+    /**
+     * Declares the exchange first, every time: publishing to an exchange that someone deleted is a
+     * channel error, and the publisher would send the notice again and again. Notices are rare.
+     */
+    @Override
+    public CompletableFuture<Void> publishNotice(String replyQueue, Envelope notice) {
+        broker.topology().declareNotices();
+        return broker.publishToExchange(NoticeProtocol.EXCHANGE, replyQueue, notice);
     }
 
     @Override

@@ -33,6 +33,7 @@ final class Effects {
     private final PipelineCounters counters;
     private final WorkerMeters meters;
     private final String worker;
+    private final CallerNotices callers;
     private final Map<String, Long> delayQueuesDeclaredAt = new ConcurrentHashMap<>();
 
     Effects(
@@ -41,8 +42,10 @@ final class Effects {
             Clock clock,
             PipelineCounters counters,
             WorkerMeters meters,
-            String worker) {
+            String worker,
+            CallerNotices callers) {
         this.port = port;
+        this.callers = callers;
         this.protocol = protocol;
         this.clock = clock;
         this.counters = counters;
@@ -185,16 +188,18 @@ final class Effects {
         settleAfter(
                 delivery,
                 () ->
-                        publishDeadLetter(
-                                delivery,
-                                queue,
-                                new DeadLetterNote(
-                                        refuse.reason(),
-                                        refuse.detail(),
-                                        delivery.queue(),
-                                        null,
-                                        refuse.contentVerified(),
-                                        worker)),
+                        CompletableFuture.allOf(
+                                publishDeadLetter(
+                                        delivery,
+                                        queue,
+                                        new DeadLetterNote(
+                                                refuse.reason(),
+                                                refuse.detail(),
+                                                delivery.queue(),
+                                                null,
+                                                refuse.contentVerified(),
+                                                worker)),
+                                callers.tell(delivery.envelope(), refuse)),
                 Settlement.DISCARD,
                 "could not annotate dead letter {}: {}");
     }

@@ -82,18 +82,25 @@ public final class Worker implements AutoCloseable {
         meters.stuckThreads(counters.stuck);
         StuckTasks stuck =
                 new StuckTasks(counters.stuck, config.maxStuckTasks(), this::stuckLimitPassed);
+        WorkerPort port = new BrokerWorkerPort(broker);
         this.pipeline =
                 new TaskPipeline(
                         new Admission(broker.sealer(), clock, broker.config(), replays),
                         replays,
                         new TimedRun(taskThreads, config.timeoutGrace(), stuck),
                         new Effects(
-                                new BrokerWorkerPort(broker),
+                                port,
                                 broker.protocol(),
                                 clock,
                                 counters,
                                 meters,
-                                Connections.processIdentity()),
+                                Connections.processIdentity(),
+                                new CallerNotices(
+                                        port,
+                                        broker.protocol(),
+                                        broker.notices(),
+                                        Connections.processIdentity(),
+                                        broker.config().signingKeys().ids())),
                         clock,
                         counters,
                         meters,
@@ -105,6 +112,7 @@ public final class Worker implements AutoCloseable {
         BrokerLink broker = BrokerLink.of(connection);
         Worker worker = new Worker(broker, config);
         try {
+            broker.topology().declareNotices();
             for (String queue : config.queues()) {
                 broker.topology().declareWorkQueue(queue);
                 if (worker.fleet != null) {

@@ -3,6 +3,7 @@ package dev.warren.internal.transport;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.warren.internal.protocol.NoticeProtocol;
 import dev.warren.internal.protocol.TaskDefinition;
 import java.io.IOException;
 import java.time.Duration;
@@ -165,6 +166,21 @@ public final class Topology {
                                 false,
                                 false,
                                 Map.of("x-expires", replyExpiry.toMillis())));
+    }
+
+    /** Declares the direct exchange of refusal notices ({@code NoticeProtocol.EXCHANGE}). */
+    public void declareNotices() {
+        withChannel(
+                "declare exchange " + NoticeProtocol.EXCHANGE,
+                ch -> ch.exchangeDeclare(NoticeProtocol.EXCHANGE, "direct", true));
+    }
+
+    /** Lets notices routed by the name of {@code replyQueue} reach that queue, and only it. */
+    public void bindToNotices(String replyQueue) {
+        declareNotices();
+        withChannel(
+                "bind " + replyQueue + " to " + NoticeProtocol.EXCHANGE,
+                ch -> ch.queueBind(replyQueue, NoticeProtocol.EXCHANGE, replyQueue));
     }
 
     /** Ready messages and consumers of a broker queue. */
