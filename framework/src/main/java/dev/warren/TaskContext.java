@@ -37,8 +37,9 @@ public interface TaskContext {
     String queue();
 
     /**
-     * A service the worker's application registered with {@code WorkerConfig.services(...)}, such
-     * as a database pool, so task records carry only data.
+     * A service the worker's application registered with {@code WorkerConfig.service(type, obj)},
+     * such as a database pool, or that its {@code serviceLookup} finds, so task records carry only
+     * data.
      */
     <S> Optional<S> service(Class<S> type);
 }

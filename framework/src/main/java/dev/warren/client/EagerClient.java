@@ -90,7 +90,11 @@ public final class EagerClient implements AutoCloseable {
                         driving.cancel(true);
                     }
                 });
-        return new TaskHandle<>(id, task.getClass().getName(), result);
+        return new TaskHandle<>(
+                id,
+                task.getClass().getName(),
+                result,
+                waited -> new TaskTimeoutException(id, task.getClass().getName(), waited));
     }
 
     /**

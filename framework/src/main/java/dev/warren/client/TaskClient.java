@@ -62,8 +62,10 @@ public final class TaskClient implements AutoCloseable {
         this.meters = Objects.requireNonNull(meters, "meters");
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.replyQueue = this.broker.names().replyQueue(clientId);
-        this.pending = new PendingReplies(this.broker.protocol(), replyQueue);
+        this.pending =
+                new PendingReplies(this.broker.protocol(), this.broker.notices(), replyQueue);
         this.broker.topology().declareReplyQueue(replyQueue);
+        this.broker.topology().bindToNotices(replyQueue);
         this.replies =
                 this.broker.consumeAcknowledgingAfterHandler(
                         replyQueue,
@@ -112,7 +114,11 @@ public final class TaskClient implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         CompletableFuture<R> typed = (CompletableFuture<R>) (CompletableFuture<?>) future;
-        return new TaskHandle<>(id, type, typed);
+        return new TaskHandle<>(
+                id,
+                type,
+                typed,
+                waited -> UnansweredTasks.timedOut(broker.topology(), id, type, queue, waited));
     }
 
     /**
@@ -155,6 +161,9 @@ public final class TaskClient implements AutoCloseable {
             Task<?> task, String queue, TaskId id, String replyTo) {
         broker.topology().declareWorkQueue(queue);
         Envelope envelope = broker.protocol().task(new Submission(task, id, replyTo, queue));
+        if (replyTo != null) {
+            pending.signed(id, envelope.signature());
+        }
         countSubmitted(envelope.type(), queue);
         return broker.publish(broker.names().workQueue(queue), envelope, true);
     }

@@ -8,11 +8,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * A submitted task: its id, and the future its reply completes. The future fails with {@link
- * TaskFailedException} when the task failed remotely. Callbacks attached to it run on Warren's
- * reply thread: keep them short, or use the {@code ...Async} variants.
+ * TaskFailedException} when the task failed remotely, and with {@link TaskRefusedException} when a
+ * worker refused it. Callbacks attached to it run on Warren's reply thread: keep them short, or use
+ * the {@code ...Async} variants.
  *
  * <pre>{@code
  * TaskHandle<Long> h = client.submit(new SumPrimes(1_000_000));
@@ -23,11 +25,17 @@ public final class TaskHandle<R> {
     private final TaskId id;
     private final String type;
     private final CompletableFuture<R> result;
+    private final Function<Duration, TaskTimeoutException> timedOut;
 
-    TaskHandle(TaskId id, String type, CompletableFuture<R> result) {
+    TaskHandle(
+            TaskId id,
+            String type,
+            CompletableFuture<R> result,
+            Function<Duration, TaskTimeoutException> timedOut) {
         this.id = id;
         this.type = type;
         this.result = result;
+        this.timedOut = timedOut;
     }
 
     public TaskId id() {
@@ -48,13 +56,14 @@ public final class TaskHandle<R> {
      *
      * @throws TaskTimeoutException if no reply came within {@code timeout}
      * @throws TaskFailedException if the task failed remotely
+     * @throws TaskRefusedException if a worker refused the task
      * @throws WarrenException for any other failure (for example the task could not be published)
      */
     public R await(Duration timeout) {
         try {
             return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new TaskTimeoutException(id, type, timeout);
+            throw timedOut.apply(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WarrenException("interrupted while waiting for task " + id, e);

@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * No reply came within the time the caller was willing to wait. The task may still run, or have
- * run: its id tells which submission this was.
+ * run: its id tells which submission this was. The message says what the client saw of the task's
+ * queue then: no worker consuming it, or workers that did not answer.
  *
  * <pre>{@code
  * try { handle.await(Duration.ofSeconds(5)); }
@@ -19,13 +20,19 @@ public class TaskTimeoutException extends WarrenException {
     private final TaskId taskId;
 
     public TaskTimeoutException(TaskId taskId, String taskType, Duration waited) {
+        this(taskId, taskType, waited, null);
+    }
+
+    /** {@code why}: what the client found out about the task's queue, or null. */
+    public TaskTimeoutException(TaskId taskId, String taskType, Duration waited, String why) {
         super(
                 "Task "
                         + taskType.substring(taskType.lastIndexOf('.') + 1)
                         + " "
                         + taskId
                         + " gave no reply within "
-                        + waited);
+                        + waited
+                        + (why == null ? "" : ": " + why));
         this.taskId = taskId;
     }
 

@@ -15,7 +15,8 @@ final class RetryRules {
             Set.of(
                     RejectReason.FAILED.name(),
                     RejectReason.WORKER_ERROR.name(),
-                    RejectReason.DELIVERY_LIMIT.name());
+                    RejectReason.DELIVERY_LIMIT.name(),
+                    RejectReason.UNSENDABLE_RESULT.name());
 
     private static final Set<String> POSSIBLE_REPLAYS =
             Set.of(RejectReason.EXPIRED.name(), RejectReason.REPLAYED.name());

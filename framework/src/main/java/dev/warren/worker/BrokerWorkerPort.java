@@ -19,6 +19,16 @@ final class BrokerWorkerPort implements WorkerPort {
         return broker.publish(brokerQueue, envelope, mandatory);
     }
 
+    /**
+     * Declares the exchange first, every time: publishing to an exchange that someone deleted is a
+     * channel error, and the publisher would send the notice again and again. Notices are rare.
+     */
+    @Override
+    public CompletableFuture<Void> publishNotice(String replyQueue, Envelope notice) {
+        broker.topology().declareNotices();
+        return broker.publishToExchange(broker.names().notices(), replyQueue, notice);
+    }
+
     @Override
     public void declareDelayQueue(String queue, Duration delay) {
         broker.topology().declareDelayQueue(queue, delay);

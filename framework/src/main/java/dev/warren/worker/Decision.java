@@ -24,8 +24,9 @@ sealed interface Decision {
     record GiveUp(Throwable failure) implements Decision {}
 
     /**
-     * Not allowed to run, or broke the worker twice: dead-letter it with the reason, saying whether
-     * the message had been verified (a retry of it is possible only then).
+     * Not allowed to run, broke the worker twice, or its result cannot travel back: dead-letter it
+     * with the reason, saying whether the message had been verified (a retry of it is possible only
+     * then), and tell the caller as {@link RefusalRules} decide.
      */
     record Refuse(RejectReason reason, String detail, boolean contentVerified)
             implements Decision {}

@@ -34,6 +34,7 @@ final class Effects {
     private final PipelineCounters counters;
     private final WorkerMeters meters;
     private final String worker;
+    private final CallerNotices callers;
     private final Map<String, Long> delayQueuesDeclaredAt = new ConcurrentHashMap<>();
 
     Effects(
@@ -43,8 +44,10 @@ final class Effects {
             PipelineCounters counters,
             WorkerMeters meters,
             String worker,
+            CallerNotices callers,
             BrokerNames names) {
         this.port = port;
+        this.callers = callers;
         this.names = names;
         this.protocol = protocol;
         this.clock = clock;
@@ -188,16 +191,18 @@ final class Effects {
         settleAfter(
                 delivery,
                 () ->
-                        publishDeadLetter(
-                                delivery,
-                                queue,
-                                new DeadLetterNote(
-                                        refuse.reason(),
-                                        refuse.detail(),
-                                        delivery.queue(),
-                                        null,
-                                        refuse.contentVerified(),
-                                        worker)),
+                        CompletableFuture.allOf(
+                                publishDeadLetter(
+                                        delivery,
+                                        queue,
+                                        new DeadLetterNote(
+                                                refuse.reason(),
+                                                refuse.detail(),
+                                                delivery.queue(),
+                                                null,
+                                                refuse.contentVerified(),
+                                                worker)),
+                                callers.tell(delivery.envelope(), refuse)),
                 Settlement.DISCARD,
                 "could not annotate dead letter {}: {}");
     }

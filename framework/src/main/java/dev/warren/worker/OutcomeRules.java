@@ -37,12 +37,15 @@ final class OutcomeRules {
                 .orElseGet(() -> new Decision.GiveUp(threw.failure()));
     }
 
-    /** The result cannot travel back (not registered, too large): no retry can fix that. */
+    /**
+     * The result cannot travel back (not registered, too large): no retry can fix that, and the
+     * caller hears of it as a refusal naming the result.
+     */
     static Decision unsendableResult(RuntimeException whySealingFailed) {
-        return new Decision.GiveUp(
-                new IllegalStateException(
-                        "the result cannot be sent back: " + whySealingFailed.getMessage(),
-                        whySealingFailed));
+        return new Decision.Refuse(
+                RejectReason.UNSENDABLE_RESULT,
+                "the result cannot be sent back: " + whySealingFailed.getMessage(),
+                true);
     }
 
     /**

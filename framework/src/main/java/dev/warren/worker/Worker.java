@@ -81,18 +81,25 @@ public final class Worker implements AutoCloseable {
         meters.stuckThreads(counters.stuck);
         StuckTasks stuck =
                 new StuckTasks(counters.stuck, config.maxStuckTasks(), this::stuckLimitPassed);
+        WorkerPort port = new BrokerWorkerPort(broker);
         this.pipeline =
                 new TaskPipeline(
                         new Admission(broker.sealer(), clock, broker.config(), replays),
                         replays,
                         new TimedRun(taskThreads, config.timeoutGrace(), stuck),
                         new Effects(
-                                new BrokerWorkerPort(broker),
+                                port,
                                 broker.protocol(),
                                 clock,
                                 counters,
                                 meters,
                                 Connections.processIdentity(),
+                                new CallerNotices(
+                                        port,
+                                        broker.protocol(),
+                                        broker.notices(),
+                                        Connections.processIdentity(),
+                                        broker.config().signingKeys().ids()),
                                 broker.names()),
                         clock,
                         counters,
@@ -109,6 +116,7 @@ public final class Worker implements AutoCloseable {
         WorkerConfig config = given.withQueues(plan.queues());
         Worker worker = new Worker(broker, config);
         try {
+            broker.topology().declareNotices();
             for (String queue : config.queues()) {
                 broker.topology().declareWorkQueue(queue);
                 if (worker.fleet != null) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a worker consumes and how much at once. {@code concurrency} defaults to one task per CPU (as
@@ -196,6 +198,21 @@ public final class WorkerConfig {
          */
         public <S> Builder service(Class<S> type, S service) {
             this.services = services.with(type, service);
+            return this;
+        }
+
+        /**
+         * Where {@code ctx.service(type)} looks for a type that {@link #service} did not register,
+         * such as a dependency-injection container; registered services come first. The lookup
+         * returns an instance of the type it is asked for, or empty.
+         *
+         * <pre>{@code
+         * WorkerConfig.custom().queues("payments")
+         *     .serviceLookup(type -> Optional.ofNullable(container.find(type)))
+         * }</pre>
+         */
+        public Builder serviceLookup(Function<Class<?>, Optional<?>> lookup) {
+            this.services = services.withFallback(lookup);
             return this;
         }
 

@@ -4,7 +4,10 @@ import dev.warren.internal.wire.Envelope;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** What the worker pipeline needs of the broker: publishing with confirms, and delay queues. */
+/**
+ * What the worker pipeline needs of the broker: publishing with confirms, notices, and delay
+ * queues.
+ */
 interface WorkerPort {
 
     /**
@@ -12,6 +15,12 @@ interface WorkerPort {
      * mandatory}, when no such queue exists.
      */
     CompletableFuture<Void> publish(String brokerQueue, Envelope envelope, boolean mandatory);
+
+    /**
+     * Publishes a refusal notice to the notice exchange, routed by {@code replyQueue}; completes
+     * when confirmed (a notice no queue is bound for is dropped by the broker).
+     */
+    CompletableFuture<Void> publishNotice(String replyQueue, Envelope notice);
 
     /** Declares (idempotently) the queue that holds retries of {@code queue} for {@code delay}. */
     void declareDelayQueue(String queue, Duration delay);

@@ -8,9 +8,11 @@ import dev.warren.TaskContext;
 import dev.warren.TaskId;
 import dev.warren.WarrenConfig;
 import dev.warren.WarrenException;
+import dev.warren.internal.protocol.NoticeProtocol;
 import dev.warren.internal.protocol.RemoteFailure;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.protocol.TaskProtocol.Submission;
+import dev.warren.internal.protocol.TaskRefusal;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.MessageSealer;
 import java.time.Clock;
@@ -30,6 +32,10 @@ class PendingRepliesTest {
     }
 
     private static TaskProtocol protocol(String keyId, int keyByte) {
+        return new TaskProtocol(sealer(keyId, keyByte), Clock.systemUTC());
+    }
+
+    static MessageSealer sealer(String keyId, int keyByte) {
         byte[] secret = new byte[32];
         Arrays.fill(secret, (byte) keyByte);
         WarrenConfig config =
@@ -37,15 +43,51 @@ class PendingRepliesTest {
                         .signingKeys(SigningKeys.of(keyId, secret))
                         .register(Square.class, 100)
                         .build();
-        return new TaskProtocol(
-                MessageSealer.forConfig(config, TaskProtocol.WIRE_TYPES), Clock.systemUTC());
+        return MessageSealer.forConfig(config, TaskProtocol.WIRE_TYPES);
     }
 
-    private final TaskProtocol protocol = protocol("k1", 1);
-    private final PendingReplies pending = new PendingReplies(protocol, REPLY_QUEUE);
+    private final MessageSealer sealer = sealer("k1", 1);
+    private final TaskProtocol protocol = new TaskProtocol(sealer, Clock.systemUTC());
+    private final PendingReplies pending =
+            new PendingReplies(
+                    protocol, new NoticeProtocol(sealer, Clock.systemUTC()), REPLY_QUEUE);
 
     private Envelope taskFor(TaskId id) {
         return protocol.task(new Submission(new Square(3), id, REPLY_QUEUE));
+    }
+
+    @Test
+    void aRefusalReplyFailsItsFutureWithTheReasonAndItsFix() {
+        TaskId id = TaskId.random();
+        CompletableFuture<Object> future = pending.expect(id, Square.class.getName());
+
+        pending.onReply(
+                protocol.refusal(
+                        taskFor(id), new TaskRefusal("UNREGISTERED_CLASS", "class id 503", "w:7")));
+
+        Throwable error = future.handle((v, e) -> e).join();
+        assertThat(error).isInstanceOf(TaskRefusedException.class);
+        TaskRefusedException refused = (TaskRefusedException) error;
+        assertThat(refused.reason()).isEqualTo(TaskRefusedException.Reason.UNREGISTERED_CLASS);
+        assertThat(refused.worker()).isEqualTo("w:7");
+        assertThat(refused.getMessage())
+                .isEqualTo(
+                        "Task PendingRepliesTest$Square "
+                                + id
+                                + " was refused by worker w:7: UNREGISTERED_CLASS (class id 503)."
+                                + " Fix: "
+                                + TaskRefusedException.Reason.UNREGISTERED_CLASS.fix());
+    }
+
+    @Test
+    void aReasonFromANewerWorkerIsOther() {
+        TaskId id = TaskId.random();
+        CompletableFuture<Object> future = pending.expect(id, Square.class.getName());
+
+        pending.onReply(protocol.refusal(taskFor(id), new TaskRefusal("NEW_THING", "", "w:7")));
+
+        assertThat(((TaskRefusedException) future.handle((v, e) -> e).join()).reason())
+                .isEqualTo(TaskRefusedException.Reason.OTHER);
     }
 
     @Test

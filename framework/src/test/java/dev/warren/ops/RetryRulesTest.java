@@ -90,7 +90,8 @@ class RetryRulesTest {
                 .containsExactly(
                         RejectReason.DELIVERY_LIMIT,
                         RejectReason.FAILED,
-                        RejectReason.WORKER_ERROR);
+                        RejectReason.WORKER_ERROR,
+                        RejectReason.UNSENDABLE_RESULT);
         assertThat(refusal(sealed("broker:rejected", true, NOW))).contains("not one a retry");
     }
 

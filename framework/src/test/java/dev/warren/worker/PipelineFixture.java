@@ -6,6 +6,7 @@ import dev.warren.TaskContext;
 import dev.warren.TaskId;
 import dev.warren.TaskOptions;
 import dev.warren.WarrenConfig;
+import dev.warren.internal.protocol.NoticeProtocol;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.protocol.TaskProtocol.Submission;
 import dev.warren.internal.transport.BrokerNames;
@@ -33,6 +34,9 @@ final class PipelineFixture implements AutoCloseable {
     static final String BROKER_QUEUE = "warren." + QUEUE;
     static final String REPLY_QUEUE = "warren.reply.test";
     static final Duration GRACE = Duration.ofMillis(300);
+
+    /** How {@link RecordingPort} records a notice: this, then the reply queue it is routed by. */
+    static final String NOTICES_PREFIX = "notices->";
 
     @TaskOptions(queue = QUEUE, maxAttempts = 3, retryDelayMillis = 1000)
     record Doubles(int n) implements Task<Integer> {
@@ -113,6 +117,7 @@ final class PipelineFixture implements AutoCloseable {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final MessageSealer sealer = MessageSealer.forConfig(CONFIG, TaskProtocol.WIRE_TYPES);
     final TaskProtocol protocol = new TaskProtocol(sealer, clock);
+    final NoticeProtocol notices = new NoticeProtocol(sealer, clock);
     final RecordingPort port = new RecordingPort();
     final PipelineCounters counters = new PipelineCounters();
     private final ExecutorService taskThreads = TaskThreads.create();
@@ -143,6 +148,12 @@ final class PipelineFixture implements AutoCloseable {
                                 counters,
                                 meters,
                                 "test-host:1",
+                                new CallerNotices(
+                                        port,
+                                        protocol,
+                                        notices,
+                                        "test-host:1",
+                                        CONFIG.signingKeys().ids()),
                                 BrokerNames.DEFAULT),
                         clock,
                         counters,
@@ -204,6 +215,11 @@ final class PipelineFixture implements AutoCloseable {
             return refuseEverything
                     ? CompletableFuture.failedFuture(new IllegalStateException("nack"))
                     : CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> publishNotice(String replyQueue, Envelope notice) {
+            return publish(NOTICES_PREFIX + replyQueue, notice, false);
         }
 
         @Override

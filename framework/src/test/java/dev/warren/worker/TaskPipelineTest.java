@@ -38,6 +38,17 @@ class TaskPipelineTest {
         return fixture.port.published.get(0);
     }
 
+    private Published deadLetter() {
+        return publishedTo(BROKER_QUEUE + ".dead");
+    }
+
+    private Published publishedTo(String queue) {
+        return fixture.port.published.stream()
+                .filter(p -> p.queue().equals(queue))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("nothing published to " + queue));
+    }
+
     private Envelope withSignatureOf(Envelope e, byte[] signature) {
         return new Envelope(
                 e.version(),
@@ -61,7 +72,7 @@ class TaskPipelineTest {
     private void assertDeadLettered(
             FakeDelivery delivery, RejectReason reason, boolean contentVerified) {
         assertDeadLettered(delivery, reason);
-        DeadLetterRecord record = sealedRecord(onlyPublished());
+        DeadLetterRecord record = sealedRecord(deadLetter());
         assertThat(record.reason()).isEqualTo(reason.name());
         assertThat(record.contentVerified()).isEqualTo(contentVerified);
         assertThat(record.worker()).isEqualTo("test-host:1");
@@ -71,7 +82,7 @@ class TaskPipelineTest {
     }
 
     private void assertDeadLettered(FakeDelivery delivery, RejectReason reason) {
-        Published dead = onlyPublished();
+        Published dead = deadLetter();
         assertThat(dead.queue()).isEqualTo(BROKER_QUEUE + ".dead");
         assertThat(dead.envelope().annotations())
                 .containsEntry(Headers.DEAD_REASON, reason.name())
@@ -200,16 +211,15 @@ class TaskPipelineTest {
     }
 
     @Test
-    void aResultThatCannotBeEncodedFailsTheTaskForGood() {
+    void aResultThatCannotBeEncodedIsRefusedToTheCallerAndDeadLettered() {
         Envelope task = fixture.task(new ReturnsUnregistered(), REPLY_QUEUE);
 
         FakeDelivery delivery = fixture.process(task, false);
 
         assertThat(fixture.port.published)
                 .extracting(Published::queue)
-                .containsExactly(REPLY_QUEUE, BROKER_QUEUE + ".dead");
-        assertThat(delivery.settlements).containsExactly("ack");
-        assertThat(fixture.counters.failed).hasValue(1);
+                .containsExactlyInAnyOrder(REPLY_QUEUE, BROKER_QUEUE + ".dead");
+        assertDeadLettered(delivery, RejectReason.UNSENDABLE_RESULT, true);
         assertThat(fixture.counters.succeeded).hasValue(0);
     }
 

@@ -87,7 +87,7 @@ public final class TestBroker {
     /**
      * Deletes after the class everything named in {@code names}' namespace (a unique name of this
      * class): found by listing where {@code rabbitmqctl} can, and in any case the queues of {@code
-     * taskQueues} and the heartbeat exchange.
+     * taskQueues} and the heartbeat and notice exchanges.
      */
     void deleteNamespaceAfterClass(BrokerNames names, Iterable<String> taskQueues) {
         cleanup.uniqueName(names.root() + ".");
@@ -95,6 +95,7 @@ public final class TestBroker {
             cleanup.workQueue(names.workQueue(queue));
         }
         cleanup.exchange(names.heartbeats());
+        cleanup.exchange(names.notices());
     }
 
     void deleteNamedAfterClass(String name) {

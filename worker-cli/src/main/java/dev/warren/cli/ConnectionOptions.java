@@ -6,6 +6,7 @@ import dev.warren.TaskCatalog;
 import dev.warren.WarrenConfig;
 import dev.warren.internal.transport.BrokerNames;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,13 @@ final class ConnectionOptions {
                     "Tries to reach the broker at start, with backoff (default: ${DEFAULT-VALUE})")
     int connectAttempts;
 
+    @Option(
+            names = "--max-message-age",
+            paramLabel = "SECONDS",
+            description =
+                    "Refuse tasks due longer ago than this, as possible replays (default: one day)")
+    Double maxMessageAgeSeconds;
+
     SigningKeys signingKeys() {
         if (keyFile != null) {
             return SigningKeys.fromFile(keyFile);
@@ -128,6 +136,9 @@ final class ConnectionOptions {
                         .connectAttempts(connectAttempts)
                         .connectionName(connectionName)
                         .namespace(namespace());
+        if (maxMessageAgeSeconds != null) {
+            builder.maxMessageAge(Duration.ofMillis((long) (maxMessageAgeSeconds * 1000)));
+        }
         catalogs.forEach(builder::catalog);
         return builder.build();
     }

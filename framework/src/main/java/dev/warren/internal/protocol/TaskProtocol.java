@@ -33,7 +33,9 @@ public final class TaskProtocol {
                     RemoteFailure.class,
                     RemoteFailure.KRYO_ID,
                     DeadLetterRecord.class,
-                    DeadLetterRecord.KRYO_ID);
+                    DeadLetterRecord.KRYO_ID,
+                    TaskRefusal.class,
+                    TaskRefusal.KRYO_ID);
 
     private final MessageSealer sealer;
     private final Clock clock;
@@ -80,9 +82,7 @@ public final class TaskProtocol {
         return Binding.of(queue, "task");
     }
 
-    /**
-     * What a reply is signed for: to answer task {@code taskId} on the queue {@code replyQueue}.
-     */
+    /** What a reply is signed for: to answer task {@code taskId} on {@code replyQueue}. */
     public static Binding replyFor(String taskId, String replyQueue) {
         return Binding.of(replyQueue, "reply:" + taskId);
     }
@@ -139,6 +139,11 @@ public final class TaskProtocol {
         } catch (WarrenException tooLarge) {
             return reply(task, Headers.REPLY_FAILED, failure.withoutStackTrace());
         }
+    }
+
+    /** The reply saying that a worker verified the task and then refused it. */
+    public Envelope refusal(Envelope task, TaskRefusal refusal) {
+        return reply(task, Headers.REPLY_REFUSED, refusal);
     }
 
     private Envelope reply(Envelope task, String kind, Object body) {
@@ -293,6 +298,9 @@ public final class TaskProtocol {
         }
         if (Headers.REPLY_FAILED.equals(reply.type()) && payload instanceof RemoteFailure f) {
             return new Reply.Failed(f);
+        }
+        if (Headers.REPLY_REFUSED.equals(reply.type()) && payload instanceof TaskRefusal r) {
+            return new Reply.Refused(r);
         }
         return new Reply.NotForThisTask(
                 "reply for task " + taskId + " has unknown type " + reply.type());

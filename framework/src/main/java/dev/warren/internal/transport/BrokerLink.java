@@ -6,6 +6,7 @@ import dev.warren.Broker;
 import dev.warren.BrokerUnavailableException;
 import dev.warren.PublishFailedException;
 import dev.warren.WarrenConfig;
+import dev.warren.internal.protocol.NoticeProtocol;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.MessageSealer;
@@ -41,6 +42,7 @@ public final class BrokerLink implements AutoCloseable {
     private final Topology topology;
     private final MessageSealer sealer;
     private final TaskProtocol protocol;
+    private final NoticeProtocol notices;
     private final CopyOnWriteArrayList<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -51,6 +53,7 @@ public final class BrokerLink implements AutoCloseable {
         this.address = config.brokerAddressForHumans();
         this.sealer = sealer;
         this.protocol = new TaskProtocol(sealer, Clock.systemUTC());
+        this.notices = new NoticeProtocol(sealer, Clock.systemUTC());
         this.publishing = publishing;
         this.consuming = consuming;
         this.publisher =
@@ -141,6 +144,11 @@ public final class BrokerLink implements AutoCloseable {
         return protocol;
     }
 
+    /** Refusal notices, sealed with this link's keys. */
+    public NoticeProtocol notices() {
+        return notices;
+    }
+
     /**
      * Runs {@code work} on a channel of its own; messages it still holds when it ends go back to
      * their queue, whatever happens.
@@ -166,6 +174,15 @@ public final class BrokerLink implements AutoCloseable {
     public CompletableFuture<Void> publish(
             String brokerQueue, Envelope envelope, boolean mandatory) {
         return publisher.publish(brokerQueue, envelope, mandatory);
+    }
+
+    /**
+     * As {@link #publish}, through {@code exchange} with {@code routingKey}, not mandatory: a
+     * message that no queue's binding matches is dropped by the broker. The exchange must exist.
+     */
+    public CompletableFuture<Void> publishToExchange(
+            String exchange, String routingKey, Envelope envelope) {
+        return publisher.publish(exchange, routingKey, envelope, false);
     }
 
     /**

@@ -60,6 +60,11 @@ public record BrokerNames(String namespace) {
         return root() + ".heartbeats";
     }
 
+    /** The direct exchange of refusal notices, routed by reply-queue name. */
+    public String notices() {
+        return root() + ".notices";
+    }
+
     /** What every coordination primitive's queues and exchanges start with. */
     public String syncPrefix() {
         return root() + ".sync.";

@@ -41,6 +41,7 @@ final class ConfirmingPublisher implements AutoCloseable {
     private boolean channelBroken;
 
     private record Pending(
+            String exchange,
             String routingKey,
             boolean mandatory,
             AMQP.BasicProperties properties,
@@ -114,6 +115,12 @@ final class ConfirmingPublisher implements AutoCloseable {
 
     /** Publishes to a queue through the default exchange; the future completes when confirmed. */
     CompletableFuture<Void> publish(String queue, Envelope envelope, boolean mandatory) {
+        return publish("", queue, envelope, mandatory);
+    }
+
+    /** Publishes through {@code exchange}, which must exist; completes when confirmed. */
+    CompletableFuture<Void> publish(
+            String exchange, String queue, Envelope envelope, boolean mandatory) {
         if (closed) {
             throw new PublishFailedException(
                     "cannot publish to " + queue + ": the broker connection is closed");
@@ -127,6 +134,7 @@ final class ConfirmingPublisher implements AutoCloseable {
         }
         Pending pending =
                 new Pending(
+                        exchange,
                         queue,
                         mandatory,
                         AmqpMessages.properties(envelope),
@@ -181,7 +189,7 @@ final class ConfirmingPublisher implements AutoCloseable {
         confirms.published(seq, pending);
         try {
             channel.basicPublish(
-                    "",
+                    pending.exchange(),
                     pending.routingKey(),
                     pending.mandatory(),
                     pending.properties(),

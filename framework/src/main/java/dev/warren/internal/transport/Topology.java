@@ -176,6 +176,21 @@ public final class Topology {
                                 Map.of("x-expires", replyExpiry.toMillis())));
     }
 
+    /** Declares the direct exchange of refusal notices ({@link BrokerNames#notices()}). */
+    public void declareNotices() {
+        withChannel(
+                "declare exchange " + names.notices(),
+                ch -> ch.exchangeDeclare(names.notices(), "direct", true));
+    }
+
+    /** Lets notices routed by the name of {@code replyQueue} reach that queue, and only it. */
+    public void bindToNotices(String replyQueue) {
+        declareNotices();
+        withChannel(
+                "bind " + replyQueue + " to " + names.notices(),
+                ch -> ch.queueBind(replyQueue, names.notices(), replyQueue));
+    }
+
     /** Ready messages and consumers of a broker queue. */
     public record Depth(int messages, int consumers) {}
 

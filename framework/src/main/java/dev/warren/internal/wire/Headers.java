@@ -62,6 +62,9 @@ public final class Headers {
     /** The AMQP type of a reply carrying a failure record. */
     public static final String REPLY_FAILED = "warren.reply.failed";
 
+    /** The AMQP type of a reply saying that a worker verified the task and refused it. */
+    public static final String REPLY_REFUSED = "warren.reply.refused";
+
     private Headers() {}
 
     /**

@@ -42,5 +42,19 @@ public enum RejectReason {
     /** The task failed on its last attempt, or with an exception declared not retryable. */
     FAILED,
     /** The worker itself failed on this message twice (a bug, or a class missing on the worker). */
-    WORKER_ERROR
+    WORKER_ERROR,
+    /** The task ran, but its result cannot be encoded (not registered here, or too large). */
+    UNSENDABLE_RESULT;
+
+    /**
+     * Whether this refusal comes before the signature verified: nothing the message says, its
+     * reply-to included, may be trusted then.
+     */
+    public boolean beforeVerification() {
+        return switch (this) {
+            case MISSING_SIGNATURE, UNKNOWN_KEY, BAD_SIGNATURE, UNSUPPORTED_VERSION, OVERSIZED ->
+                    true;
+            default -> false;
+        };
+    }
 }

@@ -18,6 +18,7 @@ class BrokerNamesTest {
                             acme.takenLog("images"),
                             acme.replyQueue("c1"),
                             acme.heartbeats(),
+                            acme.notices(),
                             acme.syncPrefix()
                         })
                 .containsExactly(
@@ -27,6 +28,7 @@ class BrokerNamesTest {
                         "warren@acme.images.taken",
                         "warren@acme.reply.c1",
                         "warren@acme.heartbeats",
+                        "warren@acme.notices",
                         "warren@acme.sync.");
     }
 
