@@ -96,7 +96,7 @@ final class TestApp implements AutoCloseable {
 
     synchronized TestWorkers workers() {
         if (workers == null) {
-            workers = new TestWorkers(broker(), concurrency, queues::add);
+            workers = new TestWorkers(broker(), config.namespace(), concurrency, queues::add);
         }
         return workers;
     }

@@ -1,6 +1,7 @@
 package dev.warren.testing;
 
 import dev.warren.Broker;
+import dev.warren.WarrenConfig;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
@@ -25,12 +26,15 @@ import java.util.function.Consumer;
  */
 public final class TestWorkers implements AutoCloseable {
     private final Broker broker;
+    private final String namespace;
     private final int concurrency;
     private final Consumer<String> queueUsed;
     private final List<Worker> started = new CopyOnWriteArrayList<>();
+    private final List<Broker> ownBrokers = new CopyOnWriteArrayList<>();
 
-    TestWorkers(Broker broker, int concurrency, Consumer<String> queueUsed) {
+    TestWorkers(Broker broker, String namespace, int concurrency, Consumer<String> queueUsed) {
         this.broker = broker;
+        this.namespace = namespace;
         this.concurrency = concurrency;
         this.queueUsed = queueUsed;
     }
@@ -47,9 +51,30 @@ public final class TestWorkers implements AutoCloseable {
 
     /** A worker configured by hand (services, prefetch, ...). */
     public Worker start(WorkerConfig.Builder config) {
-        WorkerConfig built = config.build();
-        built.queues().forEach(queueUsed);
-        Worker worker = Worker.start(broker, built);
+        return start(broker, config.build());
+    }
+
+    /**
+     * A worker on a connection of its own with another configuration, moved into the class's
+     * namespace: a worker with other keys, or with an older catalog (a stale jar), for tests of
+     * what the caller then sees.
+     */
+    public Worker startWith(WarrenConfig other, String... queues) {
+        Broker own = Broker.connect(other.toBuilder().namespace(namespace).build());
+        ownBrokers.add(own);
+        return start(
+                own,
+                WorkerConfig.custom()
+                        .queues(queues)
+                        .concurrency(concurrency)
+                        .heartbeatInterval(Duration.ZERO)
+                        .shutdownTimeout(Duration.ofSeconds(10))
+                        .build());
+    }
+
+    private Worker start(Broker on, WorkerConfig config) {
+        config.queues().forEach(queueUsed);
+        Worker worker = Worker.start(on, config);
         started.add(worker);
         return worker;
     }
@@ -66,5 +91,7 @@ public final class TestWorkers implements AutoCloseable {
             started.get(i).close();
         }
         started.clear();
+        ownBrokers.forEach(Broker::close);
+        ownBrokers.clear();
     }
 }
