@@ -110,10 +110,7 @@ public final class WarrenConfig {
         return values.connectionName;
     }
 
-    /**
-     * Whose broker names these are: with namespace {@code acme} every queue and exchange starts
-     * with {@code warren@acme.} instead of {@code warren.}; empty for none.
-     */
+    /** Names start with {@code warren@<namespace>.} instead of {@code warren.}; empty: none. */
     public String namespace() {
         return values.namespace;
     }
