@@ -109,7 +109,9 @@ public final class DeadLetters {
      *
      * @param retried the dead letters now back on the work queue
      * @param refused selected ones left in place, and why
-     * @param left how many dead letters it left in the queue: those not selected and those refused
+     * @param left how many dead letters the queue holds once the retried ones are confirmed gone
+     *     and the others given back, as the broker counts them: those not selected, those refused,
+     *     and any dead-lettered meanwhile
      */
     public record RetryReport(List<Retried> retried, List<Refused> refused, int left) {}
 
@@ -150,6 +152,7 @@ public final class DeadLetters {
         List<Retried> retried = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
         List<Held> keep = new ArrayList<>();
+        int[] left = new int[1];
         withHeld(
                 "retry dead letters of " + dead,
                 held -> {
@@ -174,8 +177,9 @@ public final class DeadLetters {
                         held.drop(done);
                     } while (page.size() == PAGE);
                     held.giveBack(keep);
+                    left[0] = held.ready(dead);
                 });
-        return new RetryReport(List.copyOf(retried), List.copyOf(refused), keep.size());
+        return new RetryReport(List.copyOf(retried), List.copyOf(refused), left[0]);
     }
 
     private Retried sendBack(HeldMessages held, DeadLetterReader.Read read, String queue)
