@@ -109,9 +109,9 @@ public final class DeadLetters {
      *
      * @param retried the dead letters now back on the work queue
      * @param refused selected ones left in place, and why
-     * @param left how many dead letters the queue holds once the retried ones are confirmed gone
-     *     and the others given back, as the broker counts them: those not selected, those refused,
-     *     and any dead-lettered meanwhile
+     * @param left how many dead letters the queue holds once the retried ones are confirmed gone:
+     *     those not selected, those refused, and those the broker holds beside them (dead-lettered
+     *     meanwhile, for one)
      */
     public record RetryReport(List<Retried> retried, List<Refused> refused, int left) {}
 
@@ -176,8 +176,10 @@ public final class DeadLetters {
                         held.awaitConfirms();
                         held.drop(done);
                     } while (page.size() == PAGE);
+                    // counted while the kept ones are still held: given back, a classic queue
+                    // may not count them yet
+                    left[0] = held.ready(dead) + keep.size();
                     held.giveBack(keep);
-                    left[0] = held.ready(dead);
                 });
         return new RetryReport(List.copyOf(retried), List.copyOf(refused), left[0]);
     }

@@ -89,8 +89,8 @@ public final class HeldMessages {
     }
 
     /**
-     * The messages of the queue ready for delivery now, as the broker counts them; messages given
-     * back on this channel before are among them.
+     * The messages of the queue ready for delivery now, as the broker counts them: not those held
+     * here, and maybe not yet those just given back.
      */
     public int ready(String queue) throws IOException {
         return channel.queueDeclarePassive(queue).getMessageCount();
