@@ -14,15 +14,18 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Broadcasts through a fanout exchange: every listener gets every message, nobody queues them for
- * later, and nothing is confirmed. Right for announcements that are repeated anyway, such as worker
- * heartbeats; wrong for work. The messages are sealed envelopes like tasks, so listeners verify who
- * sent them.
+ * Broadcasts through a fanout exchange: every listener gets every message, no listener's queue
+ * keeps them for later, and nothing is confirmed. Right for announcements that are repeated anyway,
+ * such as worker heartbeats; wrong for work. A publisher may also keep the last minutes of them in
+ * a stream ({@link #keepRecent}), for a listener that starts late to {@link #recall} them. The
+ * messages are sealed envelopes like tasks, so listeners verify who sent them.
  *
  * <pre>{@code
  * Announcements beats = Announcements.on(broker, "warren.heartbeats", Duration.ofSeconds(15));
+ * beats.keepRecent(Duration.ofMinutes(5));
  * beats.publish(broker.sealer().seal(payload, id, "warren.heartbeat", now, null, 1));
  * try (Subscription s = beats.listen(envelope -> show(broker.sealer().open(envelope)))) { ... }
+ * Optional<Subscription> past = beats.recall(now - 120_000, envelope -> show(...));
  * }</pre>
  */
 public final class Announcements {
