@@ -1,7 +1,5 @@
 package dev.warren;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -9,40 +7,6 @@ import java.util.Objects;
 /** The checks of {@link WarrenConfig.Builder}'s setters: each names the value that is wrong. */
 final class ConfigChecks {
     private ConfigChecks() {}
-
-    static URI brokerUri(URI uri) {
-        Objects.requireNonNull(uri, "brokerUri");
-        String scheme = uri.getScheme();
-        if (!"amqp".equals(scheme) && !"amqps".equals(scheme)) {
-            throw new ConfigurationException(
-                    "broker URI must start with amqp:// or amqps://, was: " + redact(uri));
-        }
-        if (uri.getHost() == null) {
-            throw new ConfigurationException("broker URI has no host: " + redact(uri));
-        }
-        return uri;
-    }
-
-    static URI parseUri(String uri) {
-        try {
-            return new URI(Objects.requireNonNull(uri, "brokerUri"));
-        } catch (URISyntaxException e) {
-            // the exception's message quotes the whole input, password included
-            throw new ConfigurationException(
-                    "broker URI is not a URI: " + e.getReason() + " at index " + e.getIndex());
-        }
-    }
-
-    /** The URI with its password replaced by {@code ***}. */
-    static String redact(URI uri) {
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo == null) {
-            return uri.toString();
-        }
-        int colon = userInfo.indexOf(':');
-        String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
-        return uri.toString().replace(userInfo + "@", user + ":***@");
-    }
 
     /** Whether {@code type} may take Kryo id {@code id} beside the registrations so far. */
     static void registration(Map<Class<?>, Integer> registrations, Class<?> type, int id) {

@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * WarrenConfig config = WarrenConfig.custom()
- *     .brokerUri("amqp://guest:guest@localhost:5672")
+ *     .brokerUriFromEnvironment() // WARREN_BROKER_URI=amqps://app:secret@rabbit:5671/prod
  *     .signingKeys(SigningKeys.fromEnvironment())
  *     .register(SumPrimes.class, 100)
  *     .build();
@@ -53,7 +53,7 @@ public final class WarrenConfig {
 
     /** The broker URI without its password, for messages and logs. */
     public String brokerAddressForHumans() {
-        return ConfigChecks.redact(values.brokerUri);
+        return BrokerUris.redact(values.brokerUri);
     }
 
     public SigningKeys signingKeys() {
@@ -175,12 +175,18 @@ public final class WarrenConfig {
         }
 
         public Builder brokerUri(URI uri) {
-            this.brokerUri = ConfigChecks.brokerUri(uri);
+            this.brokerUri = BrokerUris.check(uri);
             return this;
         }
 
         public Builder brokerUri(String uri) {
-            return brokerUri(ConfigChecks.parseUri(uri));
+            return brokerUri(BrokerUris.parse(uri));
+        }
+
+        /** The URI in the environment variable WARREN_BROKER_URI; fails naming it when unset. */
+        public Builder brokerUriFromEnvironment() {
+            return brokerUri(
+                    BrokerUris.fromEnvironment(BrokerUris.ENVIRONMENT_VARIABLE, System::getenv));
         }
 
         public Builder signingKeys(SigningKeys keys) {

@@ -37,10 +37,20 @@ final class Ops {
         return file;
     }
 
-    /** {@code warren-worker <command...> --broker URI --key-file FILE <args...>}, in this JVM. */
+    /**
+     * {@code warren-worker <command...> --broker @FILE --key-file FILE <args...>}, in this JVM; the
+     * broker URI, password included, goes in a file beside the key file, as an operator would.
+     */
     static Run cli(TestBroker broker, Path keyFile, List<String> command, String... args) {
+        Path brokerFile = keyFile.resolveSibling(keyFile.getFileName() + ".broker");
+        try {
+            Files.writeString(brokerFile, broker.uri() + "\n");
+            Files.setPosixFilePermissions(brokerFile, PosixFilePermissions.fromString("rw-------"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         List<String> all = new ArrayList<>(command);
-        all.addAll(List.of("--broker", broker.uri().toString(), "--key-file", keyFile.toString()));
+        all.addAll(List.of("--broker", "@" + brokerFile, "--key-file", keyFile.toString()));
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
