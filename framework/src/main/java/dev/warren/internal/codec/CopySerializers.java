@@ -174,6 +174,19 @@ final class CopySerializers {
         };
     }
 
+    /** A JDK singleton (a stock comparator): nothing is written, the same instance is read. */
+    static Serializer<Object> constant(Object instance) {
+        return new Serializer<>() {
+            @Override
+            public void write(Kryo kryo, Output output, Object value) {}
+
+            @Override
+            public Object read(Kryo kryo, Input input, Class<? extends Object> type) {
+                return instance;
+            }
+        };
+    }
+
     private static void writeElements(Kryo kryo, Output output, Collection<?> elements) {
         List<?> snapshot = new ArrayList<>(elements);
         output.writeVarInt(snapshot.size(), true);

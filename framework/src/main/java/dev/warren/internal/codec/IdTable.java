@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 /**
  * The classes a codec registers beside its built-in ones, with their ids, in the order they came.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * in one step, so a reader of {@link #entries()} sees either none or all of them.
  *
  * <pre>{@code
- * IdTable table = new IdTable(Map.of(Legacy.class, 100));
+ * IdTable table = new IdTable(Map.of(Legacy.class, 100), TypeIds::derived);
  * table.add(List.of(SumPrimes.class, Legacy.class));   // SumPrimes: derived id; Legacy: 100
  * }</pre>
  */
@@ -22,6 +23,7 @@ final class IdTable {
     record Entry(Class<?> type, int id) {}
 
     private final Map<Class<?>, Integer> explicitIds;
+    private final ToIntFunction<String> derive;
     private final Map<Integer, Class<?>> byId = new HashMap<>();
     private final Map<Class<?>, Integer> byType = new HashMap<>();
     private volatile List<Entry> entries = List.of();
@@ -29,9 +31,11 @@ final class IdTable {
     /**
      * @param explicitIds ids chosen by hand; a class listed here takes its id instead of a derived
      *     one when it is added
+     * @param derive the id of a class from its binary name ({@link TypeIds#derived})
      */
-    IdTable(Map<Class<?>, Integer> explicitIds) {
+    IdTable(Map<Class<?>, Integer> explicitIds, ToIntFunction<String> derive) {
         this.explicitIds = Map.copyOf(explicitIds);
+        this.derive = derive;
     }
 
     /**
@@ -49,7 +53,7 @@ final class IdTable {
                 continue;
             }
             Integer explicit = explicitIds.get(type);
-            int id = explicit != null ? explicit : TypeIds.derived(type.getName());
+            int id = explicit != null ? explicit : derive.applyAsInt(type.getName());
             Class<?> holder = byId.containsKey(id) ? byId.get(id) : newIds.get(id);
             if (holder != null) {
                 throw collision(holder, type, id, explicit != null);

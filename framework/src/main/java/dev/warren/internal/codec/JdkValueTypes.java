@@ -177,7 +177,14 @@ final class JdkValueTypes {
         sortedSet(slots, Collections.emptyNavigableSet(), true);
         sortedMap(slots, Collections.emptyNavigableMap(), true);
         add(slots, PriorityQueue.class);
+        constant(slots, Comparator.naturalOrder());
+        constant(slots, Collections.reverseOrder());
+        constant(slots, String.CASE_INSENSITIVE_ORDER);
         return slots;
+    }
+
+    private static void constant(List<Slot> slots, Object instance) {
+        slots.add(new Slot(instance.getClass(), CopySerializers.constant(instance)));
     }
 
     private static void add(List<Slot> slots, Class<?> type) {

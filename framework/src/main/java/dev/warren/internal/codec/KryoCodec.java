@@ -61,7 +61,7 @@ public final class KryoCodec implements Codec {
             Map<Class<?>, Integer> explicitIds,
             int maxEncodedBytes) {
         this.warrenTypes = Map.copyOf(warrenTypes);
-        this.table = new IdTable(explicitIds);
+        this.table = new IdTable(explicitIds, TypeIds::derived);
         this.kryos =
                 new Pool<>(true, false, 64) {
                     @Override

@@ -51,7 +51,7 @@ final class KryoErrors {
         }
         if (message.startsWith("Max depth exceeded")) {
             return new CodecException(
-                    what + ": values nest deeper than " + KryoCodec.MAX_DEPTH + " levels",
+                    what + ": values nest deeper than the maximum depth, " + KryoCodec.MAX_DEPTH,
                     false,
                     e);
         }
