@@ -51,7 +51,15 @@ public final class TaskScan {
                     "io.micrometer.common.KeyValue",
                     "io.micrometer.observation.Observation",
                     "org.HdrHistogram.Histogram",
-                    "org.LatencyUtils.LatencyStats");
+                    "org.LatencyUtils.LatencyStats",
+                    "io.netty.channel.Channel",
+                    "io.netty.util.ReferenceCounted",
+                    "io.netty.buffer.ByteBuf",
+                    "io.netty.handler.ssl.SslContext",
+                    "io.github.resilience4j.core.IntervalFunction",
+                    "io.github.resilience4j.retry.Retry",
+                    "io.github.resilience4j.circuitbreaker.CircuitBreaker",
+                    "org.jspecify.annotations.Nullable");
 
     private TaskScan() {}
 
