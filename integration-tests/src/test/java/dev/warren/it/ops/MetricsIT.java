@@ -38,7 +38,7 @@ class MetricsIT {
     @Test
     void clientAndWorkerCountTasksPerTypeInTheRegistryGivenToThem() throws Exception {
         MeterRegistry meters = new SimpleMeterRegistry();
-        try (Broker broker = Broker.connect(test.config().build());
+        try (Broker broker = Broker.connect(Ops.config(test));
                 Worker worker =
                         Worker.start(
                                 broker,
@@ -100,7 +100,7 @@ class MetricsIT {
                         .queues("ops-echo")
                         .start();
         JvmProcess.Exit exit;
-        try (Broker broker = Broker.connect(test.config().build());
+        try (Broker broker = Broker.connect(Ops.config(test));
                 TaskClient client = new TaskClient(broker)) {
             assertThat(client.submit(new OpsEcho("hi")).await(Duration.ofSeconds(30)))
                     .isEqualTo("hi");
