@@ -2,9 +2,10 @@ package dev.warren;
 
 /**
  * A unit of work that runs on a worker process. Write tasks as records annotated with {@link
- * TaskOptions}: their components are the arguments and they are encoded with Kryo, under ids derived
- * from the class names, so there is nothing to register. The producer registers a task class and
- * the types it reaches at its first submit; a worker finds its task classes on its classpath.
+ * TaskOptions}: their components are the arguments and they are encoded with Kryo, under ids
+ * derived from the class names, so there is nothing to register. The producer registers a task
+ * class and the types it reaches at its first submit; a worker finds its task classes on its
+ * classpath.
  *
  * <pre>{@code
  * @TaskOptions(queue = "primes", maxAttempts = 3, timeoutSeconds = 60)

@@ -1,8 +1,8 @@
 package dev.warren;
 
 /**
- * Explicit Kryo ids for some classes, in one place that producers and workers share. Optional: every
- * class has an id derived from its name; an explicit id wins over it (to keep an id across a
+ * Explicit Kryo ids for some classes, in one place that producers and workers share. Optional:
+ * every class has an id derived from its name; an explicit id wins over it (to keep an id across a
  * rename, or to settle a collision of derived ids). {@code warren-worker} applies the catalogs on
  * its {@code --classpath} listed for {@link java.util.ServiceLoader} (a line in {@code
  * META-INF/services/dev.warren.TaskCatalog}) or named with {@code --catalog}.
