@@ -8,16 +8,25 @@ import java.util.Objects;
 final class ConfigChecks {
     private ConfigChecks() {}
 
+    static Duration atLeastOneSecond(String name, Duration value) {
+        positive(name, value);
+        if (value.toMillis() < 1000) {
+            throw new ConfigurationException(name + " must be at least 1s, was " + value);
+        }
+        return value;
+    }
+
     /** Whether {@code type} may take Kryo id {@code id} beside the registrations so far. */
     static void registration(Map<Class<?>, Integer> registrations, Class<?> type, int id) {
         Objects.requireNonNull(type, "type");
-        if (id < WarrenConfig.FIRST_USER_TYPE_ID) {
+        if (id < WarrenConfig.FIRST_USER_TYPE_ID || id >= 1_000_000) {
             throw new ConfigurationException(
                     "Kryo id of "
                             + type.getName()
-                            + " must be at least "
+                            + " must be from "
                             + WarrenConfig.FIRST_USER_TYPE_ID
-                            + " (lower ids are Warren's), was "
+                            + " to 999999 (lower ids, and those from 1000000 up, are Warren's or"
+                            + " derived from class names), was "
                             + id);
         }
         registrations.forEach(

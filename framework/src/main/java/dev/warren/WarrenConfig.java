@@ -4,19 +4,21 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a Warren process needs to talk to the broker and to its peers: the broker URI, the
- * signing keys, the registered classes and the limits. Immutable; build it with {@link #custom()}.
- * Producers and workers must agree on keys and registrations.
+ * signing keys, the task classes it names (if any) and the limits. Immutable; build it with {@link
+ * #custom()}. Producers and workers must agree on keys, and on explicit ids where there are any.
  *
  * <pre>{@code
  * WarrenConfig config = WarrenConfig.custom()
  *     .brokerUriFromEnvironment() // WARREN_BROKER_URI=amqps://app:secret@rabbit:5671/prod
  *     .signingKeys(SigningKeys.fromEnvironment())
- *     .register(SumPrimes.class, 100)
  *     .build();
  * }</pre>
  */
@@ -24,10 +26,7 @@ public final class WarrenConfig {
     /** The URI used when none is given. */
     public static final URI DEFAULT_BROKER_URI = URI.create("amqp://guest:guest@localhost:5672");
 
-    /**
-     * Registrations start here; lower ids belong to Warren. Mirrors {@code
-     * KryoCodec.FIRST_USER_ID}.
-     */
+    /** Explicit ids start here; lower ids, and those from 1,000,000 up, belong to Warren. */
     public static final int FIRST_USER_TYPE_ID = 100;
 
     private final Builder values;
@@ -60,9 +59,14 @@ public final class WarrenConfig {
         return values.signingKeys;
     }
 
-    /** Class to Kryo id, in registration order. */
+    /** Class to explicit Kryo id, in registration order. */
     public Map<Class<?>, Integer> registrations() {
         return registrations;
+    }
+
+    /** The task classes named with {@link Builder#tasks}, in order; empty if none were. */
+    public List<Class<?>> tasks() {
+        return List.copyOf(values.tasks);
     }
 
     /** Larger message bodies are refused before their signature is checked. */
@@ -141,6 +145,7 @@ public final class WarrenConfig {
         private URI brokerUri = DEFAULT_BROKER_URI;
         private SigningKeys signingKeys;
         private final Map<Class<?>, Integer> registrations = new LinkedHashMap<>();
+        private final Set<Class<?>> tasks = new LinkedHashSet<>();
         private int maxBodyBytes = 8 * 1024 * 1024;
         private Duration maxMessageAge = Duration.ofHours(24);
         private Duration maxClockSkew = Duration.ofMinutes(2);
@@ -160,6 +165,7 @@ public final class WarrenConfig {
             b.brokerUri = brokerUri;
             b.signingKeys = signingKeys;
             b.registrations.putAll(registrations);
+            b.tasks.addAll(tasks);
             b.maxBodyBytes = maxBodyBytes;
             b.maxMessageAge = maxMessageAge;
             b.maxClockSkew = maxClockSkew;
@@ -195,8 +201,9 @@ public final class WarrenConfig {
         }
 
         /**
-         * Registers a class to send through Warren, with an id from {@value #FIRST_USER_TYPE_ID}
-         * up.
+         * Gives a class a Kryo id of your choosing (from {@value #FIRST_USER_TYPE_ID} to 999,999)
+         * instead of the one derived from its name; it wins over the derived id, on every host that
+         * is given it.
          */
         public Builder register(Class<?> type, int id) {
             ConfigChecks.registration(registrations, type, id);
@@ -204,17 +211,23 @@ public final class WarrenConfig {
             return this;
         }
 
-        /** Applies a catalog's registrations. */
+        /**
+         * Names the task classes this process sends or runs, so they (and the types they reach) are
+         * registered when the broker connects; a worker then decodes only these. Without it, a
+         * producer registers each class at its first submit and a worker scans its classpath for
+         * classes annotated with {@code @TaskOptions}.
+         */
+        public Builder tasks(Class<?>... taskClasses) {
+            for (Class<?> type : taskClasses) {
+                tasks.add(Objects.requireNonNull(type, "task class"));
+            }
+            return this;
+        }
+
+        /** Applies a catalog's explicit ids. */
         public Builder catalog(TaskCatalog catalog) {
             Objects.requireNonNull(catalog, "catalog")
-                    .register(
-                            new TaskCatalog.Registry() {
-                                @Override
-                                public TaskCatalog.Registry register(Class<?> type, int id) {
-                                    Builder.this.register(type, id);
-                                    return this;
-                                }
-                            });
+                    .register(new CatalogRegistry((type, id) -> register(type, id)));
             return this;
         }
 
@@ -244,12 +257,7 @@ public final class WarrenConfig {
         }
 
         public Builder replyQueueExpiry(Duration expiry) {
-            ConfigChecks.positive("replyQueueExpiry", expiry);
-            if (expiry.toMillis() < 1000) {
-                throw new ConfigurationException(
-                        "replyQueueExpiry must be at least 1s, was " + expiry);
-            }
-            this.replyQueueExpiry = expiry;
+            this.replyQueueExpiry = ConfigChecks.atLeastOneSecond("replyQueueExpiry", expiry);
             return this;
         }
 

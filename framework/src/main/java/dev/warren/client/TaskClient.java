@@ -88,10 +88,16 @@ public final class TaskClient implements AutoCloseable {
 
     /**
      * Publishes a task and returns at once with a handle whose future the reply completes. Blocks
-     * only while the publish window is full (see {@code WarrenConfig.publishWindow}).
+     * only while the publish window is full (see {@code WarrenConfig.publishWindow}). The first
+     * submit of a class registers it and the types it reaches.
+     *
+     * @throws dev.warren.ConfigurationException when the task's class cannot travel (a lambda, or a
+     *     component or result type that is not a record, enum, sealed or supported JDK type),
+     *     naming the class, where the type sits and the fix
      */
     public <R> TaskHandle<R> submit(Task<R> task) {
         ensureOpen();
+        broker.types().admit(task.getClass());
         TaskDefinition definition = TaskDefinition.of(task.getClass());
         TaskId id = TaskId.random();
         String type = task.getClass().getName();
@@ -137,6 +143,7 @@ public final class TaskClient implements AutoCloseable {
     /** As {@link #enqueue}, without waiting for the broker's confirm. */
     public CompletableFuture<TaskId> enqueueAsync(Task<?> task) {
         ensureOpen();
+        broker.types().admit(task.getClass());
         TaskDefinition definition = TaskDefinition.of(task.getClass());
         TaskId id = TaskId.random();
         return publishTask(task, definition, id, null).thenApply(ok -> id);

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -54,9 +55,11 @@ public final class Worker implements AutoCloseable {
     private volatile WarrenException failure;
     private volatile HeartbeatPublisher heartbeats;
     private final FleetReplays fleet;
+    private final Map<Class<?>, String> knownTasks;
 
-    private Worker(BrokerLink broker, WorkerConfig config) {
+    private Worker(BrokerLink broker, WorkerConfig config, Map<Class<?>, String> knownTasks) {
         this.config = config;
+        this.knownTasks = knownTasks;
         AtomicInteger threads = new AtomicInteger();
         this.executor =
                 new ThreadPoolExecutor(
@@ -107,10 +110,16 @@ public final class Worker implements AutoCloseable {
                         config);
     }
 
-    /** Declares the queues and starts consuming them. */
+    /**
+     * Registers the task classes this worker may decode (those named with {@code
+     * WarrenConfig.Builder.tasks}, else the {@code @TaskOptions} records on the application's
+     * classpath), then declares the queues and starts consuming them.
+     *
+     * @throws dev.warren.ConfigurationException when it finds no task class, or one cannot travel
+     */
     public static Worker start(Broker connection, WorkerConfig config) {
         BrokerLink broker = BrokerLink.of(connection);
-        Worker worker = new Worker(broker, config);
+        Worker worker = new Worker(broker, config, KnownTasks.admit(broker));
         try {
             broker.topology().declareNotices();
             for (String queue : config.queues()) {
@@ -153,6 +162,11 @@ public final class Worker implements AutoCloseable {
 
     public WorkerConfig config() {
         return config;
+    }
+
+    /** The task classes this worker decodes, each with the queue its {@code @TaskOptions} names. */
+    public Map<Class<?>, String> knownTasks() {
+        return knownTasks;
     }
 
     public Stats stats() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     @Test
  *     void sumsPrimes(TestBroker broker) throws Exception {
  *         Queues.reset(broker, "primes");
- *         try (Broker connection = Broker.connect(broker.config().catalog(new PrimesCatalog()).build());
+ *         try (Broker connection = Broker.connect(broker.config().build());
  *                 Worker worker = Worker.start(connection, WorkerConfig.custom().queues("primes").build());
  *                 TaskClient client = new TaskClient(connection)) {
  *             assertEquals(17L, client.submit(new SumPrimes(10)).await(Duration.ofSeconds(30)));

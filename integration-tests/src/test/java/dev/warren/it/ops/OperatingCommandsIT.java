@@ -55,7 +55,7 @@ class OperatingCommandsIT {
     @BeforeEach
     void connect(TestBroker test) throws Exception {
         this.test = test;
-        this.broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
+        this.broker = Broker.connect(Ops.config(test));
         this.keys = Ops.keyFile(dir, test.keysText());
         this.queue = test.uniqueName("ops-cli");
         BrokerLink.of(broker).topology().declareWorkQueue(queue);

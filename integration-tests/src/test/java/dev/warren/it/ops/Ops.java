@@ -66,6 +66,11 @@ final class Ops {
      * A sealed task (attempt 3) and the dead letter a worker would have sealed for it, verified,
      * put straight into the DLQ; returns the task.
      */
+    /** The operations tests' configuration: their three task classes, named up front. */
+    static dev.warren.WarrenConfig config(TestBroker test) {
+        return test.config().tasks(OpsEcho.class, OpsBoom.class, OpsBrokenUntilFixed.class).build();
+    }
+
     static Envelope deadLetter(
             TestBroker test, Broker broker, String queue, Object task, String reason, String error)
             throws Exception {
@@ -87,6 +92,7 @@ final class Ops {
             boolean contentVerified,
             long ageMillis)
             throws Exception {
+        BrokerLink.of(broker).types().admit(task.getClass()); // as a submit would
         Envelope sealed =
                 BrokerLink.of(broker)
                         .sealer()

@@ -33,7 +33,7 @@ class RecentHeartbeatsIT {
     @BeforeEach
     void connect(TestBroker test) {
         this.test = test;
-        this.broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
+        this.broker = Broker.connect(test.config().build());
         this.queue = test.uniqueName("ops-recent");
         BrokerLink.of(broker).topology().declareWorkQueue(queue);
     }

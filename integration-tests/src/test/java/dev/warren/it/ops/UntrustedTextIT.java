@@ -66,7 +66,7 @@ class UntrustedTextIT {
     @BeforeEach
     void connect(TestBroker test) {
         this.test = test;
-        this.broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
+        this.broker = Broker.connect(Ops.config(test));
         this.queue = test.uniqueName("ops-text");
         BrokerLink.of(broker).topology().declareWorkQueue(queue);
     }
