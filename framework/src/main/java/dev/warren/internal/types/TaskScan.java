@@ -5,7 +5,6 @@ import dev.warren.Task;
 import dev.warren.TaskOptions;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -95,7 +91,7 @@ public final class TaskScan {
                 if (Files.isDirectory(entry)) {
                     scanDirectory(entry, names);
                 } else if (Files.isRegularFile(entry) && entry.toString().endsWith(".jar")) {
-                    scanJar(entry, names);
+                    names.addAll(ScannedJars.annotatedClassNames(entry));
                 }
             } catch (IOException | UncheckedIOException e) {
                 throw new ConfigurationException(
@@ -141,31 +137,14 @@ public final class TaskScan {
         }
     }
 
-    private static void scanJar(Path jar, Set<String> names) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Enumeration<JarEntry> entries = file.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry entry = entries.nextElement();
-                if (entry.isDirectory() || !isClassFile(entry.getName())) {
-                    continue;
-                }
-                try (InputStream in = file.getInputStream(entry)) {
-                    if (carriesDescriptor(in.readAllBytes())) {
-                        names.add(className(entry.getName()));
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean isClassFile(String path) {
+    static boolean isClassFile(String path) {
         return path.endsWith(".class")
                 && !path.startsWith("META-INF/")
                 && !path.endsWith("module-info.class")
                 && !path.endsWith("package-info.class");
     }
 
-    private static String className(String path) {
+    static String className(String path) {
         return path.substring(0, path.length() - ".class".length()).replace('/', '.');
     }
 
