@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
+import dev.warren.internal.types.TypeClosure;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -150,6 +151,17 @@ public final class KryoCodec implements Codec {
         }
         if (!fresh.isEmpty()) {
             table.add(fresh);
+        }
+    }
+
+    /**
+     * Registers a value type a coordination primitive carries (a map's keys and values, a channel's
+     * events) with the types it reaches, when it is a record, an enum or a sealed type; JDK types
+     * need nothing and other types are left to explicit registration.
+     */
+    public void admitValue(Class<?> type) {
+        if (!isRegistered(type) && (type.isRecord() || type.isEnum() || type.isSealed())) {
+            admit(TypeClosure.ofValue(type, BuiltInTypes::contains));
         }
     }
 

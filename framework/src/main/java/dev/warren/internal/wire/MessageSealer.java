@@ -4,6 +4,7 @@ import dev.warren.PublishFailedException;
 import dev.warren.WarrenConfig;
 import dev.warren.internal.codec.Codec;
 import dev.warren.internal.codec.CodecException;
+import dev.warren.internal.codec.KryoCodec;
 import dev.warren.internal.codec.TaskTypes;
 import dev.warren.internal.security.HmacSigner;
 import dev.warren.internal.security.InvalidSignatureException;
@@ -38,6 +39,16 @@ public final class MessageSealer {
                 TaskTypes.forConfig(config, ownTypes).codec(),
                 HmacSigner.of(config.signingKeys()),
                 config.maxBodyBytes());
+    }
+
+    /**
+     * Lets values of {@code type} travel in what this sealer seals and opens (see {@link
+     * KryoCodec#admitValue}); nothing for a codec that is not Kryo's.
+     */
+    public void admitValue(Class<?> type) {
+        if (codec instanceof KryoCodec kryo) {
+            kryo.admitValue(type);
+        }
     }
 
     /** Encodes {@code payload} and signs it, with the heading, under the current key. */
