@@ -1,7 +1,5 @@
 package dev.warren;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -11,25 +9,12 @@ import java.util.regex.Pattern;
 final class ConfigChecks {
     private ConfigChecks() {}
 
-    static URI brokerUri(URI uri) {
-        Objects.requireNonNull(uri, "brokerUri");
-        String scheme = uri.getScheme();
-        if (!"amqp".equals(scheme) && !"amqps".equals(scheme)) {
-            throw new ConfigurationException(
-                    "broker URI must start with amqp:// or amqps://, was: " + redact(uri));
+    static Duration atLeastOneSecond(String name, Duration value) {
+        positive(name, value);
+        if (value.toMillis() < 1000) {
+            throw new ConfigurationException(name + " must be at least 1s, was " + value);
         }
-        if (uri.getHost() == null) {
-            throw new ConfigurationException("broker URI has no host: " + redact(uri));
-        }
-        return uri;
-    }
-
-    static Duration replyQueueExpiry(Duration expiry) {
-        positive("replyQueueExpiry", expiry);
-        if (expiry.toMillis() < 1000) {
-            throw new ConfigurationException("replyQueueExpiry must be at least 1s, was " + expiry);
-        }
-        return expiry;
+        return value;
     }
 
     /** Holds no dot and no '@', so a broker name's root (before its first dot) is unambiguous. */
@@ -49,6 +34,16 @@ final class ConfigChecks {
         return namespace;
     }
 
+    static void signingKeysGiven(SigningKeys keys) {
+        if (keys == null) {
+            throw new ConfigurationException(
+                    "signingKeys are required: every message is signed (for example"
+                            + " SigningKeys.fromEnvironment(), which reads "
+                            + SigningKeys.ENVIRONMENT_VARIABLE
+                            + ")");
+        }
+    }
+
     static String notBlank(String what, String value) {
         if (value == null || value.isBlank()) {
             throw new ConfigurationException(what + " must not be blank");
@@ -56,37 +51,17 @@ final class ConfigChecks {
         return value;
     }
 
-    static URI parseUri(String uri) {
-        try {
-            return new URI(Objects.requireNonNull(uri, "brokerUri"));
-        } catch (URISyntaxException e) {
-            // the exception's message quotes the whole input, password included
-            throw new ConfigurationException(
-                    "broker URI is not a URI: " + e.getReason() + " at index " + e.getIndex());
-        }
-    }
-
-    /** The URI with its password replaced by {@code ***}. */
-    static String redact(URI uri) {
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo == null) {
-            return uri.toString();
-        }
-        int colon = userInfo.indexOf(':');
-        String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
-        return uri.toString().replace(userInfo + "@", user + ":***@");
-    }
-
     /** Whether {@code type} may take Kryo id {@code id} beside the registrations so far. */
     static void registration(Map<Class<?>, Integer> registrations, Class<?> type, int id) {
         Objects.requireNonNull(type, "type");
-        if (id < WarrenConfig.FIRST_USER_TYPE_ID) {
+        if (id < WarrenConfig.FIRST_USER_TYPE_ID || id >= 1_000_000) {
             throw new ConfigurationException(
                     "Kryo id of "
                             + type.getName()
-                            + " must be at least "
+                            + " must be from "
                             + WarrenConfig.FIRST_USER_TYPE_ID
-                            + " (lower ids are Warren's), was "
+                            + " to 999999 (lower ids, and those from 1000000 up, are Warren's or"
+                            + " derived from class names), was "
                             + id);
         }
         registrations.forEach(

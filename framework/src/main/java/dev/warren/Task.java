@@ -1,9 +1,11 @@
 package dev.warren;
 
 /**
- * A unit of work that runs on a worker process. Write tasks as records: their components are the
- * arguments, they are encoded with Kryo, and the class must be registered with an explicit id on
- * both the producer and the worker.
+ * A unit of work that runs on a worker process. Write tasks as records annotated with {@link
+ * TaskOptions}: their components are the arguments and they are encoded with Kryo, under ids
+ * derived from the class names, so there is nothing to register. The producer registers a task
+ * class and the types it reaches at its first submit; a worker finds its task classes on its
+ * classpath.
  *
  * <pre>{@code
  * @TaskOptions(queue = "primes", maxAttempts = 3, timeoutSeconds = 60)
@@ -12,8 +14,9 @@ package dev.warren;
  * }
  * }</pre>
  *
- * @param <R> the result type; it must be registered too, unless it is a built-in type (String,
- *     boxed primitives, byte[], lists and maps of those)
+ * @param <R> the result type: a record, an enum, a sealed interface of those, or a JDK type Warren
+ *     supports (String, boxed primitives, java.time, collections of those, ...); anything else is
+ *     refused at submit, naming it
  */
 @FunctionalInterface
 public interface Task<R> {

@@ -1,10 +1,11 @@
 package dev.warren;
 
 /**
- * The classes an application sends through Warren, with their Kryo ids, in one place that producers
- * and workers share. {@code warren-worker} finds catalogs on its {@code --classpath} through {@link
- * java.util.ServiceLoader} (a line in {@code META-INF/services/dev.warren.TaskCatalog}), so the
- * worker registers exactly what the producer does.
+ * Explicit Kryo ids for some classes, in one place that producers and workers share. Optional:
+ * every class has an id derived from its name; an explicit id wins over it (to keep an id across a
+ * rename, or to settle a collision of derived ids). {@code warren-worker} applies the catalogs on
+ * its {@code --classpath} listed for {@link java.util.ServiceLoader} (a line in {@code
+ * META-INF/services/dev.warren.TaskCatalog}) or named with {@code --catalog}.
  *
  * <pre>{@code
  * public final class PrimesCatalog implements TaskCatalog {

@@ -4,19 +4,21 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a Warren process needs to talk to the broker and to its peers: the broker URI, the
- * signing keys, the registered classes and the limits. Immutable; build it with {@link #custom()}.
- * Producers and workers must agree on keys and registrations.
+ * signing keys, the task classes it names (if any) and the limits. Immutable; build it with {@link
+ * #custom()}. Producers and workers must agree on keys, and on explicit ids where there are any.
  *
  * <pre>{@code
  * WarrenConfig config = WarrenConfig.custom()
- *     .brokerUri("amqp://guest:guest@localhost:5672")
+ *     .brokerUriFromEnvironment() // WARREN_BROKER_URI=amqps://app:secret@rabbit:5671/prod
  *     .signingKeys(SigningKeys.fromEnvironment())
- *     .register(SumPrimes.class, 100)
  *     .build();
  * }</pre>
  */
@@ -24,10 +26,7 @@ public final class WarrenConfig {
     /** The URI used when none is given. */
     public static final URI DEFAULT_BROKER_URI = URI.create("amqp://guest:guest@localhost:5672");
 
-    /**
-     * Registrations start here; lower ids belong to Warren. Mirrors {@code
-     * KryoCodec.FIRST_USER_ID}.
-     */
+    /** Explicit ids start here; lower ids, and those from 1,000,000 up, belong to Warren. */
     public static final int FIRST_USER_TYPE_ID = 100;
 
     private final Builder values;
@@ -53,16 +52,21 @@ public final class WarrenConfig {
 
     /** The broker URI without its password, for messages and logs. */
     public String brokerAddressForHumans() {
-        return ConfigChecks.redact(values.brokerUri);
+        return BrokerUris.redact(values.brokerUri);
     }
 
     public SigningKeys signingKeys() {
         return values.signingKeys;
     }
 
-    /** Class to Kryo id, in registration order. */
+    /** Class to explicit Kryo id, in registration order. */
     public Map<Class<?>, Integer> registrations() {
         return registrations;
+    }
+
+    /** The task classes named with {@link Builder#tasks}, in order; empty if none were. */
+    public List<Class<?>> tasks() {
+        return List.copyOf(values.tasks);
     }
 
     /** Larger message bodies are refused before their signature is checked. */
@@ -99,9 +103,7 @@ public final class WarrenConfig {
         return values.heartbeat;
     }
 
-    /**
-     * Tries to open the first connection before giving up with {@code BrokerUnavailableException}.
-     */
+    /** Tries at the first connection before it fails with {@code BrokerUnavailableException}. */
     public int connectAttempts() {
         return values.connectAttempts;
     }
@@ -120,10 +122,7 @@ public final class WarrenConfig {
         return values.quorumQueues;
     }
 
-    /**
-     * With quorum queues: deliveries of one message (crashed workers, requeues at shutdown) after
-     * which the broker dead-letters it.
-     */
+    /** With quorum queues: deliveries of one message after which the broker dead-letters it. */
     public int quorumDeliveryLimit() {
         return values.quorumDeliveryLimit;
     }
@@ -140,13 +139,12 @@ public final class WarrenConfig {
                 + "]";
     }
 
-    /**
-     * Builds a {@link WarrenConfig}; each setter checks its value and names it when it is wrong.
-     */
+    /** Builds a {@link WarrenConfig}; each setter checks its value and names it when wrong. */
     public static final class Builder {
         private URI brokerUri = DEFAULT_BROKER_URI;
         private SigningKeys signingKeys;
         private final Map<Class<?>, Integer> registrations = new LinkedHashMap<>();
+        private final Set<Class<?>> tasks = new LinkedHashSet<>();
         private int maxBodyBytes = 8 * 1024 * 1024;
         private Duration maxMessageAge = Duration.ofHours(24);
         private Duration maxClockSkew = Duration.ofMinutes(2);
@@ -167,6 +165,7 @@ public final class WarrenConfig {
             b.brokerUri = brokerUri;
             b.signingKeys = signingKeys;
             b.registrations.putAll(registrations);
+            b.tasks.addAll(tasks);
             b.maxBodyBytes = maxBodyBytes;
             b.maxMessageAge = maxMessageAge;
             b.maxClockSkew = maxClockSkew;
@@ -183,12 +182,18 @@ public final class WarrenConfig {
         }
 
         public Builder brokerUri(URI uri) {
-            this.brokerUri = ConfigChecks.brokerUri(uri);
+            this.brokerUri = BrokerUris.check(uri);
             return this;
         }
 
         public Builder brokerUri(String uri) {
-            return brokerUri(ConfigChecks.parseUri(uri));
+            return brokerUri(BrokerUris.parse(uri));
+        }
+
+        /** The URI in the environment variable WARREN_BROKER_URI; fails naming it when unset. */
+        public Builder brokerUriFromEnvironment() {
+            return brokerUri(
+                    BrokerUris.fromEnvironment(BrokerUris.ENVIRONMENT_VARIABLE, System::getenv));
         }
 
         public Builder signingKeys(SigningKeys keys) {
@@ -197,8 +202,8 @@ public final class WarrenConfig {
         }
 
         /**
-         * Registers a class to send through Warren, with an id from {@value #FIRST_USER_TYPE_ID}
-         * up.
+         * Gives a class a Kryo id of your choosing (from {@value #FIRST_USER_TYPE_ID} to 999,999)
+         * instead of the one derived from its name, on every host that is given it.
          */
         public Builder register(Class<?> type, int id) {
             ConfigChecks.registration(registrations, type, id);
@@ -206,17 +211,23 @@ public final class WarrenConfig {
             return this;
         }
 
-        /** Applies a catalog's registrations. */
+        /**
+         * Names the task classes this process sends or runs, so they (and the types they reach) are
+         * registered when the broker connects; a worker then decodes only these. Without it, a
+         * producer registers each class at its first submit and a worker scans its classpath for
+         * classes annotated with {@code @TaskOptions}.
+         */
+        public Builder tasks(Class<?>... taskClasses) {
+            for (Class<?> type : taskClasses) {
+                tasks.add(Objects.requireNonNull(type, "task class"));
+            }
+            return this;
+        }
+
+        /** Applies a catalog's explicit ids. */
         public Builder catalog(TaskCatalog catalog) {
             Objects.requireNonNull(catalog, "catalog")
-                    .register(
-                            new TaskCatalog.Registry() {
-                                @Override
-                                public TaskCatalog.Registry register(Class<?> type, int id) {
-                                    Builder.this.register(type, id);
-                                    return this;
-                                }
-                            });
+                    .register(new CatalogRegistry((type, id) -> register(type, id)));
             return this;
         }
 
@@ -246,7 +257,7 @@ public final class WarrenConfig {
         }
 
         public Builder replyQueueExpiry(Duration expiry) {
-            this.replyQueueExpiry = ConfigChecks.replyQueueExpiry(expiry);
+            this.replyQueueExpiry = ConfigChecks.atLeastOneSecond("replyQueueExpiry", expiry);
             return this;
         }
 
@@ -265,10 +276,7 @@ public final class WarrenConfig {
             return this;
         }
 
-        /**
-         * Isolates every broker name of this app: 1-40 lowercase letters, digits, '_' or '-' (no
-         * dots, so the namespace ends at a name's first dot); blank for none.
-         */
+        /** Isolates the app's broker names: 1-40 of a-z, 0-9, '_', '-' (no dot); blank: none. */
         public Builder namespace(String namespace) {
             this.namespace = ConfigChecks.namespace(namespace);
             return this;
@@ -285,13 +293,7 @@ public final class WarrenConfig {
         }
 
         public WarrenConfig build() {
-            if (signingKeys == null) {
-                throw new ConfigurationException(
-                        "signingKeys are required: every message is signed (for example"
-                                + " SigningKeys.fromEnvironment(), which reads "
-                                + SigningKeys.ENVIRONMENT_VARIABLE
-                                + ")");
-            }
+            ConfigChecks.signingKeysGiven(signingKeys);
             return new WarrenConfig(this);
         }
     }

@@ -33,6 +33,7 @@ class ArchitectureTest {
     private static final String ROOT = "dev.warren";
     private static final String INTERNAL = "dev.warren.internal..";
     private static final String CODEC = "dev.warren.internal.codec..";
+    private static final String TYPES = "dev.warren.internal.types..";
     private static final String SECURITY = "dev.warren.internal.security..";
     private static final String WIRE = "dev.warren.internal.wire..";
     private static final String PROTOCOL = "dev.warren.internal.protocol..";
@@ -79,6 +80,17 @@ class ArchitectureTest {
                     .should()
                     .dependOnClassesThat()
                     .resideInAnyPackage(WIRE, PROTOCOL, TRANSPORT, CLIENT, WORKER, SYNC, OPS);
+
+    @ArchTest
+    static final ArchRule theTypeClosureAndScanDependOnNoOtherInternalPackage =
+            noClasses()
+                    .that()
+                    .resideInAPackage(TYPES)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            CODEC, SECURITY, WIRE, PROTOCOL, TRANSPORT, CLIENT, WORKER, SYNC, OPS)
+                    .because("which types a task reaches is pure reflection, testable alone");
 
     @ArchTest
     static final ArchRule codecDoesNotDependOnSecurity =

@@ -72,13 +72,26 @@ class WarrenConfigTest {
     }
 
     @Test
-    void anIdBelowTheFirstUserIdIsRefusedNamingClassAndId() {
+    void anIdOutsideTheExplicitRangeIsRefusedNamingClassAndId() {
         assertThatThrownBy(() -> withKeys().register(Resize.class, 99))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(Resize.class.getName())
-                .hasMessageContaining("at least 100")
+                .hasMessageContaining("from 100 to 999999")
                 .hasMessageContaining("99");
+        assertThatThrownBy(() -> withKeys().register(Resize.class, 1_000_000))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("was 1000000");
         assertThatCode(() -> withKeys().register(Resize.class, 100)).doesNotThrowAnyException();
+        assertThatCode(() -> withKeys().register(Resize.class, 999_999)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void taskClassesNamedWithTasksAreKeptInOrderWithoutDuplicates() {
+        WarrenConfig config = withKeys().tasks(Resize.class, Resize.class).build();
+
+        assertThat(config.tasks()).containsExactly(Resize.class);
+        assertThat(config.toBuilder().build().tasks()).containsExactly(Resize.class);
+        assertThat(withKeys().build().tasks()).isEmpty();
     }
 
     @Test

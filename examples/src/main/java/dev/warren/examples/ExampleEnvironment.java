@@ -50,7 +50,6 @@ public final class ExampleEnvironment {
         return WarrenConfig.custom()
                 .brokerUri(brokerUri)
                 .signingKeys(SigningKeys.parse(keysText, "example keys"))
-                .catalog(new ExamplesCatalog())
                 .connectAttempts(1)
                 .build();
     }

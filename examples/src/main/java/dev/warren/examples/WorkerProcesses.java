@@ -1,6 +1,5 @@
 package dev.warren.examples;
 
-import dev.warren.TaskCatalog;
 import dev.warren.testing.process.JvmProcess;
 import dev.warren.testing.process.WorkerLauncher;
 import java.io.IOException;
@@ -10,8 +9,8 @@ import java.util.List;
 
 /**
  * {@code warren-worker} processes for an example (separate JVMs, as they would run on other hosts),
- * with the examples on their classpath; their log goes to this process's standard error. Stopped
- * with SIGTERM.
+ * with the examples on their classpath (where they find the task classes); their log goes to this
+ * process's standard error. Stopped with SIGTERM.
  */
 public final class WorkerProcesses implements AutoCloseable {
     private final List<JvmProcess> processes;
@@ -27,30 +26,13 @@ public final class WorkerProcesses implements AutoCloseable {
      */
     public static WorkerProcesses start(int count, String queue, ExampleEnvironment environment)
             throws IOException, InterruptedException {
-        return start(count, queue, new String[0], environment);
-    }
-
-    /** As {@link #start(int, String, ExampleEnvironment)}, registering only {@code catalog}. */
-    public static WorkerProcesses start(
-            int count,
-            String queue,
-            Class<? extends TaskCatalog> catalog,
-            ExampleEnvironment environment)
-            throws IOException, InterruptedException {
-        return start(count, queue, new String[] {"--catalog", catalog.getName()}, environment);
-    }
-
-    private static WorkerProcesses start(
-            int count, String queue, String[] options, ExampleEnvironment environment)
-            throws IOException, InterruptedException {
         WorkerLauncher launcher =
                 WorkerLauncher.fromBuild()
                         .broker(environment.brokerUri())
                         .keys(environment.keysText())
                         .queues(queue)
                         .concurrency(1)
-                        .taskClasspath(WorkerLauncher.locationOf(ExamplesCatalog.class))
-                        .options(options)
+                        .taskClasspath(WorkerLauncher.locationOf(WorkerProcesses.class))
                         .inheritErrors();
         if (System.getenv("WARREN_LOG_LEVEL") == null) {
             launcher.logLevel("WARN");

@@ -4,10 +4,12 @@ import dev.warren.Task;
 import dev.warren.TaskId;
 import dev.warren.WarrenConfig;
 import dev.warren.WarrenException;
+import dev.warren.internal.codec.TaskTypes;
 import dev.warren.internal.protocol.Reply;
 import dev.warren.internal.protocol.TaskDefinition;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.protocol.TaskProtocol.Submission;
+import dev.warren.internal.security.HmacSigner;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.MessageSealer;
 import java.time.Clock;
@@ -40,6 +42,7 @@ import java.util.concurrent.Future;
 public final class EagerClient implements AutoCloseable {
     private static final String REPLY_QUEUE = "eager";
 
+    private final TaskTypes types;
     private final MessageSealer sealer;
     private final TaskProtocol protocol;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
@@ -48,7 +51,10 @@ public final class EagerClient implements AutoCloseable {
             Executors.newCachedThreadPool(daemon("warren-eager-task"));
 
     private EagerClient(WarrenConfig config) {
-        this.sealer = MessageSealer.forConfig(config, TaskProtocol.WIRE_TYPES);
+        this.types = TaskTypes.forConfig(config, TaskProtocol.WIRE_TYPES);
+        this.sealer =
+                new MessageSealer(
+                        types.codec(), HmacSigner.of(config.signingKeys()), config.maxBodyBytes());
         this.protocol = new TaskProtocol(sealer, Clock.systemUTC());
     }
 
@@ -70,6 +76,7 @@ public final class EagerClient implements AutoCloseable {
      * does) and runs it on a thread of its own; cancelling the handle's future interrupts the task.
      */
     public <R> TaskHandle<R> submit(Task<R> task) {
+        types.admit(task.getClass());
         TaskDefinition definition = TaskDefinition.of(task.getClass());
         TaskId id = TaskId.random();
         Envelope sealed = protocol.task(new Submission(task, id, REPLY_QUEUE, definition.queue()));

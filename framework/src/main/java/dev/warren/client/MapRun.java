@@ -96,7 +96,7 @@ final class MapRun<R> {
                 if (System.nanoTime() > giveUpAt) {
                     throw e;
                 }
-                log.debug("map waits for the broker: {}", e.getMessage());
+                log.trace("map waits for the broker: {}", e.getMessage());
                 Thread.sleep(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
             }

@@ -89,7 +89,7 @@ final class PendingReplies {
         String id = reply.messageId();
         Pending call = id == null ? null : pending.get(id);
         if (call == null) {
-            log.debug(
+            log.trace(
                     "ignoring a reply for task {}: late, duplicate, or not ours", SafeText.of(id));
             return;
         }

@@ -87,7 +87,12 @@ public final class TaskClient implements AutoCloseable {
 
     /**
      * Publishes a task and returns at once with a handle whose future the reply completes. Blocks
-     * only while the publish window is full (see {@code WarrenConfig.publishWindow}).
+     * only while the publish window is full (see {@code WarrenConfig.publishWindow}). The first
+     * submit of a class registers it and the types it reaches.
+     *
+     * @throws dev.warren.ConfigurationException when the task's class cannot travel (a lambda, or a
+     *     component or result type that is not a record, enum, sealed or supported JDK type),
+     *     naming the class, where the type sits and the fix
      */
     public <R> TaskHandle<R> submit(Task<R> task) {
         return submit(task, SubmitOptions.defaults());
@@ -96,6 +101,7 @@ public final class TaskClient implements AutoCloseable {
     /** As {@link #submit(Task)}, to the queue {@code options} says. */
     public <R> TaskHandle<R> submit(Task<R> task, SubmitOptions options) {
         ensureOpen();
+        broker.types().admit(task.getClass());
         String queue = options.queueOf(task);
         TaskId id = TaskId.random();
         String type = task.getClass().getName();
@@ -149,6 +155,7 @@ public final class TaskClient implements AutoCloseable {
     /** As {@link #enqueueAsync(Task)}, to the queue {@code options} says. */
     public CompletableFuture<TaskId> enqueueAsync(Task<?> task, SubmitOptions options) {
         ensureOpen();
+        broker.types().admit(task.getClass());
         String queue = options.queueOf(task);
         TaskId id = TaskId.random();
         return publishTask(task, queue, id, null).thenApply(ok -> id);

@@ -109,7 +109,9 @@ public final class DeadLetters {
      *
      * @param retried the dead letters now back on the work queue
      * @param refused selected ones left in place, and why
-     * @param left how many dead letters it left in the queue: those not selected and those refused
+     * @param left how many dead letters the queue holds once the retried ones are confirmed gone:
+     *     those not selected, those refused, and those the broker holds beside them (dead-lettered
+     *     meanwhile, for one)
      */
     public record RetryReport(List<Retried> retried, List<Refused> refused, int left) {}
 
@@ -150,6 +152,7 @@ public final class DeadLetters {
         List<Retried> retried = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
         List<Held> keep = new ArrayList<>();
+        int[] left = new int[1];
         withHeld(
                 "retry dead letters of " + dead,
                 held -> {
@@ -173,9 +176,12 @@ public final class DeadLetters {
                         held.awaitConfirms();
                         held.drop(done);
                     } while (page.size() == PAGE);
+                    // counted while the kept ones are still held: given back, a classic queue
+                    // may not count them yet
+                    left[0] = held.ready(dead) + keep.size();
                     held.giveBack(keep);
                 });
-        return new RetryReport(List.copyOf(retried), List.copyOf(refused), keep.size());
+        return new RetryReport(List.copyOf(retried), List.copyOf(refused), left[0]);
     }
 
     private Retried sendBack(HeldMessages held, DeadLetterReader.Read read, String queue)

@@ -32,8 +32,8 @@ final class DropLog {
                     primitive,
                     cause,
                     SafeText.of(detail, 400));
-        } else if (log.isDebugEnabled()) {
-            log.debug("{} dropped a message ({}): {}", primitive, cause, SafeText.of(detail, 400));
+        } else if (log.isTraceEnabled()) {
+            log.trace("{} dropped a message ({}): {}", primitive, cause, SafeText.of(detail, 400));
         }
     }
 

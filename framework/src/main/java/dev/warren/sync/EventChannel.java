@@ -13,11 +13,12 @@ import java.util.function.Consumer;
 
 /**
  * Typed publish/subscribe across processes and hosts: every event published reaches every
- * subscription open at that moment, once. Events are Kryo-encoded (register {@code E} in the {@link
- * dev.warren.WarrenConfig}) and signed with the configuration's keys; a subscriber checks the
- * signature before decoding and drops (counts, and logs once per cause) anything unsigned,
- * tampered, of another type, seen before, or dated before the subscription began or outside {@code
- * maxMessageAge} and {@code maxClockSkew}.
+ * subscription open at that moment, once. Events are Kryo-encoded ({@code E} and the types it
+ * reaches travel without registration when {@code E} is a record, an enum, a sealed or a JDK type)
+ * and signed with the configuration's keys; a subscriber checks the signature before decoding and
+ * drops (counts, and logs once per cause) anything unsigned, tampered, of another type, seen
+ * before, or dated before the subscription began or outside {@code maxMessageAge} and {@code
+ * maxClockSkew}.
  *
  * <p>On the broker: a durable fanout exchange {@code warren.sync.events.<name>}; each subscription
  * binds its own exclusive, auto-delete queue. Handlers run one event at a time per subscription on
@@ -59,6 +60,7 @@ public final class EventChannel<E> {
     public static <E> EventChannel<E> named(String name, Class<E> type, Coordinator coordinator) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(coordinator, "coordinator");
+        coordinator.sealer().admitValue(type);
         EventChannel<E> channel =
                 new EventChannel<>(SyncNames.check("event channel", name), type, coordinator);
         coordinator

@@ -63,15 +63,28 @@ final class MapOwner extends DefaultConsumer {
             }
             channel.basicAck(delivery.getDeliveryTag(), false);
         } catch (Exception e) {
+            state = null;
+            if (closedHere(channel)) {
+                // SharedMap.close or Coordinator.close while serving: the request was not acked,
+                // so the broker gives it to the next owner, which applies it or answers it from
+                // the snapshot
+                log.debug("{}: closed while serving a request: {}", map.primitive(), e.toString());
+                return;
+            }
             // the durable snapshot may now be behind this state: give up ownership, the next
             // owner (maybe this process again) starts from the snapshot
             log.error(
                     "{}: the owner could not apply a request; handing ownership on",
                     map.primitive(),
                     e);
-            state = null;
             SyncConnection.abortQuietly(channel);
         }
+    }
+
+    /** Whether this process closed the channel (or its connection), rather than the broker. */
+    static boolean closedHere(Channel channel) {
+        ShutdownSignalException reason = channel.getCloseReason();
+        return !channel.isOpen() && reason != null && reason.isInitiatedByApplication();
     }
 
     private void serve(MapWire.Request request, String replyTo)

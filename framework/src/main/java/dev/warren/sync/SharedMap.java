@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Functions cannot travel to the owner, so {@link #compute} runs its function here and writes
  * with {@link #compareAndSet} (retrying when another process wrote in between): an optimistic loop,
- * right when contention is moderate. All messages are signed; keys and values must be registered in
- * the configuration. The state travels whole with each change: keep the map small (it must fit in
- * {@code maxBodyBytes}).
+ * right when contention is moderate. All messages are signed; key and value types travel without
+ * registration when they are records, enums, sealed or JDK types. The state travels whole with each
+ * change: keep the map small (it must fit in {@code maxBodyBytes}).
  *
  * <pre>{@code
  * try (SharedMap<String, Integer> counts = SharedMap.named("counts", String.class, Integer.class, coordinator)) {
@@ -73,6 +73,8 @@ public final class SharedMap<K, V> implements AutoCloseable {
         Objects.requireNonNull(keyType, "keyType");
         Objects.requireNonNull(valueType, "valueType");
         Objects.requireNonNull(coordinator, "coordinator");
+        coordinator.sealer().admitValue(keyType);
+        coordinator.sealer().admitValue(valueType);
         SharedMap<K, V> map =
                 new SharedMap<>(
                         MapAddresses.of(coordinator.config().namespace(), name),

@@ -87,7 +87,7 @@ final class Effects {
         if (decision instanceof Decision.Refuse refuse) {
             refuse(delivery, queue, refuse);
         } else if (decision instanceof Decision.GiveBack giveBack) {
-            log.debug("message {} goes back to the queue: {}", id(delivery), giveBack.why());
+            log.trace("message {} goes back to the queue: {}", id(delivery), giveBack.why());
             settle(delivery, Settlement.REQUEUE);
         } else {
             throw new IllegalArgumentException(decision + " needs the task's definition");
@@ -97,7 +97,7 @@ final class Effects {
     private void succeeded(Envelope task, TaskDefinition definition) {
         counters.succeeded.incrementAndGet();
         meters.succeeded(task.type(), definition.queue());
-        log.debug("task {} {} succeeded", simple(task.type()), SafeText.of(task.messageId()));
+        log.trace("task {} {} succeeded", simple(task.type()), SafeText.of(task.messageId()));
     }
 
     private void retry(

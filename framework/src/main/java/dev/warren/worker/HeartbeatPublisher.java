@@ -23,10 +23,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a {@link WorkerHeartbeat} every {@code heartbeatInterval} on the namespace's heartbeat
  * exchange, signed with the worker's key, and a last one saying "stopping" when the worker closes.
- * A beat that cannot be sent (connection down) is skipped: the next one says it all again.
+ * A beat that cannot be sent (connection down) is skipped: the next one says it all again. The
+ * beats are also kept for a few minutes in the stream {@code warren.heartbeats.recent} (in the
+ * namespace), so {@code status} and the dashboard see every live worker at once.
  */
 final class HeartbeatPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HeartbeatPublisher.class);
+    private static final Duration KEPT_FOR_READERS = Duration.ofMinutes(5);
 
     private final BrokerLink broker;
     private final WorkerConfig config;
@@ -71,6 +74,7 @@ final class HeartbeatPublisher implements AutoCloseable {
             return null;
         }
         HeartbeatPublisher publisher = new HeartbeatPublisher(broker, config, stats, unacked);
+        publisher.announcements.keepRecent(KEPT_FOR_READERS);
         long every = config.heartbeatInterval().toMillis();
         publisher.timer.scheduleAtFixedRate(
                 () -> publisher.beat(WorkerHeartbeat.RUNNING), 0, every, TimeUnit.MILLISECONDS);

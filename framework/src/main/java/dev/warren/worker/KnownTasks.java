@@ -1,25 +1,44 @@
 package dev.warren.worker;
 
-import dev.warren.Task;
-import dev.warren.TaskOptions;
-import dev.warren.WarrenConfig;
+import dev.warren.ConfigurationException;
+import dev.warren.internal.protocol.TaskDefinition;
+import dev.warren.internal.transport.BrokerLink;
+import dev.warren.internal.types.TaskScan;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The task classes a worker's configuration knows, for the queue checks at start: the registered
- * classes that are tasks and say their queue with {@link TaskOptions}.
- *
- * <pre>{@code
- * List<Class<?>> known = KnownTasks.of(broker.config());
- * }</pre>
+ * The allow-list a worker forms at start, before it decodes anything: the configuration's task
+ * classes, or else the {@code @TaskOptions} records found on the application's classpath, each
+ * registered with the types it reaches.
  */
 final class KnownTasks {
     private KnownTasks() {}
 
-    static List<Class<?>> of(WarrenConfig config) {
-        return config.registrations().keySet().stream()
-                .filter(Task.class::isAssignableFrom)
-                .filter(type -> type.isAnnotationPresent(TaskOptions.class))
-                .toList();
+    /** Registers the worker's task classes; returns each with its queue, in the order found. */
+    static Map<Class<?>, String> admit(BrokerLink broker) {
+        List<Class<?>> classes = broker.config().tasks();
+        if (classes.isEmpty()) {
+            classes = TaskScan.taskClasses(TaskScan.applicationClasspath(), loader());
+        }
+        if (classes.isEmpty()) {
+            throw new ConfigurationException(
+                    "this worker found no task class, so it could decode no task: annotate the task"
+                            + " records with @TaskOptions and put them on the classpath, or name"
+                            + " them with WarrenConfig.Builder.tasks(...)");
+        }
+        Map<Class<?>, String> known = new LinkedHashMap<>();
+        for (Class<?> type : classes) {
+            broker.types().admit(type);
+            known.put(type, TaskDefinition.of(type).queue());
+        }
+        return Collections.unmodifiableMap(known);
+    }
+
+    private static ClassLoader loader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : KnownTasks.class.getClassLoader();
     }
 }

@@ -35,6 +35,17 @@ final class QueueChecks {
      */
     record Plan(List<String> queues, List<String> warnings) {}
 
+    /** {@code given} consuming the plan's queues; each warning goes to {@code warn}. */
+    static WorkerConfig applied(
+            WorkerConfig given,
+            Collection<Class<?>> knownTasks,
+            BrokerNames names,
+            java.util.function.Consumer<String> warn) {
+        Plan plan = plan(given.queues(), knownTasks, names);
+        plan.warnings().forEach(warn);
+        return given.withQueues(plan.queues());
+    }
+
     static Plan plan(List<String> given, Collection<Class<?>> knownTasks, BrokerNames names) {
         List<String> warnings = new ArrayList<>();
         Set<String> queues = new LinkedHashSet<>();

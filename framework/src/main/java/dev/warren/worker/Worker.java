@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -53,9 +54,11 @@ public final class Worker implements AutoCloseable {
     private volatile WarrenException failure;
     private volatile HeartbeatPublisher heartbeats;
     private final FleetReplays fleet;
+    private final Map<Class<?>, String> knownTasks;
 
-    private Worker(BrokerLink broker, WorkerConfig config) {
+    private Worker(BrokerLink broker, WorkerConfig config, Map<Class<?>, String> knownTasks) {
         this.config = config;
+        this.knownTasks = knownTasks;
         AtomicInteger threads = new AtomicInteger();
         this.executor =
                 new ThreadPoolExecutor(
@@ -107,14 +110,18 @@ public final class Worker implements AutoCloseable {
                         config);
     }
 
-    /** Declares the queues and starts consuming them. */
+    /**
+     * Registers the task classes this worker may decode (those named with {@code
+     * WarrenConfig.Builder.tasks}, else the {@code @TaskOptions} records on the application's
+     * classpath), checks its queues against them, then declares the queues and consumes them.
+     *
+     * @throws dev.warren.ConfigurationException when it finds no task class, or one cannot travel
+     */
     public static Worker start(Broker connection, WorkerConfig given) {
         BrokerLink broker = BrokerLink.of(connection);
-        QueueChecks.Plan plan =
-                QueueChecks.plan(given.queues(), KnownTasks.of(broker.config()), broker.names());
-        plan.warnings().forEach(log::warn);
-        WorkerConfig config = given.withQueues(plan.queues());
-        Worker worker = new Worker(broker, config);
+        Map<Class<?>, String> known = KnownTasks.admit(broker);
+        WorkerConfig config = QueueChecks.applied(given, known.keySet(), broker.names(), log::warn);
+        Worker worker = new Worker(broker, config, known);
         try {
             broker.topology().declareNotices();
             for (String queue : config.queues()) {
@@ -122,10 +129,9 @@ public final class Worker implements AutoCloseable {
                 if (worker.fleet != null) {
                     worker.fleet.follow(queue);
                 }
-                String brokerQueue = broker.names().workQueue(queue);
                 worker.subscriptions.add(
                         broker.consume(
-                                brokerQueue,
+                                broker.names().workQueue(queue),
                                 config.prefetch(),
                                 delivery -> worker.dispatch(delivery, queue)));
             }
@@ -159,13 +165,17 @@ public final class Worker implements AutoCloseable {
         return config;
     }
 
+    /** The task classes this worker decodes, each with the queue its {@code @TaskOptions} names. */
+    public Map<Class<?>, String> knownTasks() {
+        return knownTasks;
+    }
+
     public Stats stats() {
         return counters.stats();
     }
 
     /**
-     * Blocks until {@link #close()} has finished (from another thread or a signal handler), or
-     * until the worker stopped itself.
+     * Blocks until {@link #close()} has ended (any thread), or the worker stopped itself.
      *
      * @throws WarrenException saying why, when the worker stopped itself (see {@link #failure()})
      */
@@ -178,8 +188,7 @@ public final class Worker implements AutoCloseable {
 
     /**
      * Why the worker stopped itself, if it did: more task threads stuck than {@link
-     * WorkerConfig#maxStuckTasks()}. Only a new process gets such threads back, so exit with a
-     * failure and let the supervisor start a new one.
+     * WorkerConfig#maxStuckTasks()}. Only a new process gets them back: exit with a failure.
      */
     public Optional<WarrenException> failure() {
         return Optional.ofNullable(failure);

@@ -80,16 +80,7 @@ class EagerClientTest {
 
     private final EagerClient eager =
             EagerClient.of(
-                    WarrenConfig.custom()
-                            .signingKeys(SigningKeys.of("k1", new byte[32]))
-                            .register(Summarise.class, 100)
-                            .register(Summary.class, 101)
-                            .register(Carries.class, 102)
-                            .register(ReturnsUnregistered.class, 103)
-                            .register(Flaky.class, 104)
-                            .register(Sleeps.class, 105)
-                            .register(UsesService.class, 106)
-                            .build());
+                    WarrenConfig.custom().signingKeys(SigningKeys.of("k1", new byte[32])).build());
 
     @AfterEach
     void close() {

@@ -8,7 +8,6 @@ import dev.warren.PublishFailedException;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskHandle;
 import dev.warren.it.tasks.Echo;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
@@ -39,10 +38,7 @@ class BackpressureIT {
         AtomicReference<PublishFailedException> refusal = new AtomicReference<>();
         try (Broker broker =
                         Broker.connect(
-                                test.config()
-                                        .catalog(new ItCatalog())
-                                        .publishTimeout(Duration.ofSeconds(2))
-                                        .build());
+                                test.config().publishTimeout(Duration.ofSeconds(2)).build());
                 TaskClient client = new TaskClient(broker)) {
             accepted.add(client.submit(new Echo("before the alarm")));
             test.rabbitmqctl("set_vm_memory_high_watermark", "0");

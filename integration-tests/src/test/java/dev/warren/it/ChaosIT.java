@@ -9,7 +9,6 @@ import dev.warren.client.TaskClient;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Headers;
 import dev.warren.it.support.ItWorkers;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Record;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
@@ -48,7 +47,7 @@ class ChaosIT {
         AtomicLong progress = new AtomicLong();
         String replyQueue;
         long started = System.nanoTime();
-        try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+        try (Broker broker = Broker.connect(test.config().build());
                 TaskClient client = new TaskClient(broker)) {
             replyQueue = Topology.replyQueue(client.clientId());
             workers.add(ItWorkers.start(test, 4, "it-chaos"));

@@ -9,7 +9,6 @@ import dev.warren.client.TaskClient;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.RejectReason;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.SlowFirstTime;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
@@ -42,7 +41,7 @@ class ConsumerTimeoutIT {
                         .strip();
         test.rabbitmqctl("eval", "application:set_env(rabbit, consumer_timeout, 2000).");
         test.rabbitmqctl("eval", "application:set_env(rabbit, channel_tick_interval, 500).");
-        try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+        try (Broker broker = Broker.connect(test.config().build());
                 TaskClient client = new TaskClient(broker);
                 Worker worker =
                         Worker.start(

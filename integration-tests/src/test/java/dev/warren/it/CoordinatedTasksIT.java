@@ -8,7 +8,6 @@ import dev.warren.client.TaskClient;
 import dev.warren.client.TaskFailedException;
 import dev.warren.it.support.ItWorkers;
 import dev.warren.it.tasks.GuardedIncrement;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
@@ -29,7 +28,7 @@ class CoordinatedTasksIT {
             throws Exception {
         Queues.reset(test, "it-coordinated");
         String lock = test.uniqueName("it-cli-lock");
-        try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+        try (Broker broker = Broker.connect(test.config().build());
                 TaskClient client = new TaskClient(broker);
                 JvmProcess first =
                         ItWorkers.launcher(test, 2, "it-coordinated")
@@ -53,7 +52,7 @@ class CoordinatedTasksIT {
     @Test
     void withoutCoordinationTheTaskSaysWhatIsMissing(TestBroker test) throws Exception {
         Queues.reset(test, "it-coordinated");
-        try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+        try (Broker broker = Broker.connect(test.config().build());
                 TaskClient client = new TaskClient(broker);
                 JvmProcess worker = ItWorkers.start(test, 1, "it-coordinated")) {
 

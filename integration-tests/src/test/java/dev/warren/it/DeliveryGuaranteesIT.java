@@ -21,7 +21,6 @@ import dev.warren.it.support.LogCapture;
 import dev.warren.it.support.RawMessages;
 import dev.warren.it.tasks.Echo;
 import dev.warren.it.tasks.Introspect;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.LateRetry;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TcpProxy;
@@ -43,7 +42,7 @@ class DeliveryGuaranteesIT {
     private static final String PUBLISHER = "dev.warren.internal.transport.ConfirmingPublisher";
 
     private static WarrenConfig.Builder config(TestBroker test) {
-        return test.config().catalog(new ItCatalog());
+        return test.config();
     }
 
     @Test

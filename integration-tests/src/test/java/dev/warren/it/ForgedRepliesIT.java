@@ -24,7 +24,6 @@ import dev.warren.internal.wire.Heading;
 import dev.warren.it.support.LogCapture;
 import dev.warren.it.support.RawMessages;
 import dev.warren.it.tasks.Echo;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
@@ -52,7 +51,7 @@ class ForgedRepliesIT {
     private static final String REPLIES = "dev.warren.client.PendingReplies";
 
     private static WarrenConfig config(TestBroker test) {
-        return test.config().catalog(new ItCatalog()).build();
+        return test.config().build();
     }
 
     @Test

@@ -25,7 +25,6 @@ import dev.warren.internal.wire.MessageSealer;
 import dev.warren.internal.wire.RejectReason;
 import dev.warren.it.support.RawMessages;
 import dev.warren.it.tasks.Echo;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
@@ -51,7 +50,7 @@ class InboundLimitsIT {
     private static final int MAX_BODY = 64 * 1024;
 
     private static WarrenConfig config(TestBroker test) {
-        return test.config().catalog(new ItCatalog()).maxBodyBytes(MAX_BODY).build();
+        return test.config().maxBodyBytes(MAX_BODY).build();
     }
 
     /** Publishes these bytes as the body of a message signed with the test key. */

@@ -13,6 +13,7 @@ import dev.warren.TaskId;
 import dev.warren.WarrenConfig;
 import dev.warren.client.TaskClient;
 import dev.warren.internal.codec.KryoCodec;
+import dev.warren.internal.codec.TaskTypes;
 import dev.warren.internal.protocol.DeadLetterRecord;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.security.HmacSigner;
@@ -28,7 +29,6 @@ import dev.warren.internal.wire.MessageSealer;
 import dev.warren.internal.wire.RejectReason;
 import dev.warren.it.support.RawMessages;
 import dev.warren.it.tasks.Echo;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Unregistered;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
@@ -66,9 +66,7 @@ class InvalidMessagesIT {
     void start(TestBroker test) throws Exception {
         this.test = test;
         Queues.reset(test, QUEUE);
-        broker =
-                Broker.connect(
-                        test.config().catalog(new ItCatalog()).maxBodyBytes(MAX_BODY).build());
+        broker = Broker.connect(test.config().maxBodyBytes(MAX_BODY).build());
         client = new TaskClient(broker);
         worker = Worker.start(broker, WorkerConfig.custom().queues(QUEUE).concurrency(2).build());
     }
@@ -122,11 +120,12 @@ class InvalidMessagesIT {
                 test.config()
                         .signingKeys(
                                 SigningKeys.parse(SigningKeys.generate("stranger"), "stranger key"))
-                        .catalog(new ItCatalog())
                         .build();
         MessageSealer strangerSealer =
                 new MessageSealer(
-                        KryoCodec.of(stranger.registrations()),
+                        TaskTypes.forConfig(
+                                        stranger.toBuilder().tasks(Echo.class).build(), Map.of())
+                                .codec(),
                         HmacSigner.of(stranger.signingKeys()),
                         MAX_BODY);
         Envelope foreign = sealed(new Echo("x"), strangerSealer);

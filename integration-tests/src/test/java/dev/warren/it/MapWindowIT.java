@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warren.Broker;
 import dev.warren.client.MapOptions;
 import dev.warren.client.TaskClient;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Overlap;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
@@ -33,7 +32,7 @@ class MapWindowIT {
         Queues.reset(test, "it-overlap");
         String run = test.uniqueName("window");
         AtomicInteger mostInFlight = new AtomicInteger();
-        try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+        try (Broker broker = Broker.connect(test.config().build());
                 TaskClient client = new TaskClient(broker);
                 Worker worker =
                         Worker.start(

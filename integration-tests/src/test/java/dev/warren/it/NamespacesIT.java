@@ -7,7 +7,6 @@ import dev.warren.Broker;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskHandle;
 import dev.warren.it.tasks.Echo;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.ops.QueueStats;
 import dev.warren.ops.WorkerHeartbeat;
 import dev.warren.ops.WorkerRoster;
@@ -31,7 +30,6 @@ class NamespacesIT {
     private static Broker connect(TestBroker test, String namespace) {
         return Broker.connect(
                 test.config()
-                        .catalog(new ItCatalog())
                         .namespace(namespace)
                         .connectionName("namespaces-it-" + namespace)
                         .build());

@@ -8,7 +8,6 @@ import dev.warren.client.MapOptions;
 import dev.warren.client.SubmitOptions;
 import dev.warren.client.TaskClient;
 import dev.warren.it.tasks.Echo;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.ops.QueueStats;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
@@ -31,7 +30,7 @@ class QueueOverrideIT {
     void submitEnqueueAndMapReachAWorkerOnTheQueueAskedFor(TestBroker test) throws Exception {
         String urgent = test.uniqueName("it-echo-urgent");
         Queues.reset(test, "it-echo");
-        try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+        try (Broker broker = Broker.connect(test.config().build());
                 Worker worker = Worker.start(broker, WorkerConfig.custom().queues(urgent).build());
                 TaskClient client = new TaskClient(broker)) {
             SubmitOptions toUrgent = SubmitOptions.onQueue(urgent);
@@ -55,7 +54,7 @@ class QueueOverrideIT {
     void withoutTheOverrideTheTaskStaysOnItsOwnQueue(TestBroker test) throws Exception {
         String other = test.uniqueName("it-echo-other");
         Queues.reset(test, "it-echo");
-        try (Broker broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+        try (Broker broker = Broker.connect(test.config().build());
                 Worker worker = Worker.start(broker, WorkerConfig.custom().queues(other).build());
                 TaskClient client = new TaskClient(broker)) {
             client.enqueue(new Echo("mine"));

@@ -10,7 +10,6 @@ import dev.warren.Broker;
 import dev.warren.WarrenConfig;
 import dev.warren.client.TaskClient;
 import dev.warren.internal.transport.Topology;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.QuorumEcho;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
@@ -32,12 +31,7 @@ class QuorumQueueIT {
     @BeforeEach
     void reset(TestBroker test) throws Exception {
         Queues.reset(test, "it-quorum");
-        config =
-                test.config()
-                        .catalog(new ItCatalog())
-                        .quorumQueues(true)
-                        .quorumDeliveryLimit(2)
-                        .build();
+        config = test.config().quorumQueues(true).quorumDeliveryLimit(2).build();
     }
 
     @Test

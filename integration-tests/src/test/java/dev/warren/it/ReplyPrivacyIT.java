@@ -14,7 +14,6 @@ import dev.warren.client.TaskHandle;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Topology;
 import dev.warren.it.tasks.Echo;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TcpProxy;
 import dev.warren.testing.TestBroker;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ReplyPrivacyIT {
 
     private static WarrenConfig.Builder config(TestBroker test) {
-        return test.config().catalog(new ItCatalog());
+        return test.config();
     }
 
     private static void assertOthersCannotConsume(TestBroker test, String queue) throws Exception {

@@ -13,7 +13,6 @@ import dev.warren.client.TaskTimeoutException;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Headers;
 import dev.warren.it.tasks.Flaky;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.NotRetryable;
 import dev.warren.it.tasks.RetryTimes;
 import dev.warren.it.tasks.Sleepy;
@@ -47,7 +46,7 @@ class RetryAndTimeoutIT {
     @BeforeEach
     void start(TestBroker test) throws Exception {
         Queues.reset(test, "it-flaky", "it-timeout", "it-stuck", "it-slow");
-        broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+        broker = Broker.connect(test.config().build());
         client = new TaskClient(broker);
         worker =
                 Worker.start(

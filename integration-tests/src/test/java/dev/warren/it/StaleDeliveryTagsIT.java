@@ -10,7 +10,6 @@ import dev.warren.Broker;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskHandle;
 import dev.warren.internal.transport.Topology;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Slow;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TcpProxy;
@@ -42,16 +41,12 @@ class StaleDeliveryTagsIT {
         consumerLog.addAppender(events);
         try (TcpProxy proxy = TcpProxy.to(test.uri());
                 Broker workerSide =
-                        Broker.connect(
-                                test.config()
-                                        .catalog(new ItCatalog())
-                                        .brokerUri(proxy.uri(test.uri()))
-                                        .build());
+                        Broker.connect(test.config().brokerUri(proxy.uri(test.uri())).build());
                 Worker worker =
                         Worker.start(
                                 workerSide,
                                 WorkerConfig.custom().queues("it-slow").concurrency(2).build());
-                Broker clientSide = Broker.connect(test.config().catalog(new ItCatalog()).build());
+                Broker clientSide = Broker.connect(test.config().build());
                 TaskClient client = new TaskClient(clientSide)) {
             List<TaskHandle<Integer>> handles = new ArrayList<>();
             for (int i = 0; i < 6; i++) {

@@ -11,7 +11,6 @@ import dev.warren.client.TaskFailedException;
 import dev.warren.client.TaskHandle;
 import dev.warren.internal.transport.Topology;
 import dev.warren.it.support.ItWorkers;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Slow;
 import dev.warren.it.tasks.Stubborn;
 import dev.warren.ops.QueueStats;
@@ -49,7 +48,7 @@ class StuckTasksIT {
     @BeforeEach
     void start(TestBroker test) throws Exception {
         Queues.reset(test, "it-stuck", "it-slow");
-        broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+        broker = Broker.connect(test.config().build());
         client = new TaskClient(broker);
     }
 

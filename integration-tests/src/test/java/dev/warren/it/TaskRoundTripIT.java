@@ -15,7 +15,6 @@ import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Headers;
 import dev.warren.it.tasks.Boom;
 import dev.warren.it.tasks.Echo;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Square;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
@@ -40,7 +39,7 @@ class TaskRoundTripIT {
     @BeforeEach
     void start(TestBroker test) throws Exception {
         Queues.reset(test, "it-echo", "it-square", "it-boom");
-        broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+        broker = Broker.connect(test.config().build());
         client = new TaskClient(broker);
         worker =
                 Worker.start(

@@ -9,7 +9,6 @@ import dev.warren.client.TaskHandle;
 import dev.warren.internal.transport.Topology;
 import dev.warren.it.support.ItWorkers;
 import dev.warren.it.tasks.Echo;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.it.tasks.Slow;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
@@ -34,7 +33,7 @@ class WorkerProcessIT {
     void start(TestBroker test) throws Exception {
         this.test = test;
         Queues.reset(test, "it-echo", "it-slow");
-        broker = Broker.connect(test.config().catalog(new ItCatalog()).build());
+        broker = Broker.connect(test.config().build());
         client = new TaskClient(broker);
     }
 

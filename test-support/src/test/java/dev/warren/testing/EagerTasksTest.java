@@ -28,7 +28,7 @@ class EagerTasksTest {
 
     @Test
     void aTaskRunsInTheTestsProcess() {
-        try (EagerClient eager = EagerTasks.client(r -> r.register(Plain.class, 100))) {
+        try (EagerClient eager = EagerTasks.client()) {
             assertThat(eager.run(new Plain(21))).isEqualTo(42);
         }
     }
@@ -36,7 +36,7 @@ class EagerTasksTest {
     @Test
     void aTaskHoldingAValueThatCannotTravelFailsBeforeItRuns() {
         AtomicBoolean ran = new AtomicBoolean();
-        try (EagerClient eager = EagerTasks.client(r -> r.register(HoldsAFlag.class, 100))) {
+        try (EagerClient eager = EagerTasks.client()) {
             assertThatThrownBy(() -> eager.run(new HoldsAFlag(ran)))
                     .isInstanceOf(WarrenException.class)
                     .hasMessageContaining(AtomicBoolean.class.getName());

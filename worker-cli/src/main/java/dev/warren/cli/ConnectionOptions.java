@@ -8,6 +8,7 @@ import dev.warren.internal.transport.BrokerNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
@@ -23,11 +24,14 @@ final class ConnectionOptions {
 
     @Option(
             names = {"-b", "--broker"},
-            paramLabel = "URI",
+            paramLabel = "URI|@FILE",
             description =
-                    "RabbitMQ URI, e.g. amqp://user:pass@host:5672/vhost or amqps://... "
-                            + "(default: $"
-                            + BROKER_ENV
+                    "RabbitMQ URI, e.g. amqps://rabbit.example:5671/vhost, or @FILE to read it from"
+                            + " FILE. Every user of this host sees a password given here (ps):"
+                            + " put such a URI in $"
+                            + BrokerSource.ENVIRONMENT_VARIABLE
+                            + " or --broker-file. (default: $"
+                            + BrokerSource.ENVIRONMENT_VARIABLE
                             + ", else amqp://guest:guest@localhost:5672)")
     String broker;
 
@@ -40,6 +44,15 @@ final class ConnectionOptions {
                             + NAMESPACE_ENV
                             + ", else none); every process of the app must agree")
     String namespace;
+
+    @Option(
+            names = "--broker-file",
+            paramLabel = "FILE",
+            description = "File whose first line is the broker URI, password included (chmod 600)")
+    Path brokerFile;
+
+    /** Where variables are read; tests replace it. */
+    UnaryOperator<String> environment = System::getenv;
 
     @Option(
             names = "--key-file",
@@ -107,14 +120,20 @@ final class ConnectionOptions {
         }
     }
 
-    String brokerUri() {
-        if (broker != null) {
-            return broker;
+    BrokerSource brokerSource() {
+        return BrokerSource.resolve(broker, brokerFile, environment);
+    }
+
+    /** A password in the arguments can be read by anyone on the host and stays in shell history. */
+    private void warnIfPasswordOnTheCommandLine(BrokerSource source) {
+        if (source.passwordOnCommandLine()) {
+            log.warn(
+                    "the broker URI given with --broker holds a password: every user of this host"
+                            + " can read it (ps, /proc/PID/cmdline) and shell history keeps it;"
+                            + " put the URI in the environment variable {} or in a file given with"
+                            + " --broker-file FILE (or --broker @FILE), chmod 600",
+                    BrokerSource.ENVIRONMENT_VARIABLE);
         }
-        String fromEnv = System.getenv(BROKER_ENV);
-        return fromEnv != null && !fromEnv.isBlank()
-                ? fromEnv
-                : WarrenConfig.DEFAULT_BROKER_URI.toString();
     }
 
     String namespace() {
@@ -128,9 +147,11 @@ final class ConnectionOptions {
     }
 
     WarrenConfig config(List<TaskCatalog> catalogs, String connectionName) {
+        BrokerSource source = brokerSource();
+        warnIfPasswordOnTheCommandLine(source);
         WarrenConfig.Builder builder =
                 WarrenConfig.custom()
-                        .brokerUri(brokerUri())
+                        .brokerUri(source.uri())
                         .signingKeys(signingKeys())
                         .quorumQueues(quorum)
                         .connectAttempts(connectAttempts)

@@ -6,6 +6,7 @@ import dev.warren.internal.text.SafeText;
 import dev.warren.ops.WorkerHeartbeat;
 import dev.warren.ops.WorkerRoster;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,8 +50,10 @@ final class StatusCommand implements Callable<Integer> {
             paramLabel = "SECONDS",
             defaultValue = "6",
             description =
-                    "How long to listen for heartbeats; at least the workers' heartbeat interval"
-                            + " (default: ${DEFAULT-VALUE})")
+                    "Longest wait for heartbeats. Workers keep their recent beats in the stream"
+                            + " warren.heartbeats.recent: once those are read, status answers."
+                            + " Where there is no such stream it listens this long: at least the"
+                            + " workers' heartbeat interval (default: ${DEFAULT-VALUE})")
     double waitSeconds;
 
     @Option(names = "--json", description = "Print JSON instead of tables, for scripts")
@@ -85,7 +88,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Broker broker = Broker.connect(connection.config(List.of(), "warren-status"));
                 WorkerRoster roster = WorkerRoster.listen(broker)) {
-            Thread.sleep((long) (waitSeconds * 1000));
+            roster.awaitRecentBeats(Duration.ofMillis((long) (waitSeconds * 1000)));
             int shown = 0;
             while (true) {
                 Fleet.Snapshot snapshot = Fleet.snapshot(broker, roster, queues);

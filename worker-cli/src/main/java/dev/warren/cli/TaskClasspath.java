@@ -2,6 +2,7 @@ package dev.warren.cli;
 
 import dev.warren.ConfigurationException;
 import dev.warren.TaskCatalog;
+import dev.warren.internal.types.TaskScan;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -13,18 +14,22 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * The application's jars and class directories given with {@code --classpath}, and the {@link
- * TaskCatalog}s found in them.
+ * The application's jars and class directories given with {@code --classpath}: the task classes
+ * found in them (records implementing Task with {@code @TaskOptions}), which form the worker's
+ * allow-list, and the optional {@link TaskCatalog}s giving some classes explicit ids.
  */
 final class TaskClasspath {
     private final ClassLoader loader;
+    private final List<Path> entries;
 
-    private TaskClasspath(ClassLoader loader) {
+    private TaskClasspath(ClassLoader loader, List<Path> entries) {
         this.loader = loader;
+        this.entries = List.copyOf(entries);
     }
 
     static TaskClasspath of(List<String> entries) {
         List<URL> urls = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         for (String entry : entries) {
             for (String part : entry.split(File.pathSeparator)) {
                 if (part.isBlank()) {
@@ -34,6 +39,7 @@ final class TaskClasspath {
                 if (!Files.exists(path)) {
                     throw new ConfigurationException("--classpath entry does not exist: " + path);
                 }
+                paths.add(path);
                 try {
                     urls.add(path.toUri().toURL());
                 } catch (MalformedURLException e) {
@@ -43,7 +49,8 @@ final class TaskClasspath {
         }
         ClassLoader parent = TaskClasspath.class.getClassLoader();
         return new TaskClasspath(
-                urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent));
+                urls.isEmpty() ? parent : new URLClassLoader(urls.toArray(URL[]::new), parent),
+                paths);
     }
 
     ClassLoader loader() {
@@ -51,8 +58,28 @@ final class TaskClasspath {
     }
 
     /**
+     * The task classes in the {@code --classpath} entries (without any, on this JVM's class path
+     * beside Warren's jars), found without initialising any class.
+     *
+     * @throws ConfigurationException when there is none: the worker could decode no task
+     */
+    List<Class<?>> tasks() {
+        List<Class<?>> tasks =
+                TaskScan.taskClasses(
+                        entries.isEmpty() ? TaskScan.applicationClasspath() : entries, loader);
+        if (tasks.isEmpty()) {
+            throw new ConfigurationException(
+                    "no task class found on --classpath "
+                            + entries
+                            + ": a worker runs the records implementing Task annotated with"
+                            + " @TaskOptions that it finds there");
+        }
+        return tasks;
+    }
+
+    /**
      * The catalogs named with {@code --catalog}, or else every catalog registered with {@link
-     * ServiceLoader} on the classpath.
+     * ServiceLoader} on the classpath (often none: catalogs only give explicit ids).
      */
     List<TaskCatalog> catalogs(List<String> names) {
         List<TaskCatalog> catalogs = new ArrayList<>();
@@ -63,12 +90,6 @@ final class TaskClasspath {
             return catalogs;
         }
         ServiceLoader.load(TaskCatalog.class, loader).forEach(catalogs::add);
-        if (catalogs.isEmpty()) {
-            throw new ConfigurationException(
-                    "no TaskCatalog found: put the application's jar on --classpath with a"
-                            + " META-INF/services/dev.warren.TaskCatalog entry, or name the catalog"
-                            + " class with --catalog");
-        }
         return catalogs;
     }
 

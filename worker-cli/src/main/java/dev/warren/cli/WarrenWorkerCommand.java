@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         },
         description = {
             "Runs Warren tasks from RabbitMQ queues on this host until SIGTERM/SIGINT.",
-            "Task classes come from --classpath; their Kryo ids from the TaskCatalog in it."
+            "Task classes come from --classpath: the records with @TaskOptions found there."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -88,7 +88,8 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
             names = "--catalog",
             paramLabel = "CLASS",
             description =
-                    "TaskCatalog class to use (repeatable; default: all found on --classpath)")
+                    "TaskCatalog giving explicit Kryo ids (repeatable; default: those registered"
+                            + " on --classpath; most applications have none)")
     List<String> catalogs = new ArrayList<>();
 
     @Option(
@@ -181,7 +182,10 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
         TaskClasspath taskClasspath = TaskClasspath.of(classpath);
         Thread.currentThread().setContextClassLoader(taskClasspath.loader());
         List<TaskCatalog> found = taskClasspath.catalogs(catalogs);
-        WarrenConfig config = connection.config(found, "warren-worker");
+        WarrenConfig config =
+                connection.config(found, "warren-worker").toBuilder()
+                        .tasks(taskClasspath.tasks().toArray(Class<?>[]::new))
+                        .build();
         connection.warnIfKeysComeFromTheEnvironment();
         WorkerConfig.Builder workerConfig =
                 WorkerConfig.custom()

@@ -165,28 +165,10 @@ class OperatorCommandsTest {
 
     @Test
     void aNegativeHeartbeatIntervalOrAnImpossibleMetricsPortExitsTwo() throws IOException {
-        assertThat(
-                        run(
-                                "--queue",
-                                "q",
-                                "--catalog",
-                                WarrenWorkerCommandTest.EmptyCatalog.class.getName(),
-                                "--key-file",
-                                keyFile(),
-                                "--heartbeat-interval",
-                                "-1"))
+        assertThat(run("--queue", "q", "--key-file", keyFile(), "--heartbeat-interval", "-1"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--heartbeat-interval");
-        assertThat(
-                        run(
-                                "--queue",
-                                "q",
-                                "--catalog",
-                                WarrenWorkerCommandTest.EmptyCatalog.class.getName(),
-                                "--key-file",
-                                keyFile(),
-                                "--metrics-port",
-                                "70000"))
+        assertThat(run("--queue", "q", "--key-file", keyFile(), "--metrics-port", "70000"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--metrics-port");
     }

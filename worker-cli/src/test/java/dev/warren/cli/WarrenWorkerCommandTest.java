@@ -3,7 +3,9 @@ package dev.warren.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warren.SigningKeys;
-import dev.warren.TaskCatalog;
+import dev.warren.Task;
+import dev.warren.TaskContext;
+import dev.warren.TaskOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,10 +26,13 @@ class WarrenWorkerCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
-    /** A catalog the tests name with --catalog. */
-    public static final class EmptyCatalog implements TaskCatalog {
+    /** A task for the worker to find on its class path, as an application's would be. */
+    @TaskOptions(queue = "q")
+    public record Echo(String text) implements Task<String> {
         @Override
-        public void register(Registry config) {}
+        public String run(TaskContext context) {
+            return text;
+        }
     }
 
     private int run(String... args) {
@@ -68,7 +73,6 @@ class WarrenWorkerCommandTest {
         int code =
                 run(
                         "--queue", "q",
-                        "--catalog", EmptyCatalog.class.getName(),
                         "--key-env", "WARREN_TEST_SURELY_UNSET_VARIABLE");
 
         assertThat(code).isEqualTo(2);
@@ -80,15 +84,7 @@ class WarrenWorkerCommandTest {
     void aMissingKeyFileIsNamed() {
         Path missing = dir.resolve("nope");
 
-        assertThat(
-                        run(
-                                "--queue",
-                                "q",
-                                "--catalog",
-                                EmptyCatalog.class.getName(),
-                                "--key-file",
-                                missing.toString()))
-                .isEqualTo(2);
+        assertThat(run("--queue", "q", "--key-file", missing.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("cannot read key file " + missing);
     }
 
@@ -104,6 +100,22 @@ class WarrenWorkerCommandTest {
                                 keyFile().toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("com.example.Nope is not on the classpath");
+    }
+
+    @Test
+    void aClasspathWithoutTaskClassesIsRefusedSayingWhatAWorkerLooksFor() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        assertThat(
+                        run(
+                                "--queue",
+                                "q",
+                                "--classpath",
+                                empty.toString(),
+                                "--key-file",
+                                keyFile().toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("no task class found on --classpath", "@TaskOptions");
     }
 
     @Test
@@ -125,7 +137,6 @@ class WarrenWorkerCommandTest {
         int code =
                 run(
                         "--queue", "q",
-                        "--catalog", EmptyCatalog.class.getName(),
                         "--key-file", keyFile().toString(),
                         "--broker", "amqp://guest:secret-password@127.0.0.1:1",
                         "--connect-attempts", "1");
@@ -138,16 +149,7 @@ class WarrenWorkerCommandTest {
 
     @Test
     void aBadConcurrencyIsAUsageError() throws IOException {
-        assertThat(
-                        run(
-                                "--queue",
-                                "q",
-                                "--catalog",
-                                EmptyCatalog.class.getName(),
-                                "--key-file",
-                                keyFile().toString(),
-                                "--concurrency",
-                                "0"))
+        assertThat(run("--queue", "q", "--key-file", keyFile().toString(), "--concurrency", "0"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("concurrency must be at least 1, was 0");
     }
@@ -169,16 +171,7 @@ class WarrenWorkerCommandTest {
 
     @Test
     void aNegativeTimeoutGraceIsAUsageError() throws IOException {
-        assertThat(
-                        run(
-                                "--queue",
-                                "q",
-                                "--catalog",
-                                EmptyCatalog.class.getName(),
-                                "--key-file",
-                                keyFile().toString(),
-                                "--timeout-grace",
-                                "-1"))
+        assertThat(run("--queue", "q", "--key-file", keyFile().toString(), "--timeout-grace", "-1"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--timeout-grace must not be negative, was -1.0");
     }
@@ -189,8 +182,6 @@ class WarrenWorkerCommandTest {
                         run(
                                 "--queue",
                                 "q",
-                                "--catalog",
-                                EmptyCatalog.class.getName(),
                                 "--key-file",
                                 keyFile().toString(),
                                 "--max-stuck-tasks",

@@ -4,11 +4,11 @@ import static dev.warren.testing.assertions.WarrenAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warren.ConfigurationException;
 import dev.warren.SigningKeys;
 import dev.warren.Task;
 import dev.warren.TaskContext;
 import dev.warren.WarrenConfig;
-import dev.warren.WarrenException;
 import dev.warren.client.SubmitOptions;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskHandle;
@@ -39,6 +39,13 @@ class WhatTheCallerSeesIT {
         }
     }
 
+    record ReturnsALambda(String text) implements Task<Supplier<String>> {
+        @Override
+        public Supplier<String> run(TaskContext ctx) {
+            return () -> text;
+        }
+    }
+
     @Test
     void aWorkerWithAnotherKeyRefusesAndTheCallerIsToldWhy() {
         workers.startWith(
@@ -60,14 +67,12 @@ class WhatTheCallerSeesIT {
     }
 
     @Test
-    void aWorkerWithAnOlderCatalogRefusesATaskClassItDoesNotKnow() {
+    void aWorkerFromAStaleJarRefusesATaskClassItDoesNotKnow() {
         WarrenConfig stale =
                 WarrenConfig.custom()
                         .brokerUri(config.brokerUri())
                         .signingKeys(config.signingKeys())
-                        .register(Checksum.class, 100)
-                        .register(ChecksumReport.class, 101)
-                        .register(Kind.class, 102)
+                        .tasks(Checksum.class, Slow.class)
                         .build();
         workers.startWith(stale, "checksums-stale");
 
@@ -96,10 +101,14 @@ class WhatTheCallerSeesIT {
     }
 
     @Test
-    void aTaskHoldingALambdaIsRefusedBeforeAnythingIsSent() {
+    void aLambdaAndAResultThatCannotTravelAreRefusedBeforeAnythingIsSent() {
         int inFlight = client.inFlight();
         assertThatThrownBy(() -> client.submit(new CarriesALambda(() -> "x")))
-                .isInstanceOf(WarrenException.class);
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("CarriesALambda cannot travel");
+        assertThatThrownBy(() -> client.submit(new ReturnsALambda("x")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("ReturnsALambda");
         assertThat(client.inFlight()).isEqualTo(inFlight);
     }
 }

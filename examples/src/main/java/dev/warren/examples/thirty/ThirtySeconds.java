@@ -18,7 +18,6 @@ public final class ThirtySeconds {
                 WarrenConfig.custom()
                         .brokerUri("amqp://guest:guest@localhost:5672")
                         .signingKeys(SigningKeys.fromEnvironment()) // WARREN_KEYS=k1=base64secret
-                        .catalog(new PrimesCatalog())
                         .build();
 
         try (Broker broker = Broker.connect(config);

@@ -7,8 +7,8 @@ import dev.warren.examples.WorkerProcesses;
 
 /**
  * Runs {@link ThirtySeconds}, the README's example, unchanged: starts two worker processes for it
- * with its catalog, the keys in {@code WARREN_KEYS} and the broker address it connects to, runs it,
- * then stops the workers.
+ * with the keys in {@code WARREN_KEYS} and the broker address it connects to, runs it, then stops
+ * the workers.
  */
 public final class ThirtySecondsExample {
     private ThirtySecondsExample() {}
@@ -29,8 +29,7 @@ public final class ThirtySecondsExample {
             System.exit(1);
         }
         System.out.println("Starting 2 worker processes...");
-        try (WorkerProcesses workers =
-                WorkerProcesses.start(2, "thirty-seconds", PrimesCatalog.class, environment)) {
+        try (WorkerProcesses workers = WorkerProcesses.start(2, "thirty-seconds", environment)) {
             ThirtySeconds.main(args);
         }
     }

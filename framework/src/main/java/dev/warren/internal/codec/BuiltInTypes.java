@@ -1,6 +1,7 @@
 package dev.warren.internal.codec;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Registration;
 import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import java.math.BigDecimal;
@@ -17,16 +18,19 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The JDK types every Warren process registers, with fixed ids below {@link
- * KryoCodec#FIRST_USER_ID}, so records can hold common values without each application registering
- * them (and agreeing on ids).
+ * The JDK types every Warren process registers, with fixed ids that are Warren's (below {@link
+ * TypeIds#FIRST_EXPLICIT_ID}, and {@link JdkValueTypes} from {@link TypeIds#FIRST_WARREN_JDK_ID}),
+ * so records can hold common values without any registration.
  */
 final class BuiltInTypes {
+    private static final Set<Class<?>> CLASSES = registeredClasses();
+
     private BuiltInTypes() {}
 
     static void register(Kryo kryo) {
@@ -63,6 +67,12 @@ final class BuiltInTypes {
         kryo.register(Collections.emptyList().getClass(), 39);
         kryo.register(Collections.emptyMap().getClass(), 40);
         kryo.register(Collections.emptySet().getClass(), 41);
+        JdkValueTypes.register(kryo);
+    }
+
+    /** Whether values of exactly this class travel without any registration. */
+    static boolean contains(Class<?> type) {
+        return CLASSES.contains(type);
     }
 
     /**
@@ -74,6 +84,37 @@ final class BuiltInTypes {
             kryo.register(Class.forName(name), id);
         } catch (ClassNotFoundException e) {
             // a JDK without this implementation class never produces its instances
+        }
+    }
+
+    private static Set<Class<?>> registeredClasses() {
+        Kryo kryo = new Kryo();
+        register(kryo);
+        Set<Class<?>> classes = new HashSet<>();
+        for (int id = 0; id < TypeIds.FIRST_EXPLICIT_ID; id++) {
+            add(classes, kryo.getRegistration(id));
+        }
+        for (int id = TypeIds.FIRST_WARREN_JDK_ID; id < TypeIds.FIRST_DERIVED_ID; id++) {
+            Registration registration = kryo.getRegistration(id);
+            if (registration == null && id > TypeIds.FIRST_WARREN_JDK_ID + JdkValueTypes.SLOTS) {
+                break;
+            }
+            add(classes, registration);
+        }
+        classes.add(Integer.class);
+        classes.add(Long.class);
+        classes.add(Short.class);
+        classes.add(Byte.class);
+        classes.add(Character.class);
+        classes.add(Boolean.class);
+        classes.add(Float.class);
+        classes.add(Double.class);
+        return Set.copyOf(classes);
+    }
+
+    private static void add(Set<Class<?>> classes, Registration registration) {
+        if (registration != null) {
+            classes.add(registration.getType());
         }
     }
 }

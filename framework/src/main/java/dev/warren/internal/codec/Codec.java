@@ -5,7 +5,7 @@ package dev.warren.internal.codec;
  * not registered, on both sides, with a {@link CodecException} naming the type or id.
  *
  * <pre>{@code
- * Codec codec = KryoCodec.of(Map.of(SumPrimes.class, 100));
+ * Codec codec = KryoCodec.of(Map.of(SumPrimes.class, 100));   // or admit(...) with derived ids
  * byte[] bytes = codec.encode(new SumPrimes(1_000_000));
  * Object back = codec.decode(bytes);
  * }</pre>

@@ -5,25 +5,31 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import dev.warren.internal.types.TypeClosure;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The Kryo codec: registration required, explicit ids, no Java serialization, a pool of Kryo
- * instances and output buffers shared by all threads. Records are written component by component.
+ * The Kryo codec: registration required, no Java serialization, a pool of Kryo instances and output
+ * buffers shared by all threads. Records are written component by component.
  *
- * <p>Ids below {@value #FIRST_USER_ID} belong to Warren (common JDK types and its wire records);
- * give your classes ids from {@value #FIRST_USER_ID} up, the same on every host.
+ * <p>Besides Warren's built-in types it registers the classes it is given: with an explicit id when
+ * one was chosen, else with the id {@link TypeIds#derived derived} from the class's name. {@link
+ * #admit} adds classes while other threads encode and decode: each pooled Kryo catches up with the
+ * registrations it has not seen yet when it is taken from the pool.
  *
  * <pre>{@code
- * Codec codec = KryoCodec.of(Map.of(SumPrimes.class, 100, PrimeSum.class, 101));
+ * KryoCodec codec = KryoCodec.of(Map.of());
+ * codec.admit(List.of(SumPrimes.class));
+ * byte[] bytes = codec.encode(new SumPrimes(1_000_000));
  * }</pre>
  */
 public final class KryoCodec implements Codec {
-    /** The lowest id an application may register. */
-    public static final int FIRST_USER_ID = 100;
+    /** The lowest id an application may register explicitly. */
+    public static final int FIRST_USER_ID = TypeIds.FIRST_EXPLICIT_ID;
 
     /** The lowest id of Warren's own wire records; ids below it are common JDK types. */
     public static final int FIRST_WARREN_WIRE_ID = 50;
@@ -36,17 +42,32 @@ public final class KryoCodec implements Codec {
 
     private static final int INITIAL_BUFFER_BYTES = 512;
 
-    private final Map<Class<?>, Integer> registrations;
-    private final Pool<Kryo> kryos;
+    private final Map<Class<?>, Integer> warrenTypes;
+    private final IdTable table;
+    private final Pool<PooledKryo> kryos;
     private final Pool<Output> outputs;
 
-    private KryoCodec(Map<Class<?>, Integer> registrations, int maxEncodedBytes) {
-        this.registrations = Map.copyOf(registrations);
+    /** A pooled Kryo and how many of the table's entries it has registered. */
+    private static final class PooledKryo {
+        final Kryo kryo;
+        int registered;
+
+        PooledKryo(Kryo kryo) {
+            this.kryo = kryo;
+        }
+    }
+
+    private KryoCodec(
+            Map<Class<?>, Integer> warrenTypes,
+            Map<Class<?>, Integer> explicitIds,
+            int maxEncodedBytes) {
+        this.warrenTypes = Map.copyOf(warrenTypes);
+        this.table = new IdTable(explicitIds, TypeIds::derived);
         this.kryos =
                 new Pool<>(true, false, 64) {
                     @Override
-                    protected Kryo create() {
-                        return newKryo();
+                    protected PooledKryo create() {
+                        return new PooledKryo(newKryo());
                     }
                 };
         this.outputs =
@@ -56,13 +77,9 @@ public final class KryoCodec implements Codec {
                         return new Output(INITIAL_BUFFER_BYTES, maxEncodedBytes);
                     }
                 };
-        newKryo(); // fail here, not on first use, if the registrations clash
     }
 
-    /**
-     * A codec for these classes. Ids must be unique and at least {@value #FIRST_USER_ID} unless the
-     * class belongs to Warren itself.
-     */
+    /** A codec for these classes, with explicit ids from {@value #FIRST_USER_ID} up. */
     public static KryoCodec of(Map<Class<?>, Integer> registrations) {
         return of(registrations, Integer.MAX_VALUE - 8);
     }
@@ -96,40 +113,61 @@ public final class KryoCodec implements Codec {
                                 null);
                     }
                 });
-        Map<Class<?>, Integer> all = new LinkedHashMap<>(warrenTypes);
-        all.putAll(registrations);
-        Map<Integer, Class<?>> byId = new HashMap<>();
-        Map<Class<?>, Integer> checked = new LinkedHashMap<>();
-        all.forEach(
+        registrations.forEach(
                 (type, id) -> {
                     Objects.requireNonNull(type, "registered class");
                     Objects.requireNonNull(id, "id of " + type.getName());
-                    if (id < FIRST_USER_ID && !warrenTypes.containsKey(type)) {
+                    if (!TypeIds.isExplicit(id)) {
                         throw new CodecException(
                                 "Kryo id of "
                                         + type.getName()
-                                        + " must be at least "
+                                        + " must be from "
                                         + FIRST_USER_ID
-                                        + " (lower ids are Warren's), was "
+                                        + " to "
+                                        + (TypeIds.FIRST_WARREN_JDK_ID - 1)
+                                        + " (other ids are Warren's or derived), was "
                                         + id,
                                 false,
                                 null);
                     }
-                    Class<?> previous = byId.putIfAbsent(id, type);
-                    if (previous != null && previous != type) {
-                        throw new CodecException(
-                                "Kryo id "
-                                        + id
-                                        + " is given to both "
-                                        + previous.getName()
-                                        + " and "
-                                        + type.getName(),
-                                false,
-                                null);
-                    }
-                    checked.put(type, id);
                 });
-        return new KryoCodec(checked, maxEncodedBytes);
+        KryoCodec codec = new KryoCodec(warrenTypes, registrations, maxEncodedBytes);
+        codec.admit(registrations.keySet());
+        return codec;
+    }
+
+    /**
+     * Registers these classes too (those not registered yet), on every Kryo of the pool before it
+     * is next used. Safe while other threads encode and decode.
+     *
+     * @throws CodecException naming both classes when two would share an id; none is added then
+     */
+    public void admit(Collection<? extends Class<?>> types) {
+        List<Class<?>> fresh = new ArrayList<>();
+        for (Class<?> type : types) {
+            if (!isRegistered(type)) {
+                fresh.add(type);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            table.add(fresh);
+        }
+    }
+
+    /**
+     * Registers a value type a coordination primitive carries (a map's keys and values, a channel's
+     * events) with the types it reaches, when it is a record, an enum or a sealed type; JDK types
+     * need nothing and other types are left to explicit registration.
+     */
+    public void admitValue(Class<?> type) {
+        if (!isRegistered(type) && (type.isRecord() || type.isEnum() || type.isSealed())) {
+            admit(TypeClosure.ofValue(type, BuiltInTypes::contains));
+        }
+    }
+
+    /** Whether values of exactly this class encode: a built-in, wire or admitted class. */
+    public boolean isRegistered(Class<?> type) {
+        return BuiltInTypes.contains(type) || warrenTypes.containsKey(type) || table.contains(type);
     }
 
     private Kryo newKryo() {
@@ -138,32 +176,42 @@ public final class KryoCodec implements Codec {
         kryo.setReferences(false);
         kryo.setMaxDepth(MAX_DEPTH);
         BuiltInTypes.register(kryo);
-        registrations.forEach(kryo::register);
+        warrenTypes.forEach(kryo::register);
         return kryo;
+    }
+
+    private PooledKryo obtain() {
+        PooledKryo pooled = kryos.obtain();
+        List<IdTable.Entry> entries = table.entries();
+        for (int i = pooled.registered; i < entries.size(); i++) {
+            pooled.kryo.register(entries.get(i).type(), entries.get(i).id());
+        }
+        pooled.registered = entries.size();
+        return pooled;
     }
 
     @Override
     public byte[] encode(Object value) {
-        Kryo kryo = kryos.obtain();
+        PooledKryo pooled = obtain();
         Output output = outputs.obtain();
         try {
             output.reset();
-            kryo.writeClassAndObject(output, value);
+            pooled.kryo.writeClassAndObject(output, value);
             return output.toBytes();
         } catch (IllegalArgumentException | KryoException e) {
-            throw translate("cannot encode " + describe(value), e);
+            throw KryoErrors.translate("cannot encode " + describe(value), e);
         } finally {
             outputs.free(output);
-            kryos.free(kryo);
+            kryos.free(pooled);
         }
     }
 
     @Override
     public Object decode(byte[] bytes) {
-        Kryo kryo = kryos.obtain();
+        PooledKryo pooled = obtain();
         try {
             Input input = new Input(bytes);
-            Object value = kryo.readClassAndObject(input);
+            Object value = pooled.kryo.readClassAndObject(input);
             if (input.position() != bytes.length) {
                 throw new CodecException(
                         "cannot decode: "
@@ -174,7 +222,7 @@ public final class KryoCodec implements Codec {
             }
             return value;
         } catch (IllegalArgumentException | KryoException | IndexOutOfBoundsException e) {
-            throw translate("cannot decode " + bytes.length + " bytes", e);
+            throw KryoErrors.translate("cannot decode " + bytes.length + " bytes", e);
         } catch (OutOfMemoryError e) {
             // a length prefix claimed more than the heap; the one failed allocation is all that
             // happened
@@ -182,25 +230,15 @@ public final class KryoCodec implements Codec {
                     "cannot decode " + bytes.length + " bytes: a length in them exceeds memory",
                     false,
                     null);
+        } catch (CodecException e) {
+            throw e;
         } catch (RuntimeException e) {
             // a hostile or corrupt stream can make a serializer fail in any way; none of it may
             // escape
             throw new CodecException("cannot decode " + bytes.length + " bytes: " + e, false, e);
         } finally {
-            kryos.free(kryo);
+            kryos.free(pooled);
         }
-    }
-
-    private static CodecException translate(String what, RuntimeException e) {
-        String message = String.valueOf(e.getMessage());
-        boolean unregistered =
-                message.contains("not registered") || message.contains("unregistered class");
-        String hint =
-                unregistered && message.contains("Class is not registered")
-                        ? " (register it with WarrenConfig.Builder.register(type, id) on every host)"
-                        : "";
-        String firstLine = message.lines().findFirst().orElse(message);
-        return new CodecException(what + ": " + firstLine + hint, unregistered, e);
     }
 
     private static String describe(Object value) {

@@ -10,21 +10,28 @@ import dev.warren.internal.wire.Envelope;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Broadcasts through a fanout exchange: every listener gets every message, nobody queues them for
- * later, and nothing is confirmed. Right for announcements that are repeated anyway, such as worker
- * heartbeats; wrong for work. The messages are sealed envelopes like tasks, so listeners verify who
- * sent them.
+ * Broadcasts through a fanout exchange: every listener gets every message, no listener's queue
+ * keeps them for later, and nothing is confirmed. Right for announcements that are repeated anyway,
+ * such as worker heartbeats; wrong for work. A publisher may also keep the last minutes of them in
+ * a stream ({@link #keepRecent}), for a listener that starts late to {@link #recall} them. The
+ * messages are sealed envelopes like tasks, so listeners verify who sent them.
  *
  * <pre>{@code
  * Announcements beats = Announcements.on(broker, "warren.heartbeats", Duration.ofSeconds(15));
+ * beats.keepRecent(Duration.ofMinutes(5));
  * beats.publish(broker.sealer().seal(payload, id, "warren.heartbeat", now, null, 1));
  * try (Subscription s = beats.listen(envelope -> show(broker.sealer().open(envelope)))) { ... }
+ * Optional<Subscription> past = beats.recall(now - 120_000, envelope -> show(...));
  * }</pre>
  */
 public final class Announcements {
+    private static final org.slf4j.Logger log =
+            org.slf4j.LoggerFactory.getLogger(Announcements.class);
+
     private final BrokerLink broker;
     private final String exchange;
     private final Duration lifetime;
@@ -106,6 +113,58 @@ public final class Announcements {
             throw RabbitExceptions.translate(
                     "listen on " + exchange, broker.config().brokerAddressForHumans(), e);
         }
+    }
+
+    /** The stream that keeps the recent announcements, for {@link #recall}. */
+    public String recentStream() {
+        return exchange + ".recent";
+    }
+
+    /**
+     * Keeps what is announced from now on, for {@code retention}, in the stream {@link
+     * #recentStream()} bound to the exchange, so that a listener that starts later can read the
+     * recent past at once ({@link #recall}) instead of waiting for the next round. Idempotent. Best
+     * effort: a broker that cannot (no streams, or the stream exists with other settings) gets a
+     * line in the log, and listeners wait for the next round as before.
+     */
+    public void keepRecent(Duration retention) {
+        String stream = recentStream();
+        Map<String, Object> args =
+                Map.of(
+                        "x-queue-type",
+                        "stream",
+                        "x-max-age",
+                        Math.max(1, retention.toSeconds()) + "s",
+                        "x-max-length-bytes",
+                        50_000_000L,
+                        "x-stream-max-segment-size-bytes",
+                        1_000_000);
+        try (Channel ch = broker.publishingConnection().createChannel()) {
+            declare(ch);
+            ch.queueDeclare(stream, true, false, false, args);
+            ch.queueBind(stream, exchange, "");
+        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            log.info(
+                    "announcements on {} are not kept in the stream {} ({}): readers wait for"
+                            + " the next ones",
+                    exchange,
+                    stream,
+                    RabbitExceptions.translate(
+                                    "keep " + stream, broker.config().brokerAddressForHumans(), e)
+                            .getMessage());
+        }
+    }
+
+    /**
+     * Reads the announcements kept since {@code fromMillis} ({@link #keepRecent}), then follows the
+     * new ones; empty when nothing keeps them here. {@code listener} runs on the client's dispatch
+     * thread, and may see an announcement twice.
+     */
+    public Optional<Subscription> recall(long fromMillis, Consumer<Envelope> listener) {
+        if (broker.topology().inspect(recentStream()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(broker.follow(recentStream(), fromMillis, listener));
     }
 
     private void declare(Channel ch) throws IOException {

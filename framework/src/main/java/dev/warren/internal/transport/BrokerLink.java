@@ -6,8 +6,10 @@ import dev.warren.Broker;
 import dev.warren.BrokerUnavailableException;
 import dev.warren.PublishFailedException;
 import dev.warren.WarrenConfig;
+import dev.warren.internal.codec.TaskTypes;
 import dev.warren.internal.protocol.NoticeProtocol;
 import dev.warren.internal.protocol.TaskProtocol;
+import dev.warren.internal.security.HmacSigner;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.MessageSealer;
 import java.io.IOException;
@@ -40,6 +42,7 @@ public final class BrokerLink implements AutoCloseable {
     private final Connection consuming;
     private final ConfirmingPublisher publisher;
     private final Topology topology;
+    private final TaskTypes types;
     private final MessageSealer sealer;
     private final TaskProtocol protocol;
     private final NoticeProtocol notices;
@@ -47,9 +50,14 @@ public final class BrokerLink implements AutoCloseable {
     private volatile boolean closed;
 
     private BrokerLink(
-            WarrenConfig config, MessageSealer sealer, Connection publishing, Connection consuming)
+            WarrenConfig config,
+            TaskTypes types,
+            MessageSealer sealer,
+            Connection publishing,
+            Connection consuming)
             throws IOException {
         this.config = config;
+        this.types = types;
         this.address = config.brokerAddressForHumans();
         this.sealer = sealer;
         this.protocol = new TaskProtocol(sealer, Clock.systemUTC());
@@ -76,7 +84,10 @@ public final class BrokerLink implements AutoCloseable {
      * @throws BrokerUnavailableException naming the broker and the cause when it cannot connect
      */
     public static BrokerLink connect(WarrenConfig config) {
-        MessageSealer sealer = MessageSealer.forConfig(config, TaskProtocol.WIRE_TYPES);
+        TaskTypes types = TaskTypes.forConfig(config, TaskProtocol.WIRE_TYPES);
+        MessageSealer sealer =
+                new MessageSealer(
+                        types.codec(), HmacSigner.of(config.signingKeys()), config.maxBodyBytes());
         Connections connections =
                 Connections.to(
                         config,
@@ -87,7 +98,7 @@ public final class BrokerLink implements AutoCloseable {
         Connection publishing = connections.open(name + "/publish");
         try {
             Connection consuming = connections.open(name + "/consume");
-            return new BrokerLink(config, sealer, publishing, consuming);
+            return new BrokerLink(config, types, sealer, publishing, consuming);
         } catch (IOException | RuntimeException e) {
             try {
                 publishing.abort();
@@ -133,6 +144,11 @@ public final class BrokerLink implements AutoCloseable {
 
     Connection consumingConnection() {
         return consuming;
+    }
+
+    /** The task classes this process knows, and the codec registering them. */
+    public TaskTypes types() {
+        return types;
     }
 
     public MessageSealer sealer() {

@@ -82,7 +82,7 @@ final class ChannelDelivery implements Delivery {
         try {
             settlement.run();
         } catch (IOException | AlreadyClosedException e) {
-            log.debug(
+            log.trace(
                     "could not {} message {} from {} (channel gone; the broker will redeliver it): {}",
                     what,
                     envelope.messageId(),

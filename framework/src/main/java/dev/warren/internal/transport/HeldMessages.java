@@ -88,6 +88,14 @@ public final class HeldMessages {
         }
     }
 
+    /**
+     * The messages of the queue ready for delivery now, as the broker counts them: not those held
+     * here, and maybe not yet those just given back.
+     */
+    public int ready(String queue) throws IOException {
+        return channel.queueDeclarePassive(queue).getMessageCount();
+    }
+
     /** Drops every message of the queue; returns how many. */
     public int purge(String queue) throws IOException {
         channel.queueDeclarePassive(queue);

@@ -5,6 +5,7 @@ import dev.warren.WarrenConfig;
 import dev.warren.internal.codec.Codec;
 import dev.warren.internal.codec.CodecException;
 import dev.warren.internal.codec.KryoCodec;
+import dev.warren.internal.codec.TaskTypes;
 import dev.warren.internal.security.HmacSigner;
 import dev.warren.internal.security.InvalidSignatureException;
 import dev.warren.internal.security.Signature;
@@ -35,9 +36,19 @@ public final class MessageSealer {
     /** The sealer for a configuration, with Warren's own wire records besides the app's. */
     public static MessageSealer forConfig(WarrenConfig config, Map<Class<?>, Integer> ownTypes) {
         return new MessageSealer(
-                KryoCodec.of(ownTypes, config.registrations(), config.maxBodyBytes()),
+                TaskTypes.forConfig(config, ownTypes).codec(),
                 HmacSigner.of(config.signingKeys()),
                 config.maxBodyBytes());
+    }
+
+    /**
+     * Lets values of {@code type} travel in what this sealer seals and opens (see {@link
+     * KryoCodec#admitValue}); nothing for a codec that is not Kryo's.
+     */
+    public void admitValue(Class<?> type) {
+        if (codec instanceof KryoCodec kryo) {
+            kryo.admitValue(type);
+        }
     }
 
     /** Encodes {@code payload} and signs it, with the heading, under the current key. */

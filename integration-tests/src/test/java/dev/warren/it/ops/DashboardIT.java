@@ -47,7 +47,7 @@ class DashboardIT {
     @BeforeEach
     void connect(TestBroker test) {
         this.test = test;
-        this.broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
+        this.broker = Broker.connect(Ops.config(test));
         this.queue = test.uniqueName("ops-dash");
         BrokerLink.of(broker).topology().declareWorkQueue(queue);
     }

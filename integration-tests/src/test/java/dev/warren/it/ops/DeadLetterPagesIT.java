@@ -34,7 +34,7 @@ class DeadLetterPagesIT {
     @Test
     void listAndRetryReachEveryLetterAcrossPagesInOrder(TestBroker test) throws Exception {
         String queue = test.uniqueName("ops-pages");
-        try (Broker broker = Broker.connect(test.config().catalog(new OpsCatalog()).build())) {
+        try (Broker broker = Broker.connect(Ops.config(test))) {
             BrokerLink.of(broker).topology().declareWorkQueue(queue);
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < LETTERS; i++) {

@@ -44,7 +44,7 @@ abstract class DeadLetterQueueFixture {
     @BeforeEach
     void connect(TestBroker test) throws Exception {
         this.test = test;
-        this.broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
+        this.broker = Broker.connect(Ops.config(test));
         this.keys = Ops.keyFile(dir, test.keysText());
         this.queue = test.uniqueName("ops-provenance");
         this.work = Topology.workQueue(queue);

@@ -38,7 +38,7 @@ class MetricsIT {
     @Test
     void clientAndWorkerCountTasksPerTypeInTheRegistryGivenToThem() throws Exception {
         MeterRegistry meters = new SimpleMeterRegistry();
-        try (Broker broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
+        try (Broker broker = Broker.connect(Ops.config(test));
                 Worker worker =
                         Worker.start(
                                 broker,
@@ -96,15 +96,11 @@ class MetricsIT {
                         .jvmArgs("-Xmx256m")
                         .taskClasspath(
                                 System.getProperty("warren.test.classes", "target/test-classes"))
-                        .options(
-                                "--catalog",
-                                OpsCatalog.class.getName(),
-                                "--metrics-port",
-                                Integer.toString(port))
+                        .options("--metrics-port", Integer.toString(port))
                         .queues("ops-echo")
                         .start();
         JvmProcess.Exit exit;
-        try (Broker broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
+        try (Broker broker = Broker.connect(Ops.config(test));
                 TaskClient client = new TaskClient(broker)) {
             assertThat(client.submit(new OpsEcho("hi")).await(Duration.ofSeconds(30)))
                     .isEqualTo("hi");

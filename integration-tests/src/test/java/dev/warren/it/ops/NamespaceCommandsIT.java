@@ -6,7 +6,6 @@ import dev.warren.Broker;
 import dev.warren.client.TaskClient;
 import dev.warren.it.support.ItWorkers;
 import dev.warren.it.tasks.Echo;
-import dev.warren.it.tasks.ItCatalog;
 import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
 import dev.warren.testing.process.JvmProcess;
@@ -30,12 +29,7 @@ class NamespaceCommandsIT {
                         ItWorkers.launcher(test, 2, "warren.it-echo")
                                 .options("--namespace", namespace, "--heartbeat-interval", "0.3")
                                 .start();
-                Broker broker =
-                        Broker.connect(
-                                test.config()
-                                        .catalog(new ItCatalog())
-                                        .namespace(namespace)
-                                        .build());
+                Broker broker = Broker.connect(test.config().namespace(namespace).build());
                 TaskClient client = new TaskClient(broker)) {
             assertThat(client.submit(new Echo("namespaced")).await(Duration.ofSeconds(30)))
                     .isEqualTo("namespaced");

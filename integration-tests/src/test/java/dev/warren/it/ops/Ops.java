@@ -37,10 +37,20 @@ final class Ops {
         return file;
     }
 
-    /** {@code warren-worker <command...> --broker URI --key-file FILE <args...>}, in this JVM. */
+    /**
+     * {@code warren-worker <command...> --broker @FILE --key-file FILE <args...>}, in this JVM; the
+     * broker URI, password included, goes in a file beside the key file, as an operator would.
+     */
     static Run cli(TestBroker broker, Path keyFile, List<String> command, String... args) {
+        Path brokerFile = keyFile.resolveSibling(keyFile.getFileName() + ".broker");
+        try {
+            Files.writeString(brokerFile, broker.uri() + "\n");
+            Files.setPosixFilePermissions(brokerFile, PosixFilePermissions.fromString("rw-------"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         List<String> all = new ArrayList<>(command);
-        all.addAll(List.of("--broker", broker.uri().toString(), "--key-file", keyFile.toString()));
+        all.addAll(List.of("--broker", "@" + brokerFile, "--key-file", keyFile.toString()));
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -56,6 +66,11 @@ final class Ops {
      * A sealed task (attempt 3) and the dead letter a worker would have sealed for it, verified,
      * put straight into the DLQ; returns the task.
      */
+    /** The operations tests' configuration: their three task classes, named up front. */
+    static dev.warren.WarrenConfig config(TestBroker test) {
+        return test.config().tasks(OpsEcho.class, OpsBoom.class, OpsBrokenUntilFixed.class).build();
+    }
+
     static Envelope deadLetter(
             TestBroker test, Broker broker, String queue, Object task, String reason, String error)
             throws Exception {
@@ -77,6 +92,7 @@ final class Ops {
             boolean contentVerified,
             long ageMillis)
             throws Exception {
+        BrokerLink.of(broker).types().admit(task.getClass()); // as a submit would
         Envelope sealed =
                 BrokerLink.of(broker)
                         .sealer()

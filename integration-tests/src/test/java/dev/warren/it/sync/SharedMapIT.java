@@ -10,6 +10,7 @@ import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
 import dev.warren.testing.process.JvmProcess;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,5 +120,32 @@ class SharedMapIT {
             throws Exception {
         first.awaitLine("OWNER", Duration.ofSeconds(30));
         return SyncChild.launch(broker, "map-stand", name, "n");
+    }
+
+    enum Shade {
+        LIGHT,
+        DARK
+    }
+
+    record Tile(int x, int y, Shade shade, Instant laid, List<String> tags) {}
+
+    @Test
+    void recordValuesTravelBetweenProcessesWithoutRegistration(TestBroker broker) {
+        String name = broker.uniqueName("it-map-records");
+        Tile tile = new Tile(3, 4, Shade.DARK, Instant.parse("2026-12-02T07:00:00Z"), List.of("a"));
+        try (Coordinator writer = Coordinator.connect(broker.config().build());
+                Coordinator reader = Coordinator.connect(broker.config().build());
+                SharedMap<String, Tile> written =
+                        SharedMap.named(name, String.class, Tile.class, writer);
+                SharedMap<String, Tile> read =
+                        SharedMap.named(name, String.class, Tile.class, reader)) {
+            try {
+                written.put("corner", tile);
+                await().atMost(Duration.ofSeconds(20)).until(() -> read.get("corner").isPresent());
+                assertThat(read.get("corner")).contains(tile);
+            } finally {
+                written.delete();
+            }
+        }
     }
 }
