@@ -204,8 +204,8 @@ public final class TaskClient implements AutoCloseable {
     }
 
     /**
-     * Stops listening for replies. Tasks still in flight keep running on workers; their futures
-     * fail here.
+     * Stops listening for replies and deletes this client's reply queue. Tasks still in flight keep
+     * running on workers; their futures fail here, and their replies are dropped by the broker.
      */
     @Override
     public void close() {
@@ -215,12 +215,12 @@ public final class TaskClient implements AutoCloseable {
         closed = true;
         replies.close();
         mapDrivers.shutdownNow();
-        if (pending.isEmpty()) {
-            try {
-                broker.topology().delete(replyQueue);
-            } catch (WarrenException e) {
-                log.warn("reply queue {} left to expire: {}", replyQueue, e.getMessage());
-            }
+        // replies are published without the mandatory flag, so a worker answering a task of this
+        // client after the queue is gone loses nothing that anyone could still read
+        try {
+            broker.topology().delete(replyQueue);
+        } catch (WarrenException e) {
+            log.warn("reply queue {} left to expire: {}", replyQueue, e.getMessage());
         }
         pending.abandonAll(
                 new WarrenException(
