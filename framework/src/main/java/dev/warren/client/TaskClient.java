@@ -10,7 +10,6 @@ import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Subscription;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class TaskClient implements AutoCloseable {
     private final PendingReplies pending;
     private final Subscription replies;
     private final ExecutorService mapDrivers;
-    private final MeterRegistry meters;
+    private final ClientMeters meters;
     private volatile boolean closed;
 
     /**
@@ -57,13 +56,16 @@ public final class TaskClient implements AutoCloseable {
         this(broker, Metrics.globalRegistry);
     }
 
-    /** As {@link #TaskClient(Broker)}, counting submitted tasks in {@code meters}. */
+    /**
+     * As {@link #TaskClient(Broker)}, with its meters ({@code warren.client.*}) in {@code meters}.
+     */
     public TaskClient(Broker broker, MeterRegistry meters) {
         this.broker = BrokerLink.of(broker);
-        this.meters = Objects.requireNonNull(meters, "meters");
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.replyQueue = Topology.replyQueue(clientId);
         this.pending = new PendingReplies(this.broker.protocol(), replyQueue);
+        this.meters =
+                new ClientMeters(Objects.requireNonNull(meters, "meters"), clientId, pending::size);
         this.broker.topology().declareReplyQueue(replyQueue);
         this.replies =
                 this.broker.consumeAcknowledgingAfterHandler(
@@ -94,6 +96,7 @@ public final class TaskClient implements AutoCloseable {
         TaskId id = TaskId.random();
         String type = task.getClass().getName();
         CompletableFuture<Object> future = pending.expect(id, type);
+        meters.watch(type, definition.queue(), future);
         try {
             publishTask(task, definition, id, replyQueue)
                     .whenComplete(
@@ -108,7 +111,7 @@ public final class TaskClient implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         CompletableFuture<R> typed = (CompletableFuture<R>) (CompletableFuture<?>) future;
-        return new TaskHandle<>(id, type, typed);
+        return new TaskHandle<>(id, type, typed, () -> meters.timedOut(type, definition.queue()));
     }
 
     /**
@@ -141,7 +144,7 @@ public final class TaskClient implements AutoCloseable {
             Task<?> task, TaskDefinition definition, TaskId id, String replyTo) {
         broker.topology().declareWorkQueue(definition.queue());
         Envelope envelope = broker.protocol().task(new Submission(task, id, replyTo));
-        countSubmitted(envelope.type(), definition.queue());
+        meters.submitted(envelope.type(), definition.queue());
         return broker.publish(Topology.workQueue(definition.queue()), envelope, true);
     }
 
@@ -170,15 +173,6 @@ public final class TaskClient implements AutoCloseable {
         return pending.size();
     }
 
-    private void countSubmitted(String type, String queue) {
-        Counter.builder("warren.tasks.submitted")
-                .description("tasks this client published")
-                .tag("type", type)
-                .tag("queue", queue)
-                .register(meters)
-                .increment();
-    }
-
     private void ensureOpen() {
         if (closed) {
             throw new WarrenException("TaskClient " + clientId + " is closed");
@@ -204,8 +198,7 @@ public final class TaskClient implements AutoCloseable {
                 log.warn("reply queue {} left to expire: {}", replyQueue, e.getMessage());
             }
         }
-        pending.abandonAll(
-                new WarrenException(
-                        "TaskClient " + clientId + " was closed before the reply came"));
+        pending.abandonAll(new ClientClosedException(clientId));
+        meters.close();
     }
 }

@@ -23,11 +23,13 @@ public final class TaskHandle<R> {
     private final TaskId id;
     private final String type;
     private final CompletableFuture<R> result;
+    private final Runnable onTimeout;
 
-    TaskHandle(TaskId id, String type, CompletableFuture<R> result) {
+    TaskHandle(TaskId id, String type, CompletableFuture<R> result, Runnable onTimeout) {
         this.id = id;
         this.type = type;
         this.result = result;
+        this.onTimeout = onTimeout;
     }
 
     public TaskId id() {
@@ -54,6 +56,7 @@ public final class TaskHandle<R> {
         try {
             return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            onTimeout.run();
             throw new TaskTimeoutException(id, type, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

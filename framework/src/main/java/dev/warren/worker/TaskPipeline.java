@@ -83,6 +83,7 @@ final class TaskPipeline {
                     queue);
         } finally {
             counters.running.decrementAndGet();
+            counters.activity.finished(queue);
         }
     }
 
@@ -112,11 +113,9 @@ final class TaskPipeline {
         meters.started(envelope.type(), queue, clock.millis() - envelope.timestamp());
         long runStart = System.nanoTime();
         TimedRun.Outcome outcome = runner.run(admitted.task(), context, definition.timeout());
-        meters.ran(
-                envelope.type(),
-                queue,
-                System.nanoTime() - runStart,
-                outcome instanceof TimedRun.Returned);
+        long runNanos = System.nanoTime() - runStart;
+        meters.ran(envelope.type(), queue, runNanos, outcome instanceof TimedRun.Returned);
+        counters.activity.ran(queue, runNanos);
         Decision decision =
                 OutcomeRules.afterRun(
                         outcome,
