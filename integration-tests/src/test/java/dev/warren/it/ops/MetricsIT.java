@@ -77,6 +77,23 @@ class MetricsIT {
                                     .counter()
                                     .count())
                     .isEqualTo(1);
+            assertThat(meters.get("warren.client.round.trip").tag("type", echo).timer().count())
+                    .isEqualTo(2);
+            assertThat(
+                            meters.get("warren.client.failures")
+                                    .tag("type", boom)
+                                    .tag("reason", "failed")
+                                    .counter()
+                                    .count())
+                    .isEqualTo(1);
+            assertThat(meters.get("warren.client.in.flight").gauge().value()).isZero();
+            assertThat(meters.getMeters())
+                    .as("every meter a worker and a client registered has a help text")
+                    .allSatisfy(
+                            m ->
+                                    assertThat(m.getId().getDescription())
+                                            .as(m.getId().getName())
+                                            .isNotBlank());
         }
     }
 
@@ -126,6 +143,13 @@ class MetricsIT {
                                     + OpsEcho.class.getName()
                                     + "\"} 1.0")
                     .contains("warren_tasks_run_seconds_count")
+                    .contains("# HELP warren_tasks_run_seconds time a task's run method took")
+                    .containsPattern(
+                            "warren_tasks_run_seconds_bucket\\{outcome=\"succeeded\",queue=\"ops-echo\","
+                                    + "type=\"[^\"]+\",le=\"0\\.001\"\\} \\d")
+                    .containsPattern(
+                            "warren_tasks_queue_wait_seconds_bucket\\{queue=\"ops-echo\","
+                                    + "type=\"[^\"]+\",le=\"\\+Inf\"\\} 1")
                     .contains("warren_tasks_queue_wait_seconds_count")
                     .contains("jvm_memory_used_bytes");
 
