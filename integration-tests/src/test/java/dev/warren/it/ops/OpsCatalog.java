@@ -8,6 +8,7 @@ public final class OpsCatalog implements TaskCatalog {
     public void register(Registry config) {
         config.register(OpsEcho.class, 310)
                 .register(OpsBoom.class, 311)
-                .register(OpsBrokenUntilFixed.class, 312);
+                .register(OpsBrokenUntilFixed.class, 312)
+                .register(OpsWork.class, 313);
     }
 }
