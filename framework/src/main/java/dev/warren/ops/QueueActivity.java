@@ -2,7 +2,7 @@ package dev.warren.ops;
 
 /**
  * What one worker did on one of its queues, as its heartbeat reports it: running totals since it
- * started, and the run times of the tasks it finished during the last heartbeat interval.
+ * started, and the run times of the tasks whose run ended in the last ten seconds.
  *
  * <pre>{@code
  * QueueActivity a = beat.activity().get("primes");
@@ -11,7 +11,7 @@ package dev.warren.ops;
  *
  * @param delivered messages the broker delivered to it from this queue since it started
  * @param finished of those, the ones it is done with (run or refused, outcome handed to the broker)
- * @param runs tasks whose run ended during the last interval
+ * @param runs tasks whose run ended in the last ten seconds (at most the latest 4,096 are kept)
  * @param runP50Millis median run time of those, in milliseconds (0 when {@code runs} is 0)
  * @param runP99Millis 99th percentile of those, in milliseconds (0 when {@code runs} is 0)
  */

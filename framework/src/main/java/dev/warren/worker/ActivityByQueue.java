@@ -1,6 +1,7 @@
 package dev.warren.worker;
 
 import dev.warren.ops.QueueActivity;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,11 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the heartbeat says a worker did per queue: deliveries taken and finished since it started,
- * and the run times of the tasks that ended since the last beat (the latest {@value #KEPT_RUNS} of
- * them, so a fast queue costs bounded memory).
+ * and the run times of the tasks that ended in the last {@link #WINDOW} (the latest {@value
+ * #KEPT_RUNS} of them, so a fast queue costs bounded memory). A window longer than a beat lets a
+ * reader that samples less often than workers beat still see every burst.
  */
 final class ActivityByQueue {
     static final int KEPT_RUNS = 4096;
+    static final Duration WINDOW = Duration.ofSeconds(10);
 
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
@@ -21,26 +24,33 @@ final class ActivityByQueue {
         final AtomicLong delivered = new AtomicLong();
         final AtomicLong finished = new AtomicLong();
         private final long[] runNanos = new long[KEPT_RUNS]; // guarded by this
+        private final long[] endedAt = new long[KEPT_RUNS]; // guarded by this
         private long runs; // guarded by this
 
-        synchronized void ran(long nanos) {
-            runNanos[(int) (runs % KEPT_RUNS)] = nanos;
+        synchronized void ran(long nanos, long endNanos) {
+            int slot = (int) (runs % KEPT_RUNS);
+            runNanos[slot] = nanos;
+            endedAt[slot] = endNanos;
             runs++;
         }
 
-        synchronized QueueActivity drain() {
+        synchronized QueueActivity snapshot(long nowNanos) {
             int kept = (int) Math.min(runs, KEPT_RUNS);
-            long[] sorted = Arrays.copyOf(runNanos, kept);
+            long[] recent = new long[kept];
+            int count = 0;
+            for (int i = 0; i < kept; i++) {
+                if (nowNanos - endedAt[i] <= WINDOW.toNanos()) {
+                    recent[count++] = runNanos[i];
+                }
+            }
+            long[] sorted = Arrays.copyOf(recent, count);
             Arrays.sort(sorted);
-            QueueActivity activity =
-                    new QueueActivity(
-                            delivered.get(),
-                            finished.get(),
-                            runs,
-                            millis(percentile(sorted, 0.50)),
-                            millis(percentile(sorted, 0.99)));
-            runs = 0;
-            return activity;
+            return new QueueActivity(
+                    delivered.get(),
+                    finished.get(),
+                    count,
+                    millis(percentile(sorted, 0.50)),
+                    millis(percentile(sorted, 0.99)));
         }
     }
 
@@ -52,15 +62,20 @@ final class ActivityByQueue {
         queue(queue).finished.incrementAndGet();
     }
 
-    void ran(String queue, long nanos) {
-        queue(queue).ran(nanos);
+    /** A task's run on {@code queue} took {@code nanos} and ended at {@code endNanos}. */
+    void ran(String queue, long nanos, long endNanos) {
+        queue(queue).ran(nanos, endNanos);
     }
 
-    /** Each queue's activity, and a fresh start for the run times of the next interval. */
-    Map<String, QueueActivity> drain() {
+    /** Each queue's activity at {@code nowNanos} ({@link System#nanoTime()}). */
+    Map<String, QueueActivity> snapshot(long nowNanos) {
         Map<String, QueueActivity> activity = new TreeMap<>();
-        queues.forEach((name, queue) -> activity.put(name, queue.drain()));
+        queues.forEach((name, queue) -> activity.put(name, queue.snapshot(nowNanos)));
         return activity;
+    }
+
+    Map<String, QueueActivity> now() {
+        return snapshot(System.nanoTime());
     }
 
     private Queue queue(String name) {

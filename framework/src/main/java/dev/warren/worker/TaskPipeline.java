@@ -113,9 +113,9 @@ final class TaskPipeline {
         meters.started(envelope.type(), queue, clock.millis() - envelope.timestamp());
         long runStart = System.nanoTime();
         TimedRun.Outcome outcome = runner.run(admitted.task(), context, definition.timeout());
-        long runNanos = System.nanoTime() - runStart;
-        meters.ran(envelope.type(), queue, runNanos, outcome instanceof TimedRun.Returned);
-        counters.activity.ran(queue, runNanos);
+        long runEnd = System.nanoTime();
+        meters.ran(envelope.type(), queue, runEnd - runStart, outcome instanceof TimedRun.Returned);
+        counters.activity.ran(queue, runEnd - runStart, runEnd);
         Decision decision =
                 OutcomeRules.afterRun(
                         outcome,

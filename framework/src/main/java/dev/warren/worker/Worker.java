@@ -133,7 +133,7 @@ public final class Worker implements AutoCloseable {
                         config,
                         worker::stats,
                         worker.counters.unsettled::get,
-                        worker.counters.activity::drain);
+                        worker.counters.activity::now);
         return worker;
     }
 

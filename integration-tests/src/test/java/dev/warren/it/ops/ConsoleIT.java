@@ -128,19 +128,17 @@ class ConsoleIT {
                     wait.until(page -> drawnPoints(page.findElements(line)) >= 2);
                 }
 
-                By rows = By.cssSelector("#failures tr[data-id]");
-                wait.until(page -> page.findElements(rows).size() == 3);
-                List<WebElement> failures = browser.findElements(rows);
-                assertThat(failures)
-                        .extracting(r -> r.getAttribute("data-id"))
+                ConsolePage console = new ConsolePage(browser);
+                wait.until(page -> console.failureIds().size() == 3);
+                assertThat(console.failureIds())
                         .as("newest first")
                         .containsExactly(second.messageId(), first.messageId(), old.messageId());
-                WebElement oldWhen = failures.get(2).findElement(By.cssSelector("td.when"));
-                assertThat(oldWhen.getText()).isEqualTo("2 h ago");
-                assertThat(oldWhen.getAttribute("title")).isNotBlank();
-                WebElement shortId = failures.get(0).findElement(By.cssSelector("td.id"));
-                assertThat(shortId.getText()).hasSizeLessThan(second.messageId().length());
-                assertThat(shortId.getAttribute("title")).startsWith(second.messageId());
+                Map<String, String> oldWhen = console.failureCell(old.messageId(), "td.when");
+                assertThat(oldWhen.get("text")).isEqualTo("2 h ago");
+                assertThat(oldWhen.get("title")).isNotBlank();
+                Map<String, String> shortId = console.failureCell(second.messageId(), "td.id");
+                assertThat(shortId.get("text")).hasSizeLessThan(second.messageId().length());
+                assertThat(shortId.get("title")).startsWith(second.messageId());
 
                 browser.findElement(By.id("lookup-id")).sendKeys(first.messageId());
                 browser.findElement(By.id("lookup-go")).click();
@@ -158,7 +156,7 @@ class ConsoleIT {
                         .contains(dead + ": read 3 of 3 dead letters")
                         .contains("A task that succeeded leaves no trace");
 
-                failures.get(0).click();
+                console.openFailure(second.messageId());
                 By open =
                         By.cssSelector(
                                 "#failure-detail .detail[data-id='"

@@ -12,7 +12,8 @@ import dev.warren.testing.process.JvmProcess;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,7 @@ class MetricsIT {
 
     @Test
     void clientAndWorkerCountTasksPerTypeInTheRegistryGivenToThem() throws Exception {
-        MeterRegistry meters = new SimpleMeterRegistry();
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (Broker broker = Broker.connect(test.config().catalog(new OpsCatalog()).build());
                 Worker worker =
                         Worker.start(
@@ -87,6 +88,12 @@ class MetricsIT {
                                     .count())
                     .isEqualTo(1);
             assertThat(meters.get("warren.client.in.flight").gauge().value()).isZero();
+            assertThat(meters.scrape())
+                    .contains("# HELP warren_client_round_trip_seconds ")
+                    .contains("warren_client_round_trip_seconds_bucket{outcome=\"succeeded\"")
+                    .contains("warren_client_failures_total{queue=\"ops-boom\",reason=\"failed\"")
+                    .contains(
+                            "warren_client_in_flight_tasks{client=\"" + client.clientId() + "\"}");
             assertThat(meters.getMeters())
                     .as("every meter a worker and a client registered has a help text")
                     .allSatisfy(

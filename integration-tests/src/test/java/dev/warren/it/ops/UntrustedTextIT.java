@@ -153,8 +153,8 @@ class UntrustedTextIT {
                             "api/lookup",
                             "id=" + URLEncoder.encode(ESCAPED_ID, StandardCharsets.UTF_8));
             assertThat(lookedUp.statusCode()).isEqualTo(200);
-            List<?> found =
-                    (List<?>) new Json().toType(lookedUp.body(), Json.MAP_TYPE).get("found");
+            Map<String, Object> lookup = new Json().toType(lookedUp.body(), Json.MAP_TYPE);
+            List<?> found = (List<?>) lookup.get("found");
             assertThat(found).hasSize(1);
             ((Map<?, ?>) found.get(0)).values().forEach(v -> assertPlain(String.valueOf(v)));
             assertThat(String.valueOf(found)).contains("UNKNOWN_KEY", ESCAPED_ID);
@@ -198,20 +198,22 @@ class UntrustedTextIT {
             assertThat(failures.getText())
                     .contains(ESCAPED_SIMPLE_TYPE, "UNKNOWN_KEY")
                     .doesNotContain("T".repeat(200), "y".repeat(200));
-            assertThat(failures.findElements(By.cssSelector("td.id")))
-                    .extracting(id -> id.getAttribute("title"))
-                    .anySatisfy(title -> assertThat(title).startsWith(ESCAPED_ID));
+            ConsolePage console = new ConsolePage(browser);
+            assertThat(console.failureCell(ESCAPED_ID, "td.id").get("title"))
+                    .as("the whole id on hover")
+                    .startsWith(ESCAPED_ID);
             assertPlain(failures.getText());
             assertThat(failures.getAttribute("innerHTML")).doesNotContain("\u001b", "\r", "\u009b");
 
-            for (WebElement row : browser.findElements(rows)) {
-                row.click();
+            for (String id : console.failureIds()) {
+                console.openFailure(id);
                 WebElement detail = browser.findElement(By.id("failure-detail"));
+                assertThat(detail.getText()).contains(id);
                 assertPlain(detail.getText());
                 assertThat(detail.getAttribute("innerHTML"))
                         .doesNotContain("\u001b", "\r", "\u009b", "<script");
             }
-            browser.findElement(By.cssSelector("#failures tr[data-id='" + TRACE_ID + "']")).click();
+            console.openFailure(TRACE_ID);
             WebElement trace = browser.findElement(By.cssSelector("#failure-detail pre.stack"));
             assertThat(trace.getText()).startsWith(ESCAPED_TRACE_FIRST_LINE);
             assertThat(trace.findElements(By.tagName("script"))).isEmpty();
