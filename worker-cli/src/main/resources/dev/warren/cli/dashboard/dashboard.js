@@ -8,6 +8,7 @@
 
 const REFRESH_MS = 2000;
 const MAX_TEXT = 200;
+const MAX_DETAIL = 1000; // the server has cut each field already; a detail shows it whole
 const TOKEN = new URLSearchParams(window.location.search).get("token") || "";
 const COLORS = { publish: "#1f77b4", deliver: "#ff7f0e", ack: "#2ca02c", ready: "#9467bd",
   unacked: "#8c564b", p50: "#17becf", p99: "#d62728" };
@@ -15,9 +16,10 @@ const COLORS = { publish: "#1f77b4", deliver: "#ff7f0e", ack: "#2ca02c", ready: 
 let selectedFailure = null; // queue + " " + id of the failure whose details are open
 let lastFailures = [];
 
-function shortText(text) {
+function shortText(text, max) {
+  const limit = max || MAX_TEXT;
   const s = text === undefined || text === null ? "" : String(text);
-  return s.length <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "\u2026";
+  return s.length <= limit ? s : s.substring(0, limit) + "\u2026";
 }
 
 function cell(row, text, className) {
@@ -170,7 +172,7 @@ function detailBlock(f, now) {
     const dt = document.createElement("dt");
     dt.textContent = name;
     const dd = document.createElement("dd");
-    dd.textContent = shortText(value);
+    dd.textContent = shortText(value, MAX_DETAIL);
     if (title) dd.title = title;
     dd.className = "field-" + name.toLowerCase().replace(/[^a-z]+/g, "-");
     dl.appendChild(dt);
