@@ -122,8 +122,8 @@ public final class DeadLetters {
     }
 
     /** As {@link #list}, with the last error's whole stack trace (as cut by the worker) of each. */
-    public List<DeadLetterDetail> inspect(String queue, int max) {
-        List<DeadLetterDetail> letters = new ArrayList<>();
+    public List<DeadLetter.Detail> inspect(String queue, int max) {
+        List<DeadLetter.Detail> letters = new ArrayList<>();
         read(queue, max, read -> letters.add(detail(read)));
         return letters;
     }
@@ -134,14 +134,14 @@ public final class DeadLetters {
      * @param found the dead letters that matched, oldest first
      * @param read how many dead letters it read (at most the limit it was given)
      */
-    public record Search(List<DeadLetterDetail> found, int read) {}
+    public record Search(List<DeadLetter.Detail> found, int read) {}
 
     /**
      * Reads at most {@code max} dead letters of a logical queue, oldest first, keeps those {@code
      * match} picks, and leaves them all in place.
      */
     public Search find(String queue, Predicate<DeadLetter> match, int max) {
-        List<DeadLetterDetail> found = new ArrayList<>();
+        List<DeadLetter.Detail> found = new ArrayList<>();
         int read =
                 read(
                         queue,
@@ -154,8 +154,8 @@ public final class DeadLetters {
         return new Search(List.copyOf(found), read);
     }
 
-    private static DeadLetterDetail detail(DeadLetterReader.Read read) {
-        return new DeadLetterDetail(read.letter(), read.lastError());
+    private static DeadLetter.Detail detail(DeadLetterReader.Read read) {
+        return new DeadLetter.Detail(read.letter(), read.lastError());
     }
 
     /** Hands each of at most {@code max} dead letters to {@code each}; returns how many. */

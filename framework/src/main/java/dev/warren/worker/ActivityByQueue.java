@@ -1,6 +1,6 @@
 package dev.warren.worker;
 
-import dev.warren.ops.QueueActivity;
+import dev.warren.ops.WorkerHeartbeat.QueueActivity;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;

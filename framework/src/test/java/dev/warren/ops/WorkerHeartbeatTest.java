@@ -2,6 +2,7 @@ package dev.warren.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warren.ops.WorkerHeartbeat.QueueActivity;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

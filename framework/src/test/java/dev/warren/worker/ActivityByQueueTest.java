@@ -2,7 +2,7 @@ package dev.warren.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warren.ops.QueueActivity;
+import dev.warren.ops.WorkerHeartbeat.QueueActivity;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 

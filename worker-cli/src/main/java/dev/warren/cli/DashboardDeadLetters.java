@@ -4,7 +4,6 @@ import dev.warren.Broker;
 import dev.warren.WarrenException;
 import dev.warren.internal.text.SafeText;
 import dev.warren.ops.DeadLetter;
-import dev.warren.ops.DeadLetterDetail;
 import dev.warren.ops.DeadLetters;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ final class DashboardDeadLetters {
                 if (q.dead() == 0) {
                     continue;
                 }
-                for (DeadLetterDetail d :
+                for (DeadLetter.Detail d :
                         DeadLetters.of(broker, retryMaxAge).inspect(q.name(), READ_PER_QUEUE)) {
                     found.add(json(q.name(), d));
                 }
@@ -69,7 +68,7 @@ final class DashboardDeadLetters {
     }
 
     /** One dead letter for the page: everything it says, escaped, with its stack trace. */
-    static Map<String, Object> json(String queue, DeadLetterDetail detail) {
+    static Map<String, Object> json(String queue, DeadLetter.Detail detail) {
         DeadLetter d = detail.letter();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("queue", queue);

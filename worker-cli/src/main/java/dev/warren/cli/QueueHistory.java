@@ -1,7 +1,7 @@
 package dev.warren.cli;
 
-import dev.warren.ops.QueueActivity;
 import dev.warren.ops.WorkerHeartbeat;
+import dev.warren.ops.WorkerHeartbeat.QueueActivity;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

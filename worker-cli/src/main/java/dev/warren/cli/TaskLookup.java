@@ -4,7 +4,7 @@ import dev.warren.Broker;
 import dev.warren.WarrenException;
 import dev.warren.internal.text.SafeText;
 import dev.warren.internal.transport.Topology;
-import dev.warren.ops.DeadLetterDetail;
+import dev.warren.ops.DeadLetter;
 import dev.warren.ops.DeadLetters;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ final class TaskLookup {
                                                                 DashboardDeadLetters.shownId(d)),
                                         READ_PER_QUEUE);
                 read = search.read();
-                for (DeadLetterDetail d : search.found()) {
+                for (DeadLetter.Detail d : search.found()) {
                     found.add(DashboardDeadLetters.json(q.name(), d));
                 }
             }

@@ -2,8 +2,8 @@ package dev.warren.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warren.ops.QueueActivity;
 import dev.warren.ops.WorkerHeartbeat;
+import dev.warren.ops.WorkerHeartbeat.QueueActivity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
