@@ -64,8 +64,7 @@ public final class TaskClient implements AutoCloseable {
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.replyQueue = Topology.replyQueue(clientId);
         this.pending = new PendingReplies(this.broker.protocol(), replyQueue);
-        this.meters =
-                new ClientMeters(Objects.requireNonNull(meters, "meters"), clientId, pending::size);
+        Objects.requireNonNull(meters, "meters");
         this.broker.topology().declareReplyQueue(replyQueue);
         this.replies =
                 this.broker.consumeAcknowledgingAfterHandler(
@@ -79,6 +78,8 @@ public final class TaskClient implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
+        // last: a client whose reply queue could not be set up leaves no gauge behind
+        this.meters = new ClientMeters(meters, clientId, pending::size);
     }
 
     /** This client's id; its reply queue is {@code warren.reply.<id>}. */
