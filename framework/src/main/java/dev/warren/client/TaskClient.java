@@ -10,7 +10,6 @@ import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Subscription;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Envelope;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class TaskClient implements AutoCloseable {
     private final PendingReplies pending;
     private final Subscription replies;
     private final ExecutorService mapDrivers;
-    private final MeterRegistry meters;
+    private final ClientMeters meters;
     private volatile boolean closed;
 
     /**
@@ -57,14 +56,16 @@ public final class TaskClient implements AutoCloseable {
         this(broker, Metrics.globalRegistry);
     }
 
-    /** As {@link #TaskClient(Broker)}, counting submitted tasks in {@code meters}. */
+    /**
+     * As {@link #TaskClient(Broker)}, with its meters ({@code warren.client.*}) in {@code meters}.
+     */
     public TaskClient(Broker broker, MeterRegistry meters) {
         this.broker = BrokerLink.of(broker);
-        this.meters = Objects.requireNonNull(meters, "meters");
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.replyQueue = Topology.replyQueue(clientId);
         this.pending =
                 new PendingReplies(this.broker.protocol(), this.broker.notices(), replyQueue);
+        Objects.requireNonNull(meters, "meters");
         this.broker.topology().declareReplyQueue(replyQueue);
         this.broker.topology().bindToNotices(replyQueue);
         this.replies =
@@ -79,6 +80,8 @@ public final class TaskClient implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
+        // last: a client whose reply queue could not be set up leaves no gauge behind
+        this.meters = new ClientMeters(meters, clientId, pending::size);
     }
 
     /** This client's id; its reply queue is {@code warren.reply.<id>}. */
@@ -102,6 +105,7 @@ public final class TaskClient implements AutoCloseable {
         TaskId id = TaskId.random();
         String type = task.getClass().getName();
         CompletableFuture<Object> future = pending.expect(id, type);
+        meters.watch(type, definition.queue(), future);
         try {
             publishTask(task, definition, id, replyQueue)
                     .whenComplete(
@@ -120,9 +124,11 @@ public final class TaskClient implements AutoCloseable {
                 id,
                 type,
                 typed,
-                waited ->
-                        UnansweredTasks.timedOut(
-                                broker.topology(), id, type, definition.queue(), waited));
+                waited -> {
+                    meters.timedOut(type, definition.queue());
+                    return UnansweredTasks.timedOut(
+                            broker.topology(), id, type, definition.queue(), waited);
+                });
     }
 
     /**
@@ -159,7 +165,7 @@ public final class TaskClient implements AutoCloseable {
         if (replyTo != null) {
             pending.signed(id, envelope.signature());
         }
-        countSubmitted(envelope.type(), definition.queue());
+        meters.submitted(envelope.type(), definition.queue());
         return broker.publish(Topology.workQueue(definition.queue()), envelope, true);
     }
 
@@ -188,15 +194,6 @@ public final class TaskClient implements AutoCloseable {
         return pending.size();
     }
 
-    private void countSubmitted(String type, String queue) {
-        Counter.builder("warren.tasks.submitted")
-                .description("tasks this client published")
-                .tag("type", type)
-                .tag("queue", queue)
-                .register(meters)
-                .increment();
-    }
-
     private void ensureOpen() {
         if (closed) {
             throw new WarrenException("TaskClient " + clientId + " is closed");
@@ -222,8 +219,7 @@ public final class TaskClient implements AutoCloseable {
         } catch (WarrenException e) {
             log.warn("reply queue {} left to expire: {}", replyQueue, e.getMessage());
         }
-        pending.abandonAll(
-                new WarrenException(
-                        "TaskClient " + clientId + " was closed before the reply came"));
+        pending.abandonAll(new ClientClosedException(clientId));
+        meters.close();
     }
 }
