@@ -8,6 +8,7 @@ import dev.warren.WarrenException;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -70,6 +71,15 @@ class ClientMetersTest {
         watchFailing(new CancellationException());
         watchFailing(new TimeoutException());
         watchFailing(new ClientClosedException("c1"));
+        watchFailing(
+                new TaskRefusedException(
+                        TaskId.random(),
+                        "T",
+                        TaskRefusedException.Reason.EXPIRED,
+                        "host:1",
+                        true,
+                        List.of("k1"),
+                        null));
         watchFailing(new WarrenException("broker said no"));
         meters.timedOut("T", "q");
 
@@ -77,13 +87,14 @@ class ClientMetersTest {
         assertThat(failures("cancelled")).isEqualTo(1);
         assertThat(failures("timeout")).isEqualTo(2);
         assertThat(failures("closed")).isEqualTo(1);
+        assertThat(failures("refused")).isEqualTo(1);
         assertThat(failures("unpublished")).isEqualTo(1);
         assertThat(
                         registry.get("warren.client.round.trip")
                                 .tag("outcome", "failed")
                                 .timer()
                                 .count())
-                .isEqualTo(6);
+                .isEqualTo(7);
     }
 
     @Test
