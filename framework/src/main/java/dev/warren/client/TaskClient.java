@@ -8,7 +8,6 @@ import dev.warren.internal.protocol.TaskProtocol.Submission;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Subscription;
 import dev.warren.internal.wire.Envelope;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.util.List;
@@ -45,7 +44,7 @@ public final class TaskClient implements AutoCloseable {
     private final PendingReplies pending;
     private final Subscription replies;
     private final ExecutorService mapDrivers;
-    private final MeterRegistry meters;
+    private final ClientMeters meters;
     private volatile boolean closed;
 
     /**
@@ -56,14 +55,16 @@ public final class TaskClient implements AutoCloseable {
         this(broker, Metrics.globalRegistry);
     }
 
-    /** As {@link #TaskClient(Broker)}, counting submitted tasks in {@code meters}. */
+    /**
+     * As {@link #TaskClient(Broker)}, with its meters ({@code warren.client.*}) in {@code meters}.
+     */
     public TaskClient(Broker broker, MeterRegistry meters) {
         this.broker = BrokerLink.of(broker);
-        this.meters = Objects.requireNonNull(meters, "meters");
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.replyQueue = this.broker.names().replyQueue(clientId);
         this.pending =
                 new PendingReplies(this.broker.protocol(), this.broker.notices(), replyQueue);
+        Objects.requireNonNull(meters, "meters");
         this.broker.topology().declareReplyQueue(replyQueue);
         this.broker.topology().bindToNotices(replyQueue);
         this.replies =
@@ -78,6 +79,8 @@ public final class TaskClient implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
+        // last: a client whose reply queue could not be set up leaves no gauge behind
+        this.meters = new ClientMeters(meters, clientId, pending::size);
     }
 
     /** This client's id; its reply queue is {@code warren.reply.<id>}. */
@@ -106,6 +109,7 @@ public final class TaskClient implements AutoCloseable {
         TaskId id = TaskId.random();
         String type = task.getClass().getName();
         CompletableFuture<Object> future = pending.expect(id, type);
+        meters.watch(type, queue, future);
         try {
             publishTask(task, queue, id, replyQueue)
                     .whenComplete(
@@ -124,7 +128,10 @@ public final class TaskClient implements AutoCloseable {
                 id,
                 type,
                 typed,
-                waited -> UnansweredTasks.timedOut(broker.topology(), id, type, queue, waited));
+                waited -> {
+                    meters.timedOut(type, queue);
+                    return UnansweredTasks.timedOut(broker.topology(), id, type, queue, waited);
+                });
     }
 
     /**
@@ -171,7 +178,7 @@ public final class TaskClient implements AutoCloseable {
         if (replyTo != null) {
             pending.signed(id, envelope.signature());
         }
-        countSubmitted(envelope.type(), queue);
+        meters.submitted(envelope.type(), queue);
         return broker.publish(broker.names().workQueue(queue), envelope, true);
     }
 
@@ -202,15 +209,6 @@ public final class TaskClient implements AutoCloseable {
         return pending.size();
     }
 
-    private void countSubmitted(String type, String queue) {
-        Counter.builder("warren.tasks.submitted")
-                .description("tasks this client published")
-                .tag("type", type)
-                .tag("queue", queue)
-                .register(meters)
-                .increment();
-    }
-
     private void ensureOpen() {
         if (closed) {
             throw new WarrenException("TaskClient " + clientId + " is closed");
@@ -218,8 +216,8 @@ public final class TaskClient implements AutoCloseable {
     }
 
     /**
-     * Stops listening for replies. Tasks still in flight keep running on workers; their futures
-     * fail here.
+     * Stops listening for replies and deletes this client's reply queue. Tasks still in flight keep
+     * running on workers; their futures fail here, and their replies are dropped by the broker.
      */
     @Override
     public void close() {
@@ -229,15 +227,14 @@ public final class TaskClient implements AutoCloseable {
         closed = true;
         replies.close();
         mapDrivers.shutdownNow();
-        if (pending.isEmpty()) {
-            try {
-                broker.topology().delete(replyQueue);
-            } catch (WarrenException e) {
-                log.warn("reply queue {} left to expire: {}", replyQueue, e.getMessage());
-            }
+        // replies are published without the mandatory flag, so a worker answering a task of this
+        // client after the queue is gone loses nothing that anyone could still read
+        try {
+            broker.topology().delete(replyQueue);
+        } catch (WarrenException e) {
+            log.warn("reply queue {} left to expire: {}", replyQueue, e.getMessage());
         }
-        pending.abandonAll(
-                new WarrenException(
-                        "TaskClient " + clientId + " was closed before the reply came"));
+        pending.abandonAll(new ClientClosedException(clientId));
+        meters.close();
     }
 }

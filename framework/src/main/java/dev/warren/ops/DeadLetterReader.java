@@ -35,8 +35,11 @@ final class DeadLetterReader {
         this.maxSkew = maxSkew;
     }
 
-    /** A dead letter as read, with its signed record when that verified (else null). */
-    record Read(DeadLetter letter, DeadLetterRecord record) {}
+    /**
+     * A dead letter as read, with its signed record when that verified (else null), and the last
+     * error's whole stack trace as the letter carries it (signed or not), or empty.
+     */
+    record Read(DeadLetter letter, DeadLetterRecord record, String lastError) {}
 
     Read read(Held message, String queue) {
         Envelope envelope = message.envelope();
@@ -44,7 +47,11 @@ final class DeadLetterReader {
         try {
             record = protocol.openDeadLetter(envelope, queue, names.deadLetterQueue(queue));
         } catch (RejectedMessageException e) {
-            return new Read(unverified(message, e.reason() + ": " + e.getMessage()), null);
+            String lastError = envelope.annotations().get(Headers.LAST_ERROR);
+            return new Read(
+                    unverified(message, e.reason() + ": " + e.getMessage()),
+                    null,
+                    lastError == null ? "" : lastError);
         }
         DeadLetter sealed =
                 new DeadLetter(
@@ -61,7 +68,10 @@ final class DeadLetterReader {
                         null);
         String refusal =
                 RetryRules.refusal(sealed, record.keepsBody(), clock.millis(), maxAge, maxSkew);
-        return new Read(withRefusal(sealed, refusal), record);
+        return new Read(
+                withRefusal(sealed, refusal),
+                record,
+                record.lastError() == null ? "" : record.lastError());
     }
 
     private DeadLetter unverified(Held message, String problem) {

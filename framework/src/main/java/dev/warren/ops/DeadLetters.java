@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,8 +118,52 @@ public final class DeadLetters {
 
     /** Reads at most {@code max} dead letters of a logical queue, oldest first, and leaves them. */
     public List<DeadLetter> list(String queue, int max) {
-        String dead = broker.names().deadLetterQueue(queue);
         List<DeadLetter> letters = new ArrayList<>();
+        read(queue, max, read -> letters.add(read.letter()));
+        return letters;
+    }
+
+    /** As {@link #list}, with the last error's whole stack trace (as cut by the worker) of each. */
+    public List<DeadLetter.Detail> inspect(String queue, int max) {
+        List<DeadLetter.Detail> letters = new ArrayList<>();
+        read(queue, max, read -> letters.add(detail(read)));
+        return letters;
+    }
+
+    /**
+     * What {@link #find} found: the matching letters, and how many it read to find them.
+     *
+     * @param found the dead letters that matched, oldest first
+     * @param read how many dead letters it read (at most the limit it was given)
+     */
+    public record Search(List<DeadLetter.Detail> found, int read) {}
+
+    /**
+     * Reads at most {@code max} dead letters of a logical queue, oldest first, keeps those {@code
+     * match} picks, and leaves them all in place.
+     */
+    public Search find(String queue, Predicate<DeadLetter> match, int max) {
+        List<DeadLetter.Detail> found = new ArrayList<>();
+        int read =
+                read(
+                        queue,
+                        max,
+                        r -> {
+                            if (match.test(r.letter())) {
+                                found.add(detail(r));
+                            }
+                        });
+        return new Search(List.copyOf(found), read);
+    }
+
+    private static DeadLetter.Detail detail(DeadLetterReader.Read read) {
+        return new DeadLetter.Detail(read.letter(), read.lastError());
+    }
+
+    /** Hands each of at most {@code max} dead letters to {@code each}; returns how many. */
+    private int read(String queue, int max, Consumer<DeadLetterReader.Read> each) {
+        String dead = broker.names().deadLetterQueue(queue);
+        int[] read = new int[1];
         withHeld(
                 "read dead letters of " + dead,
                 held -> {
@@ -126,16 +171,17 @@ public final class DeadLetters {
                     while (looked.size() < max) {
                         List<Held> page = held.take(dead, Math.min(PAGE, max - looked.size()));
                         for (Held message : page) {
-                            letters.add(reader.read(message, queue).letter());
+                            each.accept(reader.read(message, queue));
                             looked.add(withoutBody(message));
                         }
                         if (page.size() < PAGE) {
                             break;
                         }
                     }
+                    read[0] = looked.size();
                     held.giveBack(looked);
                 });
-        return letters;
+        return read[0];
     }
 
     /**

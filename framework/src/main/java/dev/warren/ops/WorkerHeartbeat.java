@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one worker says about itself every few seconds on the fanout exchange {@code
@@ -34,6 +35,7 @@ import java.util.Map;
  * @param interval how often it beats; a worker silent for three intervals is gone
  * @param version Warren version of the worker
  * @param state {@value #RUNNING} or {@value #STOPPING} (its last beat)
+ * @param activity per queue, what it did there (empty from workers older than this field)
  */
 public record WorkerHeartbeat(
         String workerId,
@@ -51,7 +53,8 @@ public record WorkerHeartbeat(
         long sentAt,
         Duration interval,
         String version,
-        String state) {
+        String state,
+        Map<String, QueueActivity> activity) {
 
     /** The AMQP type of a heartbeat message. */
     public static final String TYPE = "warren.heartbeat";
@@ -59,8 +62,50 @@ public record WorkerHeartbeat(
     public static final String RUNNING = "running";
     public static final String STOPPING = "stopping";
 
+    /** The wire key prefix of a queue's {@link QueueActivity}: {@code activity.<queue>}. */
+    static final String ACTIVITY = "activity.";
+
     public WorkerHeartbeat {
         queues = List.copyOf(queues);
+        activity = Map.copyOf(activity);
+    }
+
+    /** A beat without per-queue activity. */
+    public WorkerHeartbeat(
+            String workerId,
+            String host,
+            long pid,
+            List<String> queues,
+            int concurrency,
+            long succeeded,
+            long failed,
+            long retried,
+            long rejected,
+            int inFlight,
+            int unacked,
+            long startedAt,
+            long sentAt,
+            Duration interval,
+            String version,
+            String state) {
+        this(
+                workerId,
+                host,
+                pid,
+                queues,
+                concurrency,
+                succeeded,
+                failed,
+                retried,
+                rejected,
+                inFlight,
+                unacked,
+                startedAt,
+                sentAt,
+                interval,
+                version,
+                state,
+                Map.of());
     }
 
     public Duration uptime() {
@@ -91,6 +136,7 @@ public record WorkerHeartbeat(
         map.put("intervalMillis", Long.toString(interval.toMillis()));
         map.put("version", version);
         map.put("state", state);
+        new TreeMap<>(activity).forEach((queue, a) -> map.put(ACTIVITY + queue, a.toWire()));
         return map;
     }
 
@@ -121,7 +167,29 @@ public record WorkerHeartbeat(
                 number(map, "sentAt"),
                 Duration.ofMillis(Math.max(1000, number(map, "intervalMillis"))),
                 text(map, "version"),
-                text(map, "state").isEmpty() ? RUNNING : text(map, "state"));
+                text(map, "state").isEmpty() ? RUNNING : text(map, "state"),
+                activity(map));
+    }
+
+    /**
+     * Older workers send none; a malformed entry is left out, the rest of the beat still counts.
+     */
+    private static Map<String, QueueActivity> activity(Map<?, ?> map) {
+        Map<String, QueueActivity> activity = new LinkedHashMap<>();
+        map.forEach(
+                (key, value) -> {
+                    String name = String.valueOf(key);
+                    if (name.startsWith(ACTIVITY) && value != null) {
+                        try {
+                            activity.put(
+                                    name.substring(ACTIVITY.length()),
+                                    QueueActivity.fromWire(value.toString()));
+                        } catch (IllegalArgumentException e) {
+                            // a newer or broken form: this queue's activity is unknown
+                        }
+                    }
+                });
+        return activity;
     }
 
     private static String text(Map<?, ?> map, String key) {
@@ -134,6 +202,62 @@ public record WorkerHeartbeat(
             return Long.parseLong(text(map, key));
         } catch (NumberFormatException e) {
             return 0;
+        }
+    }
+
+    /**
+     * What one worker did on one of its queues, as its heartbeat reports it: running totals since
+     * it started, and the run times of the tasks whose run ended in the last ten seconds.
+     *
+     * <pre>{@code
+     * QueueActivity a = beat.activity().get("primes");
+     * System.out.println(a.finished() + " done, p99 " + a.runP99Millis() + " ms");
+     * }</pre>
+     *
+     * @param delivered messages the broker delivered to it from this queue since it started
+     * @param finished of those, the ones it is done with (run or refused, outcome handed to the
+     *     broker)
+     * @param runs tasks whose run ended in the last ten seconds (at most the latest 4,096 are kept)
+     * @param runP50Millis median run time of those, in milliseconds (0 when {@code runs} is 0)
+     * @param runP99Millis 99th percentile of those, in milliseconds (0 when {@code runs} is 0)
+     */
+    public record QueueActivity(
+            long delivered, long finished, long runs, double runP50Millis, double runP99Millis) {
+
+        /** The heartbeat's form: five numbers separated by spaces. */
+        String toWire() {
+            return delivered
+                    + " "
+                    + finished
+                    + " "
+                    + runs
+                    + " "
+                    + runP50Millis
+                    + " "
+                    + runP99Millis;
+        }
+
+        /**
+         * Reads {@link #toWire()}'s form.
+         *
+         * @throws IllegalArgumentException if it is not five numbers
+         */
+        static QueueActivity fromWire(String text) {
+            String[] parts = text.trim().split(" ");
+            if (parts.length != 5) {
+                throw new IllegalArgumentException("queue activity is five numbers, not: " + text);
+            }
+            try {
+                return new QueueActivity(
+                        Long.parseLong(parts[0]),
+                        Long.parseLong(parts[1]),
+                        Long.parseLong(parts[2]),
+                        Double.parseDouble(parts[3]),
+                        Double.parseDouble(parts[4]));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "queue activity is five numbers, not: " + text, e);
+            }
         }
     }
 }

@@ -7,10 +7,12 @@ import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Heading;
 import dev.warren.ops.WorkerHeartbeat;
+import dev.warren.ops.WorkerHeartbeat.QueueActivity;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +37,7 @@ final class HeartbeatPublisher implements AutoCloseable {
     private final WorkerConfig config;
     private final Supplier<Worker.Stats> stats;
     private final IntSupplier unacked;
+    private final Supplier<Map<String, QueueActivity>> activity;
     private final Announcements announcements;
     private final ScheduledExecutorService timer;
     private final String workerId = UUID.randomUUID().toString().substring(0, 8);
@@ -47,8 +50,10 @@ final class HeartbeatPublisher implements AutoCloseable {
             BrokerLink broker,
             WorkerConfig config,
             Supplier<Worker.Stats> stats,
-            IntSupplier unacked) {
+            IntSupplier unacked,
+            Supplier<Map<String, QueueActivity>> activity) {
         this.broker = broker;
+        this.activity = activity;
         this.config = config;
         this.stats = stats;
         this.unacked = unacked;
@@ -69,11 +74,13 @@ final class HeartbeatPublisher implements AutoCloseable {
             BrokerLink broker,
             WorkerConfig config,
             Supplier<Worker.Stats> stats,
-            IntSupplier unacked) {
+            IntSupplier unacked,
+            Supplier<Map<String, QueueActivity>> activity) {
         if (config.heartbeatInterval().isZero()) {
             return null;
         }
-        HeartbeatPublisher publisher = new HeartbeatPublisher(broker, config, stats, unacked);
+        HeartbeatPublisher publisher =
+                new HeartbeatPublisher(broker, config, stats, unacked, activity);
         publisher.announcements.keepRecent(KEPT_FOR_READERS);
         long every = config.heartbeatInterval().toMillis();
         publisher.timer.scheduleAtFixedRate(
@@ -100,7 +107,8 @@ final class HeartbeatPublisher implements AutoCloseable {
                 System.currentTimeMillis(),
                 config.heartbeatInterval(),
                 version == null ? "development" : version,
-                state);
+                state,
+                activity.get());
     }
 
     private void beat(String state) {

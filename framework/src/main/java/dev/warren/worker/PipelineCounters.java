@@ -17,6 +17,9 @@ final class PipelineCounters {
     /** Deliveries handed to the pipeline and not yet acknowledged or given back. */
     final AtomicInteger unsettled = new AtomicInteger();
 
+    /** Per queue, for the heartbeat. */
+    final ActivityByQueue activity = new ActivityByQueue();
+
     Worker.Stats stats() {
         return new Worker.Stats(
                 succeeded.get(),

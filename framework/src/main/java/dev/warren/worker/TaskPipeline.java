@@ -83,6 +83,7 @@ final class TaskPipeline {
                     queue);
         } finally {
             counters.running.decrementAndGet();
+            counters.activity.finished(queue);
         }
     }
 
@@ -112,11 +113,9 @@ final class TaskPipeline {
         meters.started(envelope.type(), queue, clock.millis() - envelope.timestamp());
         long runStart = System.nanoTime();
         TimedRun.Outcome outcome = runner.run(admitted.task(), context, definition.timeout());
-        meters.ran(
-                envelope.type(),
-                queue,
-                System.nanoTime() - runStart,
-                outcome instanceof TimedRun.Returned);
+        long runEnd = System.nanoTime();
+        meters.ran(envelope.type(), queue, runEnd - runStart, outcome instanceof TimedRun.Returned);
+        counters.activity.ran(queue, runEnd - runStart, runEnd);
         Decision decision =
                 OutcomeRules.afterRun(
                         outcome,

@@ -147,12 +147,17 @@ public final class Worker implements AutoCloseable {
         ConsumerTimeoutWarning.check(broker.config());
         worker.heartbeats =
                 HeartbeatPublisher.start(
-                        broker, config, worker::stats, worker.counters.unsettled::get);
+                        broker,
+                        config,
+                        worker::stats,
+                        worker.counters.unsettled::get,
+                        worker.counters.activity::now);
         return worker;
     }
 
     private void dispatch(Delivery delivery, String queue) {
         counters.unsettled.incrementAndGet();
+        counters.activity.delivered(queue);
         try {
             executor.execute(() -> pipeline.process(delivery, queue));
         } catch (RejectedExecutionException e) {

@@ -97,4 +97,26 @@ class ReplyPrivacyIT {
             squatter.queueDelete(queue);
         }
     }
+
+    @Test
+    void aClientClosedWithATaskPendingFailsItsFutureAndDeletesItsReplyQueue(TestBroker test)
+            throws Exception {
+        Queues.reset(test, "it-echo"); // nobody consumes it here: the task stays pending
+        try (Broker broker = Broker.connect(config(test).build())) {
+            TaskClient client = new TaskClient(broker);
+            String replyQueue = Topology.replyQueue(client.clientId());
+            TaskHandle<String> pending = client.submit(new Echo("never answered"));
+            client.close();
+            assertThatThrownBy(() -> pending.await(Duration.ofSeconds(5)))
+                    .hasMessageContaining("was closed before the reply came");
+            try (Connection raw = test.rawConnection()) {
+                Channel channel = raw.createChannel();
+                assertThatThrownBy(() -> channel.queueDeclarePassive(replyQueue))
+                        .as("the reply queue of a closed client")
+                        .hasStackTraceContaining("NOT_FOUND");
+            }
+        } finally {
+            Queues.reset(test, "it-echo");
+        }
+    }
 }

@@ -44,6 +44,7 @@ public class WarrenAutoConfiguration {
             classLoader = c.getBeanClassLoader();
         }
         WarrenConfig.Builder builder = WarrenConfigFactory.builder(properties, classLoader);
+        builder.tasks(ApplicationTasks.find(beans, classLoader).toArray(Class<?>[]::new));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

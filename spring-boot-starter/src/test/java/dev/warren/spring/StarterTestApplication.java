@@ -1,7 +1,6 @@
 package dev.warren.spring;
 
 import dev.warren.Task;
-import dev.warren.TaskCatalog;
 import dev.warren.TaskContext;
 import dev.warren.TaskOptions;
 import java.time.Duration;
@@ -53,14 +52,6 @@ class StarterTestApplication {
                     context.service(Greeter.class)
                             .orElseThrow(() -> new IllegalStateException("no Greeter service"));
             return greeter.greet(name, Duration.ofMillis(takeMillis));
-        }
-    }
-
-    /** Named by {@code warren.catalog} in the test's properties. */
-    public static final class Catalog implements TaskCatalog {
-        @Override
-        public void register(Registry registry) {
-            registry.register(Greet.class, 100);
         }
     }
 }

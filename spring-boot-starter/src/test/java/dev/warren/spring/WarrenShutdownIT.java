@@ -30,7 +30,6 @@ class WarrenShutdownIT {
                         .properties(
                                 "warren.broker.uri=" + testBroker.uri(),
                                 "warren.keys=" + testBroker.keysText(),
-                                "warren.catalog=" + StarterTestApplication.Catalog.class.getName(),
                                 "warren.coordination=false",
                                 "warren.worker.queues=" + StarterTestApplication.QUEUE,
                                 "greeter.salutation=Hello")

@@ -63,7 +63,6 @@ class WarrenStarterIT {
     static void warrenProperties(DynamicPropertyRegistry properties) {
         properties.add("warren.broker.uri", () -> proxy.uri(testBroker.uri()));
         properties.add("warren.keys", () -> testBroker.keysText());
-        properties.add("warren.catalog", () -> StarterTestApplication.Catalog.class.getName());
         properties.add("warren.connection-name", () -> testBroker.uniqueName("spring-starter"));
         properties.add("warren.worker.queues", () -> StarterTestApplication.QUEUE);
         properties.add("warren.worker.concurrency", () -> "2");

@@ -14,13 +14,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code warren-worker dashboard}: the web page with queues, workers and recent failures. */
+/** {@code warren-worker dashboard}: the web console with queues, charts, workers and failures. */
 @Command(
         name = "dashboard",
         mixinStandardHelpOptions = true,
         description = {
-            "Serves a live web page with queues, workers and recent failures, with buttons to retry"
-                    + " or purge dead letters, until SIGTERM/SIGINT.",
+            "Serves a live web console with queues, their rate and run-time charts, workers, recent"
+                    + " failures newest first with their stack traces, a lookup of a task by id, and"
+                    + " buttons to retry or purge dead letters, until SIGTERM/SIGINT.",
             "It binds to 127.0.0.1 by default and asks for a token: a new random one at each"
                     + " start, in the address it prints, or the first line of --token-file. Use an"
                     + " SSH tunnel rather than --bind 0.0.0.0 to see it from elsewhere."

@@ -7,14 +7,23 @@ import dev.warren.ops.DeadLetter;
 import dev.warren.ops.DeadLetters;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The dashboard's dead-letter actions: list (cached), retry and purge. */
+/**
+ * The dashboard's dead-letter actions: list (cached, newest first, with their stack traces), retry
+ * and purge.
+ */
 final class DashboardDeadLetters {
-    private static final int FAILURES_PER_QUEUE = 20;
+    /** The first this many of each queue (its oldest) are read for the list. */
+    static final int READ_PER_QUEUE = 200;
+
+    /** The newest this many of those are shown. */
+    static final int SHOWN = 100;
+
     private static final long FAILURES_CACHE_MILLIS = 3000;
 
     private final Broker broker;
@@ -44,20 +53,32 @@ final class DashboardDeadLetters {
                 if (q.dead() == 0) {
                     continue;
                 }
-                for (DeadLetter d :
-                        DeadLetters.of(broker, retryMaxAge).list(q.name(), FAILURES_PER_QUEUE)) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("queue", q.name());
-                    m.putAll(shown(DeadLettersCommand.json(d)));
-                    // cut from the whole name, not from the escaped one: a cut ends in dots too
-                    m.put("simpleType", SafeText.of(DeadLettersCommand.simple(d.type())));
-                    found.add(m);
+                for (DeadLetter.Detail d :
+                        DeadLetters.of(broker, retryMaxAge).inspect(q.name(), READ_PER_QUEUE)) {
+                    found.add(json(q.name(), d));
                 }
             }
-            failures = found;
+            found.sort(
+                    Comparator.comparingLong((Map<String, Object> m) -> (Long) m.get("deadAt"))
+                            .reversed());
+            failures = List.copyOf(found.subList(0, Math.min(SHOWN, found.size())));
             failuresAt = System.currentTimeMillis();
             return failures;
         }
+    }
+
+    /** One dead letter for the page: everything it says, escaped, with its stack trace. */
+    static Map<String, Object> json(String queue, DeadLetter.Detail detail) {
+        DeadLetter d = detail.letter();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("queue", queue);
+        m.putAll(shown(DeadLettersCommand.json(d)));
+        // cut from the whole name, not from the escaped one: a cut ends in dots too
+        m.put("simpleType", SafeText.of(DeadLettersCommand.simple(d.type())));
+        m.put("exceptionType", SafeText.of(detail.exceptionType()));
+        m.put("exceptionMessage", SafeText.of(detail.exceptionMessage()));
+        m.put("stackTrace", StackTraceText.of(detail.stackTrace()));
+        return m;
     }
 
     /**
@@ -71,7 +92,7 @@ final class DashboardDeadLetters {
         return shown;
     }
 
-    private static String shownId(DeadLetter d) {
+    static String shownId(DeadLetter d) {
         return SafeText.of(d.id());
     }
 

@@ -8,31 +8,32 @@ import dev.warren.internal.text.SafeText;
 import dev.warren.ops.DeadLetters;
 import dev.warren.ops.WorkerRoster;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web dashboard: a static page (HTML and JavaScript from this jar, no build step) that polls
- * {@code GET /api/state}, reads dead letters through {@code POST /api/dead-letters} (reading one
- * takes it off its queue for a moment, so it is not a GET) and retries or purges them through
- * {@code POST /api/dead-letters/retry} and {@code /purge}.
+ * The web console: a static page (HTML, CSS and JavaScript from this jar, no build step) that polls
+ * {@code GET /api/state} (queues and workers) and {@code GET /api/rates} (each queue's rates, depth
+ * and run times over the last minutes, sampled here every two seconds), reads dead letters through
+ * {@code POST /api/dead-letters} (reading one takes it off its queue for a moment, so it is not a
+ * GET), looks a task up by id through {@code POST /api/lookup}, and retries or purges dead letters
+ * through {@code POST /api/dead-letters/retry} and {@code /purge}.
  *
  * <p>Every request must carry the dashboard's token, as the header {@code X-Warren-Token} or as
  * {@code ?token=} (the page's address, {@link #url()}, has it): 401 without one, 403 with a wrong
  * one. It binds to 127.0.0.1 by default; on a loopback address it also refuses requests whose Host
  * header is not a loopback name (DNS rebinding), and every POST must carry the header {@code
  * X-Warren-Dashboard: 1}, which a foreign web page cannot send without a CORS preflight this server
- * never approves (cross-site request forgery).
+ * never approves (cross-site request forgery). See {@link DashboardGate}.
  *
  * <pre>{@code
  * try (DashboardServer server =
@@ -43,16 +44,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DashboardServer.class);
-    private static final String TOKEN_HEADER = "X-Warren-Token";
+    private static final String TOKEN_PLACE = "__TOKEN__";
 
     private final Broker broker;
     private final WorkerRoster roster;
     private final List<String> queues;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final boolean loopback;
     private final DashboardToken token;
-    private final DashboardDeadLetters deadLetters;
+    private final DashboardGate gate;
+    private final DashboardRoutes routes;
+    private final ConsoleSampler sampler;
 
     private DashboardServer(
             Broker broker,
@@ -66,11 +68,33 @@ public final class DashboardServer implements AutoCloseable {
         this.token = token;
         this.queues = List.copyOf(queues);
         InetAddress address = InetAddress.getByName(host);
-        this.loopback = address.isLoopbackAddress();
+        this.gate = new DashboardGate(address.isLoopbackAddress(), token);
         this.roster = WorkerRoster.listen(broker);
-        this.deadLetters =
-                new DashboardDeadLetters(
-                        broker, retryMaxAge, () -> Fleet.snapshot(broker, roster, this.queues));
+        Supplier<Fleet.Snapshot> fleet = () -> Fleet.snapshot(broker, roster, this.queues);
+        DashboardDeadLetters deadLetters = new DashboardDeadLetters(broker, retryMaxAge, fleet);
+        TaskLookup lookup = new TaskLookup(broker, retryMaxAge, fleet);
+        this.sampler = ConsoleSampler.start(fleet);
+        this.routes =
+                new DashboardRoutes()
+                        .get("/", this::page)
+                        .get("/index.html", this::page)
+                        .get("/dashboard.js", e -> resource(e, "dashboard.js"))
+                        .get("/charts.js", e -> resource(e, "charts.js"))
+                        .get("/console.css", e -> resource(e, "console.css"))
+                        .get("/api/state", e -> DashboardHttp.json(e, state()))
+                        .get("/api/rates", e -> DashboardHttp.json(e, sampler.json()))
+                        .post(
+                                "/api/dead-letters",
+                                e -> DashboardHttp.json(e, JsonText.of(deadLetters.list())))
+                        .post(
+                                "/api/dead-letters/retry",
+                                e -> DashboardHttp.json(e, deadLetters.retry(FormParameters.of(e))))
+                        .post(
+                                "/api/dead-letters/purge",
+                                e -> DashboardHttp.json(e, deadLetters.purge(FormParameters.of(e))))
+                        .post(
+                                "/api/lookup",
+                                e -> DashboardHttp.json(e, lookup.find(FormParameters.of(e))));
         this.server = HttpServer.create(new InetSocketAddress(address, port), 16);
         this.executor =
                 Executors.newFixedThreadPool(
@@ -148,95 +172,30 @@ public final class DashboardServer implements AutoCloseable {
         return "http://" + host + ":" + address.getPort() + "/";
     }
 
+    /** Every path the dashboard answers; each asks for the token first. */
+    public Set<String> endpoints() {
+        return routes.paths();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!LoopbackHostHeader.allows(
-                    loopback, exchange.getRequestHeaders().getFirst("Host"))) {
-                send(exchange, 403, "text/plain", "forbidden host");
-                return;
+            if (gate.admits(exchange)) {
+                routes.dispatch(exchange);
             }
-            String presented = presentedToken(exchange);
-            if (presented == null) {
-                send(
-                        exchange,
-                        401,
-                        "text/plain",
-                        "this dashboard needs its token: open the address it printed");
-                return;
-            }
-            if (!token.matches(presented)) {
-                send(exchange, 403, "text/plain", "wrong token");
-                return;
-            }
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            if ("GET".equals(method)) {
-                switch (path) {
-                    case "/", "/index.html" -> page(exchange);
-                    case "/dashboard.js" ->
-                            resource(exchange, "dashboard.js", "application/javascript");
-                    case "/api/state" -> send(exchange, 200, "application/json", state());
-                    case "/api/dead-letters",
-                            "/api/dead-letters/retry",
-                            "/api/dead-letters/purge" ->
-                            send(exchange, 405, "text/plain", "POST only: it takes messages");
-                    default -> send(exchange, 404, "text/plain", "not found");
-                }
-                return;
-            }
-            if ("POST".equals(method)) {
-                if (!"1".equals(exchange.getRequestHeaders().getFirst("X-Warren-Dashboard"))) {
-                    send(exchange, 403, "text/plain", "missing X-Warren-Dashboard header");
-                    return;
-                }
-                Map<String, String> form = FormParameters.of(exchange);
-                switch (path) {
-                    case "/api/dead-letters" ->
-                            send(
-                                    exchange,
-                                    200,
-                                    "application/json",
-                                    JsonText.of(deadLetters.list()));
-                    case "/api/dead-letters/retry" ->
-                            send(exchange, 200, "application/json", deadLetters.retry(form));
-                    case "/api/dead-letters/purge" ->
-                            send(exchange, 200, "application/json", deadLetters.purge(form));
-                    default -> send(exchange, 404, "text/plain", "not found");
-                }
-                return;
-            }
-            send(exchange, 405, "text/plain", "method not allowed");
         } catch (WarrenException e) {
             log.warn(
                     "dashboard request {} failed: {}",
                     SafeText.of(exchange.getRequestURI().getPath()),
                     SafeText.of(e.getMessage()));
-            sendQuietly(
+            DashboardHttp.sendQuietly(
                     exchange, 500, JsonText.of(Map.of("error", String.valueOf(e.getMessage()))));
         } catch (RuntimeException e) {
             log.warn(
                     "dashboard request {} failed",
                     SafeText.of(exchange.getRequestURI().getPath()),
                     e);
-            sendQuietly(exchange, 500, JsonText.of(Map.of("error", e.toString())));
+            DashboardHttp.sendQuietly(exchange, 500, JsonText.of(Map.of("error", e.toString())));
         }
-    }
-
-    private static String presentedToken(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
-        if (header != null) {
-            return header;
-        }
-        String query = exchange.getRequestURI().getRawQuery();
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            if (pair.startsWith("token=")) {
-                return pair.substring("token=".length());
-            }
-        }
-        return null;
     }
 
     private String state() {
@@ -246,55 +205,22 @@ public final class DashboardServer implements AutoCloseable {
         return JsonText.of(state);
     }
 
-    /** The page, with the token in its script's address so that request carries it as well. */
+    /** The page, with the token in the addresses of its files so those requests carry it too. */
     private void page(HttpExchange exchange) throws IOException {
-        String html = String.valueOf(resourceText("index.html"));
-        String script = "src=\"dashboard.js?token=" + token.value() + "\"";
-        send(exchange, 200, "text/html", html.replace("src=\"dashboard.js\"", script));
+        String html = String.valueOf(DashboardHttp.resourceText("index.html"));
+        DashboardHttp.send(exchange, 200, "text/html", html.replace(TOKEN_PLACE, token.value()));
     }
 
-    private static String resourceText(String name) throws IOException {
-        try (InputStream in = DashboardServer.class.getResourceAsStream("dashboard/" + name)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void resource(HttpExchange exchange, String name, String type)
-            throws IOException {
-        String text = resourceText(name);
-        if (text == null) {
-            send(exchange, 404, "text/plain", "missing resource " + name);
-        } else {
-            send(exchange, 200, type, text);
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, String body)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        // the page's address holds the token: never hand it to another site
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static void sendQuietly(HttpExchange exchange, int status, String json) {
-        try {
-            send(exchange, status, "application/json", json);
-        } catch (IOException | RuntimeException e) {
-            // the response was already started, or the client is gone
-        }
+    private static void resource(HttpExchange exchange, String name) throws IOException {
+        String type = name.endsWith(".css") ? "text/css" : "application/javascript";
+        DashboardHttp.resource(exchange, name, type);
     }
 
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        sampler.close();
         roster.close();
     }
 }

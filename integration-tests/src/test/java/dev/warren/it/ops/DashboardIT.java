@@ -39,6 +39,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @WarrenTest
 class DashboardIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> POSTS =
+            List.of(
+                    "/api/dead-letters",
+                    "/api/dead-letters/retry",
+                    "/api/dead-letters/purge",
+                    "/api/lookup");
 
     private TestBroker test;
     private Broker broker;
@@ -110,16 +116,26 @@ class DashboardIT {
                 DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue))) {
             assertThat(dashboard.url())
                     .isEqualTo(dashboard.address() + "?token=" + dashboard.token());
-            for (String path : List.of("", "dashboard.js", "api/state")) {
+            assertThat(dashboard.endpoints())
+                    .contains("/", "/dashboard.js", "/api/state", "/api/rates", "/api/lookup")
+                    .contains("/api/dead-letters", "/api/dead-letters/retry", "/console.css");
+            String almost = dashboard.token().substring(1) + "x";
+            for (String endpoint : dashboard.endpoints()) {
+                String path = endpoint.substring(1);
                 assertThat(get(dashboard.address() + path, null).statusCode())
                         .as(path)
+                        .isEqualTo(401);
+                assertThat(post(dashboard.address() + path, null, true).statusCode())
+                        .as("POST " + path)
                         .isEqualTo(401);
                 assertThat(get(dashboard.address() + path + "?token=nope", null).statusCode())
                         .as(path)
                         .isEqualTo(403);
-                String almost = dashboard.token().substring(1) + "x";
                 assertThat(get(dashboard.address() + path, almost).statusCode())
                         .as(path)
+                        .isEqualTo(403);
+                assertThat(post(dashboard.address() + path, almost, true).statusCode())
+                        .as("POST " + path)
                         .isEqualTo(403);
             }
             assertThat(get(dashboard.url(), null).body())
@@ -174,7 +190,7 @@ class DashboardIT {
                 DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue))) {
             int port = dashboard.port();
             String token = "X-Warren-Token: " + dashboard.token();
-            for (String path : List.of("/", "/dashboard.js", "/api/state")) {
+            for (String path : dashboard.endpoints()) {
                 RawHttp.Response rebound =
                         RawHttp.send(port, "GET", path, "rebind.attacker.example:" + port, token);
                 assertThat(rebound.status()).as(path).isEqualTo(403);
@@ -184,7 +200,7 @@ class DashboardIT {
                         .isEqualTo(403);
                 assertThat(RawHttp.send(port, "GET", path, "localhost:" + port, token).status())
                         .as(path + " for localhost")
-                        .isEqualTo(200);
+                        .isEqualTo(POSTS.contains(path) ? 405 : 200);
             }
         }
     }

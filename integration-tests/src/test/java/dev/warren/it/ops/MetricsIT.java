@@ -12,7 +12,8 @@ import dev.warren.testing.process.JvmProcess;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,7 @@ class MetricsIT {
 
     @Test
     void clientAndWorkerCountTasksPerTypeInTheRegistryGivenToThem() throws Exception {
-        MeterRegistry meters = new SimpleMeterRegistry();
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (Broker broker = Broker.connect(Ops.config(test));
                 Worker worker =
                         Worker.start(
@@ -77,6 +78,29 @@ class MetricsIT {
                                     .counter()
                                     .count())
                     .isEqualTo(1);
+            assertThat(meters.get("warren.client.round.trip").tag("type", echo).timer().count())
+                    .isEqualTo(2);
+            assertThat(
+                            meters.get("warren.client.failures")
+                                    .tag("type", boom)
+                                    .tag("reason", "failed")
+                                    .counter()
+                                    .count())
+                    .isEqualTo(1);
+            assertThat(meters.get("warren.client.in.flight").gauge().value()).isZero();
+            assertThat(meters.scrape())
+                    .contains("# HELP warren_client_round_trip_seconds ")
+                    .contains("warren_client_round_trip_seconds_bucket{outcome=\"succeeded\"")
+                    .contains("warren_client_failures_total{queue=\"ops-boom\",reason=\"failed\"")
+                    .contains(
+                            "warren_client_in_flight_tasks{client=\"" + client.clientId() + "\"}");
+            assertThat(meters.getMeters())
+                    .as("every meter a worker and a client registered has a help text")
+                    .allSatisfy(
+                            m ->
+                                    assertThat(m.getId().getDescription())
+                                            .as(m.getId().getName())
+                                            .isNotBlank());
         }
     }
 
@@ -122,6 +146,13 @@ class MetricsIT {
                                     + OpsEcho.class.getName()
                                     + "\"} 1.0")
                     .contains("warren_tasks_run_seconds_count")
+                    .contains("# HELP warren_tasks_run_seconds time a task's run method took")
+                    .containsPattern(
+                            "warren_tasks_run_seconds_bucket\\{outcome=\"succeeded\",queue=\"ops-echo\","
+                                    + "type=\"[^\"]+\",le=\"0\\.001\"\\} \\d")
+                    .containsPattern(
+                            "warren_tasks_queue_wait_seconds_bucket\\{queue=\"ops-echo\","
+                                    + "type=\"[^\"]+\",le=\"\\+Inf\"\\} 1")
                     .contains("warren_tasks_queue_wait_seconds_count")
                     .contains("jvm_memory_used_bytes");
 

@@ -56,6 +56,14 @@ class UntrustedTextIT {
     private static final String FORGED_KEY = "k1\u001b[31m\r\nINFO key ok\u009b2J";
     private static final String ESCAPED_KEY = "k1\\u001b[31m\\r\\nINFO key ok\\u009b2J";
     private static final String LONG_ID = "x\u001b[1m" + "y".repeat(240);
+    private static final String TRACE_ID = "t-trace";
+    private static final String FORGED_TRACE =
+            "java.io.IOException: <script>alert(1)</script>\u001b[2J\r\n\tat fake.Line(X.java:1)\n"
+                    + "\tat "
+                    + "z".repeat(1000)
+                    + "\u009b2J";
+    private static final String ESCAPED_TRACE_FIRST_LINE =
+            "java.io.IOException: <script>alert(1)</script>\\u001b[2J";
 
     @TempDir Path dir;
 
@@ -96,7 +104,7 @@ class UntrustedTextIT {
 
     @Test
     void deadLettersListShowsForgedIdsTypesAndKeyIdsEscaped() throws Exception {
-        publishSealedFailure(sealedWithForgedId(), "boom\u001b[31m red");
+        publishSealedFailure(sealedWith(FORGED_ID), "boom\u001b[31m red");
         Path keys = Ops.keyFile(dir, test.keysText());
 
         Ops.Run verified = Ops.cli(test, keys, List.of("dead-letters", "list"), queue);
@@ -121,6 +129,7 @@ class UntrustedTextIT {
     @Test
     void theDashboardShowsForgedIdsTypesAndKeyIdsEscapedAndCut() throws Exception {
         refusedByAWorker(forged(FORGED_ID, FORGED_KEY), forged(LONG_ID, "k1"));
+        publishSealedFailure(sealedWith(TRACE_ID), FORGED_TRACE);
         try (DashboardServer dashboard =
                 DashboardServer.start(broker, "127.0.0.1", 0, List.of(queue))) {
             HttpResponse<String> listed = post(dashboard, "api/dead-letters", "");
@@ -135,21 +144,38 @@ class UntrustedTextIT {
                                     .stream()
                                     .filter(letter -> queue.equals(letter.get("queue")))
                                     .toList();
-            assertThat(letters).hasSize(2);
-            assertThat(letters.get(0))
-                    .containsEntry("id", ESCAPED_ID)
-                    .containsEntry("type", SafeText.of(FORGED_TYPE));
-            assertThat(String.valueOf(letters.get(0).values())).contains(ESCAPED_KEY);
-            assertThat(letters.get(1)).containsEntry("id", SafeText.of(LONG_ID));
+            assertThat(letters).hasSize(3);
+            assertThat(byId(letters, ESCAPED_ID)).containsEntry("type", SafeText.of(FORGED_TYPE));
+            assertThat(String.valueOf(byId(letters, ESCAPED_ID).values())).contains(ESCAPED_KEY);
+            assertThat(byId(letters, SafeText.of(LONG_ID))).isNotNull();
+            assertThat(String.valueOf(byId(letters, TRACE_ID).get("stackTrace")))
+                    .startsWith(ESCAPED_TRACE_FIRST_LINE)
+                    .contains("more chars)");
             for (Map<String, Object> letter : letters) {
                 letter.values().forEach(v -> assertPlain(String.valueOf(v)));
             }
+            HttpResponse<String> lookedUp =
+                    post(
+                            dashboard,
+                            "api/lookup",
+                            "id=" + URLEncoder.encode(ESCAPED_ID, StandardCharsets.UTF_8));
+            assertThat(lookedUp.statusCode()).isEqualTo(200);
+            Map<String, Object> lookup = new Json().toType(lookedUp.body(), Json.MAP_TYPE);
+            // the same forged id may sit in the dead letters of other tests' queues too
+            List<?> found =
+                    ((List<?>) lookup.get("found"))
+                            .stream()
+                                    .filter(f -> queue.equals(((Map<?, ?>) f).get("queue")))
+                                    .toList();
+            assertThat(found).hasSize(1);
+            ((Map<?, ?>) found.get(0)).values().forEach(v -> assertPlain(String.valueOf(v)));
+            assertThat(String.valueOf(found)).contains("UNKNOWN_KEY", ESCAPED_ID);
 
             if (Chromium.installed()) {
                 assertThePageShowsThemEscaped(dashboard, queue);
             }
 
-            publishSealedFailure(sealedWithForgedId(), "boom");
+            publishSealedFailure(sealedWith(FORGED_ID), "boom");
             HttpResponse<String> retried =
                     post(
                             dashboard,
@@ -165,7 +191,14 @@ class UntrustedTextIT {
         }
     }
 
-    /** What the browser renders from that list (checked where Debian's Chromium is installed). */
+    private static Map<String, Object> byId(List<Map<String, Object>> letters, String id) {
+        return letters.stream().filter(l -> id.equals(l.get("id"))).findFirst().orElse(null);
+    }
+
+    /**
+     * What the browser renders from that list, the details of a failure and a lookup (checked where
+     * Debian's Chromium is installed).
+     */
     private static void assertThePageShowsThemEscaped(DashboardServer dashboard, String queue) {
         WebDriver browser = Chromium.start();
         try {
@@ -177,13 +210,40 @@ class UntrustedTextIT {
                                     page.findElements(rows).stream()
                                                     .filter(row -> row.getText().contains(queue))
                                                     .count()
-                                            == 2);
+                                            == 3);
             WebElement failures = browser.findElement(By.id("failures"));
             assertThat(failures.getText())
-                    .contains(ESCAPED_ID, ESCAPED_SIMPLE_TYPE, "UNKNOWN_KEY")
+                    .contains(ESCAPED_SIMPLE_TYPE, "UNKNOWN_KEY")
                     .doesNotContain("T".repeat(200), "y".repeat(200));
+            ConsolePage console = new ConsolePage(browser);
+            assertThat(console.failureCell(ESCAPED_ID, "td.id").get("title"))
+                    .as("the whole id on hover")
+                    .startsWith(ESCAPED_ID);
             assertPlain(failures.getText());
             assertThat(failures.getAttribute("innerHTML")).doesNotContain("\u001b", "\r", "\u009b");
+
+            for (String id : console.failureIds()) {
+                console.openFailure(id);
+                WebElement detail = browser.findElement(By.id("failure-detail"));
+                assertThat(detail.getText()).contains(id);
+                assertPlain(detail.getText());
+                assertThat(detail.getAttribute("innerHTML"))
+                        .doesNotContain("\u001b", "\r", "\u009b", "<script");
+            }
+            console.openFailure(TRACE_ID);
+            WebElement trace = browser.findElement(By.cssSelector("#failure-detail pre.stack"));
+            assertThat(trace.getText()).startsWith(ESCAPED_TRACE_FIRST_LINE);
+            assertThat(trace.findElements(By.tagName("script"))).isEmpty();
+
+            browser.findElement(By.id("lookup-id")).sendKeys(ESCAPED_ID);
+            browser.findElement(By.id("lookup-go")).click();
+            By found = By.cssSelector("#lookup-result .detail");
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(page -> !page.findElements(found).isEmpty());
+            WebElement result = browser.findElement(By.id("lookup-result"));
+            assertThat(result.getText()).contains(ESCAPED_ID, "UNKNOWN_KEY");
+            assertPlain(result.getText());
+            assertThat(result.getAttribute("innerHTML")).doesNotContain("\u001b", "\r", "\u009b");
         } finally {
             browser.quit();
         }
@@ -233,12 +293,12 @@ class UntrustedTextIT {
         Ops.publish(test, queue, dead);
     }
 
-    private Envelope sealedWithForgedId() {
+    private Envelope sealedWith(String id) {
         return BrokerLink.of(broker)
                 .sealer()
                 .seal(
                         new Heading(
-                                FORGED_ID,
+                                id,
                                 OpsEcho.class.getName(),
                                 System.currentTimeMillis(),
                                 null,
