@@ -50,6 +50,10 @@ final class WarrenConfigFactory {
                     "warren.connection-name",
                     () -> builder.connectionName(properties.getConnectionName()));
         }
+        if (properties.getNamespace() != null) {
+            WarrenPropertyException.check(
+                    "warren.namespace", () -> builder.namespace(properties.getNamespace()));
+        }
         for (String catalog : properties.getCatalog()) {
             WarrenPropertyException.check(
                     "warren.catalog", () -> builder.catalog(catalog(catalog, classLoader)));

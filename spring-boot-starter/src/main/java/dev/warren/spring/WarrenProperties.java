@@ -53,6 +53,12 @@ public class WarrenProperties {
     /** How the connections are named in RabbitMQ; Warren's default is "warren". */
     private String connectionName;
 
+    /**
+     * Isolates every broker name of this application (queues, exchanges, coordination) from other
+     * namespaces on the same broker; none by default.
+     */
+    private String namespace;
+
     /** TaskCatalog classes (with a public no-argument constructor) whose registrations to apply. */
     private List<String> catalog = new ArrayList<>();
 
@@ -113,6 +119,14 @@ public class WarrenProperties {
 
     public void setConnectionName(String connectionName) {
         this.connectionName = connectionName;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
     }
 
     public List<String> getCatalog() {

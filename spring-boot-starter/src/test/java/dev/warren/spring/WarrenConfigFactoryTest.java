@@ -35,6 +35,7 @@ class WarrenConfigFactoryTest {
         properties.setMaxBodySize(DataSize.ofMegabytes(1));
         properties.setQueueType(WarrenProperties.QueueType.QUORUM);
         properties.setConnectionName("checkout");
+        properties.setNamespace("shop");
 
         WarrenConfig config = build(properties);
 
@@ -43,6 +44,14 @@ class WarrenConfigFactoryTest {
         assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
         assertThat(config.quorumQueues()).isTrue();
         assertThat(config.connectionName()).isEqualTo("checkout");
+        assertThat(config.namespace()).isEqualTo("shop");
+    }
+
+    @Test
+    void aNamespaceWarrenRefusesIsNamedByItsProperty() {
+        WarrenProperties properties = withKeys();
+        properties.setNamespace("Shop.Front");
+        assertThatThrownBy(() -> build(properties)).hasMessageStartingWith("warren.namespace: ");
     }
 
     @Test
