@@ -1,9 +1,9 @@
 package dev.warren.worker;
 
+import dev.warren.internal.protocol.DeadLetterNote;
 import dev.warren.internal.protocol.RemoteFailure;
 import dev.warren.internal.protocol.TaskDefinition;
 import dev.warren.internal.protocol.TaskProtocol;
-import dev.warren.internal.protocol.TaskProtocol.DeadLetterNote;
 import dev.warren.internal.text.SafeText;
 import dev.warren.internal.transport.BrokerNames;
 import dev.warren.internal.transport.Delivery;

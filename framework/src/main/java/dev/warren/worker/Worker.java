@@ -84,30 +84,9 @@ public final class Worker implements AutoCloseable {
         meters.stuckThreads(counters.stuck);
         StuckTasks stuck =
                 new StuckTasks(counters.stuck, config.maxStuckTasks(), this::stuckLimitPassed);
-        WorkerPort port = new BrokerWorkerPort(broker);
         this.pipeline =
-                new TaskPipeline(
-                        new Admission(broker.sealer(), clock, broker.config(), replays),
-                        replays,
-                        new TimedRun(taskThreads, config.timeoutGrace(), stuck),
-                        new Effects(
-                                port,
-                                broker.protocol(),
-                                clock,
-                                counters,
-                                meters,
-                                Connections.processIdentity(),
-                                new CallerNotices(
-                                        port,
-                                        broker.protocol(),
-                                        broker.notices(),
-                                        Connections.processIdentity(),
-                                        broker.config().signingKeys().ids()),
-                                broker.names()),
-                        clock,
-                        counters,
-                        meters,
-                        config);
+                PipelineAssembly.assemble(
+                        broker, config, clock, counters, meters, replays, taskThreads, stuck);
     }
 
     /**

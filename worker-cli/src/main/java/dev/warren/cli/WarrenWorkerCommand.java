@@ -234,10 +234,10 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
                                                 .service(Coordinator.class, coordinator)
                                                 .build())) {
             log.info(
-                    "warren-worker on {} ready: queues {}, {} task types registered",
+                    "warren-worker on {} ready: queues {}, {} task classes known",
                     config.brokerAddressForHumans(),
                     worker.config().queues(),
-                    config.registrations().size());
+                    worker.knownTasks().size());
             if (metrics != null) {
                 log.info("metrics on http://{}:{}/metrics", metricsAddress, metrics.port());
             }
@@ -268,25 +268,6 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
                         "warren-worker-watch");
         watch.setDaemon(true);
         watch.start();
-    }
-
-    /** Prints Warren's own errors as one sentence; usage errors get exit code 2. */
-    static final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
-        @Override
-        public int handleExecutionException(
-                Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-            if (e instanceof dev.warren.ConfigurationException) {
-                commandLine.getErr().println("warren-worker: " + e.getMessage());
-                return 2;
-            }
-            if (e instanceof WarrenException) {
-                commandLine.getErr().println("warren-worker: " + e.getMessage());
-                return 1;
-            }
-            commandLine.getErr().println("warren-worker: unexpected error: " + e);
-            e.printStackTrace(commandLine.getErr());
-            return 1;
-        }
     }
 
     /** The version from the jar's manifest. */

@@ -8,7 +8,6 @@ import dev.warren.Task;
 import dev.warren.TaskContext;
 import dev.warren.TaskId;
 import dev.warren.WarrenConfig;
-import dev.warren.internal.protocol.TaskProtocol.DeadLetterNote;
 import dev.warren.internal.protocol.TaskProtocol.Submission;
 import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.Headers;

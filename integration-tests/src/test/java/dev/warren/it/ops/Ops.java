@@ -3,6 +3,7 @@ package dev.warren.it.ops;
 import dev.warren.Broker;
 import dev.warren.TaskId;
 import dev.warren.cli.WarrenWorkerCommand;
+import dev.warren.internal.protocol.DeadLetterNote;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Topology;
@@ -114,7 +115,7 @@ final class Ops {
                         sealed,
                         queue,
                         Topology.deadLetterQueue(queue),
-                        new TaskProtocol.DeadLetterNote(
+                        new DeadLetterNote(
                                 RejectReason.valueOf(reason),
                                 error,
                                 Topology.workQueue(queue),

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import com.rabbitmq.client.AMQP;
 import dev.warren.Broker;
 import dev.warren.cli.DashboardServer;
+import dev.warren.internal.protocol.DeadLetterNote;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.text.SafeText;
 import dev.warren.internal.transport.BrokerLink;
@@ -283,7 +284,7 @@ class UntrustedTextIT {
                                 task,
                                 queue,
                                 Topology.deadLetterQueue(queue),
-                                new TaskProtocol.DeadLetterNote(
+                                new DeadLetterNote(
                                         RejectReason.FAILED,
                                         error,
                                         Topology.workQueue(queue),
