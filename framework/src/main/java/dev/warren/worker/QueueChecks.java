@@ -79,20 +79,32 @@ final class QueueChecks {
                 }
             }
         }
-        tasksByQueue.forEach(
-                (queue, types) -> {
-                    if (!queues.contains(queue)) {
-                        warnings.add(
-                                String.join(", ", types)
-                                        + (types.size() == 1 ? " goes" : " go")
-                                        + " to queue '"
-                                        + queue
-                                        + "', which this worker does not consume; another worker"
-                                        + " must, or this one must consume '"
-                                        + queue
-                                        + "' too");
-                    }
-                });
+        Map<String, List<String>> unconsumed = new LinkedHashMap<>(tasksByQueue);
+        unconsumed.keySet().removeAll(queues);
+        if (unconsumed.size() == 1) {
+            Map.Entry<String, List<String>> only = unconsumed.entrySet().iterator().next();
+            List<String> types = only.getValue();
+            warnings.add(
+                    String.join(", ", types)
+                            + (types.size() == 1 ? " goes" : " go")
+                            + " to queue '"
+                            + only.getKey()
+                            + "', which this worker does not consume; another worker must, or this"
+                            + " one must consume '"
+                            + only.getKey()
+                            + "' too");
+        } else if (unconsumed.size() > 1) {
+            // one line, not one per queue: an application's worker often runs a few of many queues
+            List<String> listed = new ArrayList<>();
+            unconsumed.forEach(
+                    (queue, types) ->
+                            listed.add("'" + queue + "' (" + String.join(", ", types) + ")"));
+            warnings.add(
+                    unconsumed.size()
+                            + " queues of task classes this worker knows are not consumed by it: "
+                            + String.join(", ", listed)
+                            + "; other workers must consume them, or this one must");
+        }
         return new Plan(List.copyOf(queues), List.copyOf(warnings));
     }
 

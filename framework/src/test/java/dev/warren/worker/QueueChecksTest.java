@@ -28,6 +28,14 @@ class QueueChecksTest {
         }
     }
 
+    @TaskOptions(queue = "reports")
+    record BuildReport(String name) implements Task<String> {
+        @Override
+        public String run(TaskContext ctx) {
+            return name;
+        }
+    }
+
     private static final List<Class<?>> KNOWN = List.of(MakeThumbnail.class, SendMail.class);
 
     @Test
@@ -82,6 +90,20 @@ class QueueChecksTest {
                 .singleElement()
                 .asString()
                 .startsWith("SendMail goes to queue 'mail', which this worker does not consume");
+    }
+
+    @Test
+    void severalUnconsumedQueuesAreNamedInOneWarning() {
+        QueueChecks.Plan plan =
+                QueueChecks.plan(
+                        List.of("images"),
+                        List.of(MakeThumbnail.class, SendMail.class, BuildReport.class),
+                        BrokerNames.DEFAULT);
+        assertThat(plan.warnings())
+                .singleElement()
+                .asString()
+                .startsWith("2 queues of task classes this worker knows are not consumed by it:")
+                .contains("'mail' (SendMail)", "'reports' (BuildReport)");
     }
 
     @Test

@@ -74,6 +74,7 @@ public final class Connections {
         boolean recovering = recovery == Recovery.AUTOMATIC;
         factory.setAutomaticRecoveryEnabled(recovering);
         factory.setTopologyRecoveryEnabled(recovering);
+        factory.setTopologyRecoveryRetryHandler(RecoveryRetries.ON_QUEUE_NOT_FOUND);
         factory.setNetworkRecoveryInterval(1000);
         factory.setRequestedHeartbeat(heartbeatSeconds);
         factory.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
