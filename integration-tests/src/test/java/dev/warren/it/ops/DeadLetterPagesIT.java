@@ -43,6 +43,10 @@ class DeadLetterPagesIT {
                 ids.add(letter.messageId());
             }
             DeadLetters letters = DeadLetters.of(broker);
+            String deadQueue = Topology.deadLetterQueue(queue);
+            assertThat(depth(test, deadQueue))
+                    .as("letters ready before listing")
+                    .isEqualTo(LETTERS);
 
             assertThat(letters.list(queue, 1000)).extracting(DeadLetter::id).isEqualTo(ids);
             assertThat(letters.list(queue, 150))
