@@ -70,44 +70,6 @@ public record WorkerHeartbeat(
         activity = Map.copyOf(activity);
     }
 
-    /** A beat without per-queue activity. */
-    public WorkerHeartbeat(
-            String workerId,
-            String host,
-            long pid,
-            List<String> queues,
-            int concurrency,
-            long succeeded,
-            long failed,
-            long retried,
-            long rejected,
-            int inFlight,
-            int unacked,
-            long startedAt,
-            long sentAt,
-            Duration interval,
-            String version,
-            String state) {
-        this(
-                workerId,
-                host,
-                pid,
-                queues,
-                concurrency,
-                succeeded,
-                failed,
-                retried,
-                rejected,
-                inFlight,
-                unacked,
-                startedAt,
-                sentAt,
-                interval,
-                version,
-                state,
-                Map.of());
-    }
-
     public Duration uptime() {
         return Duration.ofMillis(Math.max(0, sentAt - startedAt));
     }
