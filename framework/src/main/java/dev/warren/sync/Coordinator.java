@@ -5,24 +5,30 @@ import dev.warren.WarrenConfig;
 import dev.warren.internal.transport.Connections;
 import dev.warren.internal.wire.MessageSealer;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * A process's link to the broker for coordination: one RabbitMQ connection of its own, with
- * automatic recovery <b>off</b> and a short heartbeat (2 s unless told otherwise), from which every
- * lock, semaphore, event, event channel and shared map is made. Close it last; closing it releases
- * every lease and permit taken through it.
+ * A process's link to the broker for coordination: one RabbitMQ connection of its own, with a short
+ * heartbeat (2 s unless told otherwise), from which every lock, semaphore, event, event channel and
+ * shared map is made. Close it last; closing it releases every lease and permit taken through it.
  *
- * <p>Why not the task {@code Broker}: its connections recover automatically, re-registering
- * consumers, so after a network blip a process could believe it still holds a lock that the broker
- * gave to someone else in between. Here a lost connection means "every lease and permit is lost":
- * leases say so ({@link Lease#isValid()}, {@link Lease#onLost(Runnable)}), and later calls fail
- * with a {@link CoordinationException}; connect a new coordinator to go on. The heartbeat bounds
- * how long a frozen or unreachable holder keeps a lock: about three heartbeats.
+ * <p>When the connection is lost (a broker restart, a forced close, a network cut noticed by the
+ * heartbeat), the coordinator connects again by itself, with backoff, for as long as it is open. It
+ * never lets the client library recover the old connection behind its back: every lease and permit
+ * held at the loss is reported lost ({@link Lease#isValid()} false, {@link Lease#onLost(Runnable)}
+ * runs) and is never handed back silently, because the broker may have granted it to someone else
+ * meanwhile. What was made from the coordinator works again without being rebuilt: new acquisitions
+ * get fencing tokens above every earlier one, shared maps find an owner with their state intact,
+ * and subscriptions resume, reporting the window they may have missed. A call made while the
+ * connection is down waits for it (up to its own timeout, or 15 s for calls that have none) and
+ * then fails with a {@link CoordinationException} saying so. The heartbeat bounds how long a frozen
+ * or unreachable holder keeps a lock: about three heartbeats.
  *
  * <pre>{@code
  * try (Coordinator coordinator = Coordinator.connect(config)) {
  *     DistributedLock lock = DistributedLock.named("nightly-report", coordinator);
  *     try (Lease lease = lock.acquire(Duration.ofSeconds(30))) {
+ *         lease.onLost(() -> log.warn("lost the lock: stop writing"));
  *         report.writeGuardedBy(lease.fencingToken());
  *     }
  * }
@@ -37,6 +43,9 @@ import java.time.Duration;
 public final class Coordinator implements AutoCloseable {
     /** The heartbeat asked for by {@link #connect(WarrenConfig)}. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(2);
+
+    /** How long a call without a timeout of its own waits for a lost connection to come back. */
+    static final Duration CALL_WAIT = Duration.ofSeconds(15);
 
     private final WarrenConfig config;
     private final MessageSealer sealer;
@@ -89,15 +98,22 @@ public final class Coordinator implements AutoCloseable {
         }
         MessageSealer sealer = MessageSealer.forConfig(config, MapWire.types());
         CallbackThreads callbacks = new CallbackThreads();
-        // no recovery: a recovered connection would re-register consumers of leases that were
-        // lost meanwhile
+        // the library's recovery would re-register consumers of leases that were lost meanwhile:
+        // SyncConnection makes a new connection instead
         Connections connections =
                 Connections.to(
                         config, Connections.Recovery.NONE, (int) seconds, callbacks.executor());
         String broker = config.brokerAddressForHumans();
         try {
             String name = config.connectionName() + "/sync@" + Connections.processIdentity();
-            SyncConnection connection = new SyncConnection(connections.open(name), broker);
+            SyncConnection connection =
+                    new SyncConnection(
+                            connections.open(name),
+                            () -> connections.openOnce(name),
+                            broker,
+                            ReconnectBackoff.DEFAULT,
+                            CALL_WAIT,
+                            new RecoveryListeners(callbacks::run));
             return new Coordinator(config, sealer, callbacks, connection);
         } catch (RuntimeException e) {
             callbacks.shutdownNow();
@@ -114,9 +130,30 @@ public final class Coordinator implements AutoCloseable {
         return connection.heartbeat();
     }
 
-    /** False once closed or once the connection was lost; then every lease is lost too. */
+    /**
+     * True while connected: false once closed, and while a lost connection is being replaced (every
+     * lease and permit held at the loss is lost then).
+     */
     public boolean isOpen() {
         return connection.isOpen();
+    }
+
+    /** True once {@link #close()} was called; a closed coordinator never connects again. */
+    public boolean isClosed() {
+        return connection.isClosed();
+    }
+
+    /** How many times the coordinator replaced a lost connection since it was made. */
+    public long reconnectCount() {
+        return connection.reconnects();
+    }
+
+    /**
+     * Runs {@code callback} (on a Warren thread) each time the coordinator has connected again
+     * after a loss, once the primitives made from it can be used again.
+     */
+    public void onReconnected(Runnable callback) {
+        connection.listeners().add(Objects.requireNonNull(callback, "callback"));
     }
 
     /**

@@ -42,7 +42,7 @@ public final class EventChannel<E> {
     private final Coordinator coordinator;
     private final String exchange;
     private final String wireType;
-    private final CopyOnWriteArrayList<EventSubscriber<E>> subscribers =
+    private final CopyOnWriteArrayList<EventSubscription<E>> subscribers =
             new CopyOnWriteArrayList<>();
     private final AtomicLong droppedByClosed = new AtomicLong();
 
@@ -129,9 +129,9 @@ public final class EventChannel<E> {
      */
     public Subscription subscribe(Consumer<? super E> handler) {
         Objects.requireNonNull(handler, "handler");
-        EventSubscriber<E> subscriber =
-                EventSubscriber.start(
-                        coordinator.connection(),
+        EventSubscription<E> subscriber =
+                EventSubscription.start(
+                        coordinator,
                         primitive,
                         exchange,
                         new EventAdmission<>(
@@ -141,14 +141,13 @@ public final class EventChannel<E> {
                                 System.currentTimeMillis(),
                                 coordinator.config().maxMessageAge(),
                                 coordinator.config().maxClockSkew()),
-                        coordinator.drops(),
                         handler,
                         this::forget);
         subscribers.add(subscriber);
         return subscriber;
     }
 
-    private void forget(EventSubscriber<E> closed) {
+    private void forget(EventSubscription<E> closed) {
         subscribers.remove(closed);
         droppedByClosed.addAndGet(closed.droppedCount());
     }
@@ -156,7 +155,7 @@ public final class EventChannel<E> {
     /** Messages dropped by all subscriptions made through this object. */
     public long droppedCount() {
         return droppedByClosed.get()
-                + subscribers.stream().mapToLong(EventSubscriber::droppedCount).sum();
+                + subscribers.stream().mapToLong(EventSubscription::droppedCount).sum();
     }
 
     /** Removes the exchange; subscriptions stop receiving. */
@@ -167,7 +166,9 @@ public final class EventChannel<E> {
     /**
      * A running subscription to an {@link EventChannel}: its own exclusive queue, deleted when the
      * subscription closes or its process dies. Events published while it is open reach it once
-     * each.
+     * each. When the coordinator's connection is lost, the queue goes with it; the subscription
+     * resumes by itself on the next connection and reports the time in between as a {@link
+     * SubscriptionGap}.
      *
      * <pre>{@code
      * try (EventChannel.Subscription s = prices.subscribe(p -> cache.update(p))) {
@@ -186,7 +187,19 @@ public final class EventChannel<E> {
          */
         long droppedCount();
 
-        /** False once closed or once its channel or connection is gone. */
+        /**
+         * How many times it lost its queue and resumed: each is a {@link SubscriptionGap} in which
+         * events may have been missed.
+         */
+        long gapCount();
+
+        /**
+         * Runs {@code callback} (on a Warren thread) each time the subscription resumed after a
+         * loss, with the gap in which events did not reach it.
+         */
+        void onGap(Consumer<SubscriptionGap> callback);
+
+        /** False once closed, and while it waits for the coordinator to connect again. */
         boolean isActive();
 
         /** Stops the subscription and deletes its queue. */

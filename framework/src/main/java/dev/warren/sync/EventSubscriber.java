@@ -6,62 +6,43 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.warren.internal.transport.AmqpMessages;
-import dev.warren.internal.transport.RabbitExceptions;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One subscription to an {@link EventChannel}: an exclusive, auto-delete queue bound to the
- * channel's fanout exchange, consumed on a channel of its own; the handler gets the events its
- * {@link EventAdmission} lets through, one at a time.
+ * The consumer behind an {@link EventSubscription} on one connection: an exclusive, auto-delete
+ * queue bound to the channel's fanout exchange, consumed on a channel of its own; the handler gets
+ * the events the subscription's {@link EventAdmission} lets through, one at a time.
  */
-final class EventSubscriber<E> extends DefaultConsumer implements EventChannel.Subscription {
+final class EventSubscriber<E> extends DefaultConsumer {
     private static final Logger log = LoggerFactory.getLogger(EventSubscriber.class);
     private static final int PREFETCH = 200;
 
-    private final String primitive;
-    private final EventAdmission<E> admission;
-    private final DropLog drops;
+    private final EventSubscription<E> subscription;
     private final Consumer<? super E> handler;
-    private final Consumer<EventSubscriber<E>> onClose;
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
-    private volatile boolean closed;
 
     private EventSubscriber(
-            Channel channel,
-            String primitive,
-            EventAdmission<E> admission,
-            DropLog drops,
-            Consumer<? super E> handler,
-            Consumer<EventSubscriber<E>> onClose) {
+            Channel channel, EventSubscription<E> subscription, Consumer<? super E> handler) {
         super(channel);
-        this.primitive = primitive;
-        this.admission = admission;
-        this.drops = drops;
+        this.subscription = subscription;
         this.handler = handler;
-        this.onClose = onClose;
     }
 
     /** Binds a queue of its own to {@code exchange} and starts consuming. */
     static <E> EventSubscriber<E> start(
             SyncConnection connection,
-            String primitive,
             String exchange,
-            EventAdmission<E> admission,
-            DropLog drops,
-            Consumer<? super E> handler,
-            Consumer<EventSubscriber<E>> onClose) {
+            EventSubscription<E> subscription,
+            Consumer<? super E> handler) {
+        String primitive = subscription.primitive();
         Channel channel = connection.openChannel(primitive, "subscribe");
         try {
             channel.basicQos(PREFETCH);
             String queue = channel.queueDeclare("", false, true, true, null).getQueue();
             channel.queueBind(queue, exchange, "");
-            EventSubscriber<E> subscriber =
-                    new EventSubscriber<>(channel, primitive, admission, drops, handler, onClose);
+            EventSubscriber<E> subscriber = new EventSubscriber<>(channel, subscription, handler);
             channel.basicConsume(queue, false, subscriber);
             return subscriber;
         } catch (IOException | RuntimeException e) {
@@ -75,19 +56,13 @@ final class EventSubscriber<E> extends DefaultConsumer implements EventChannel.S
             String tag, Envelope delivery, AMQP.BasicProperties properties, byte[] body)
             throws IOException {
         try {
-            EventAdmission.Verdict<E> verdict =
-                    admission.admit(
-                            AmqpMessages.envelope(properties, body), System.currentTimeMillis());
-            if (verdict.admitted()) {
-                received.incrementAndGet();
+            E event = subscription.admit(AmqpMessages.envelope(properties, body));
+            if (event != null) {
                 try {
-                    handler.accept(verdict.event());
+                    handler.accept(event);
                 } catch (RuntimeException e) {
-                    log.error("{}: the subscriber's handler failed", primitive, e);
+                    log.error("{}: the subscriber's handler failed", subscription.primitive(), e);
                 }
-            } else {
-                dropped.incrementAndGet();
-                drops.drop(primitive, verdict.cause(), verdict.dropReason());
             }
         } finally {
             getChannel().basicAck(delivery.getDeliveryTag(), false);
@@ -96,33 +71,16 @@ final class EventSubscriber<E> extends DefaultConsumer implements EventChannel.S
 
     @Override
     public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
-        if (!closed && !sig.isInitiatedByApplication()) {
-            log.warn("{}: a subscription ended: {}", primitive, RabbitExceptions.describe(sig));
+        if (!sig.isInitiatedByApplication()) {
+            subscription.consumerLost(this, sig);
         }
     }
 
-    @Override
-    public long receivedCount() {
-        return received.get();
+    boolean isActive() {
+        return getChannel().isOpen();
     }
 
-    @Override
-    public long droppedCount() {
-        return dropped.get();
-    }
-
-    @Override
-    public boolean isActive() {
-        return !closed && getChannel().isOpen();
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        onClose.accept(this);
+    void stop() {
         SyncConnection.closeQuietly(getChannel());
     }
 }

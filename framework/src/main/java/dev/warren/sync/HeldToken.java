@@ -48,6 +48,7 @@ final class HeldToken {
     /**
      * Waits up to {@code timeout} (null: for ever) for a token of {@code queue} signed for {@code
      * binding}; null on timeout. Anything else met in the queue is removed and counted, never held.
+     * A wait cut by the loss of the coordinator's connection goes on on the next connection.
      */
     static HeldToken take(
             Coordinator coordinator,
@@ -55,7 +56,30 @@ final class HeldToken {
             Binding binding,
             String primitive,
             Duration timeout) {
-        Channel channel = coordinator.holdChannels().borrow(primitive);
+        Deadline deadline = timeout == null ? null : Deadline.in(timeout);
+        while (true) {
+            long generation = coordinator.connection().generation();
+            try {
+                return takeOnce(coordinator, queue, binding, primitive, deadline);
+            } catch (CoordinationException e) {
+                SyncConnection link = coordinator.connection();
+                boolean connectionLost =
+                        !link.isClosed() && (!link.isOpen() || link.generation() != generation);
+                if (!connectionLost || (deadline != null && deadline.hasPassed())) {
+                    throw e;
+                }
+                log.debug("{}: wait cut by a lost connection, waiting on", primitive);
+            }
+        }
+    }
+
+    private static HeldToken takeOnce(
+            Coordinator coordinator,
+            String queue,
+            Binding binding,
+            String primitive,
+            Deadline deadline) {
+        Channel channel = coordinator.holdChannels().borrow(primitive, deadline);
         HeldToken hold = new HeldToken(coordinator, primitive, channel);
         CompletableFuture<Long> delivered = new CompletableFuture<>();
         try {
@@ -113,10 +137,10 @@ final class HeldToken {
                     primitive, "wait in queue " + queue, coordinator.broker(), e);
         }
         try {
-            if (timeout == null) {
+            if (deadline == null) {
                 delivered.get();
             } else {
-                delivered.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+                delivered.get(Math.max(0, deadline.nanosLeft()), TimeUnit.NANOSECONDS);
             }
             return hold;
         } catch (TimeoutException e) {

@@ -18,12 +18,16 @@ final class HoldChannels {
         this.idle = new IdlePool<>(IDLE_AT_MOST, Channel::isOpen);
     }
 
-    Channel borrow(String primitive) {
+    /**
+     * @param until how long to wait for the connection while it is being replaced (null: as long as
+     *     it takes)
+     */
+    Channel borrow(String primitive, Deadline until) {
         Channel reused = idle.take();
         if (reused != null) {
             return reused;
         }
-        Channel channel = connection.openChannel(primitive, "open a channel");
+        Channel channel = connection.openChannel(primitive, "open a channel", until);
         try {
             channel.basicQos(1);
             return channel;

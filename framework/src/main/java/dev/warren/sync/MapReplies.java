@@ -28,8 +28,9 @@ final class MapReplies extends DefaultConsumer {
             SyncConnection connection,
             String primitive,
             MapMessages messages,
-            PendingReply pending) {
-        Channel channel = connection.openChannel(primitive, "open its reply queue");
+            PendingReply pending,
+            Deadline until) {
+        Channel channel = connection.openChannel(primitive, "open its reply queue", until);
         try {
             String queue = channel.queueDeclare("", false, true, true, null).getQueue();
             MapReplies replies = new MapReplies(channel, messages, pending, queue);
@@ -58,6 +59,10 @@ final class MapReplies extends DefaultConsumer {
     @Override
     public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
         pending.fail(sig);
+    }
+
+    boolean isOpen() {
+        return getChannel().isOpen();
     }
 
     void close() {

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A shared-map instance standing as a candidate owner: a {@link MapOwner} consuming the request
  * queue behind whichever candidate the broker made active. When its channel is lost (after a failed
- * request, or taken by the broker) it stands again, until closed or the coordinator's connection is
- * gone.
+ * request, or taken by the broker) it stands again; when the coordinator's whole connection is
+ * lost, it stands again on the new one. Until closed.
  */
 final class OwnerCandidacy {
     private static final Logger log = LoggerFactory.getLogger(OwnerCandidacy.class);
@@ -19,6 +19,7 @@ final class OwnerCandidacy {
     private final Coordinator coordinator;
     private final MapAddresses map;
     private final MapMessages messages;
+    private final Runnable standOnNewConnection = this::standIfNotStanding;
     private volatile MapOwner owner;
     private volatile boolean closed;
 
@@ -31,10 +32,14 @@ final class OwnerCandidacy {
     static OwnerCandidacy stand(Coordinator coordinator, MapAddresses map, MapMessages messages) {
         OwnerCandidacy candidacy = new OwnerCandidacy(coordinator, map, messages);
         candidacy.stand();
+        coordinator.connection().listeners().add(candidacy.standOnNewConnection);
         return candidacy;
     }
 
-    private void stand() {
+    private synchronized void stand() {
+        if (closed || isStanding()) {
+            return;
+        }
         Channel channel = coordinator.connection().openChannel(map.primitive(), "stand as owner");
         try {
             channel.confirmSelect();
@@ -55,26 +60,32 @@ final class OwnerCandidacy {
         }
     }
 
-    private boolean shouldStand() {
-        return !closed && coordinator.isOpen();
+    private boolean isStanding() {
+        MapOwner current = owner;
+        return current != null && current.getChannel().isOpen();
     }
 
+    private void standIfNotStanding() {
+        try {
+            stand();
+        } catch (CoordinationException e) {
+            log.warn("{}: cannot stand as owner again: {}", map.primitive(), e.getMessage());
+        }
+    }
+
+    /**
+     * After the channel alone was lost; a lost connection is handled by {@link
+     * #standOnNewConnection} once the new one is up.
+     */
     private void standAgainLater() {
-        if (!shouldStand()) {
+        if (closed || !coordinator.isOpen()) {
             return;
         }
         coordinator.runCallback(
                 () -> {
                     Deadline.pause(STAND_AGAIN_AFTER.toMillis());
-                    if (shouldStand()) {
-                        try {
-                            stand();
-                        } catch (CoordinationException e) {
-                            log.warn(
-                                    "{}: cannot stand as owner again: {}",
-                                    map.primitive(),
-                                    e.getMessage());
-                        }
+                    if (!closed && coordinator.isOpen()) {
+                        standIfNotStanding();
                     }
                 });
     }
@@ -88,6 +99,7 @@ final class OwnerCandidacy {
     /** Stops standing: the next candidate takes over. */
     void close() {
         closed = true;
+        coordinator.connection().listeners().remove(standOnNewConnection);
         MapOwner current = owner;
         if (current != null) {
             SyncConnection.closeQuietly(current.getChannel());

@@ -2,23 +2,35 @@ package dev.warren.sync;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ShutdownSignalException;
+import dev.warren.internal.transport.RabbitExceptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The coordinator's own connection as a source of channels: every failure to open or use one
- * becomes a {@link CoordinationException} naming the primitive, and once the connection is closed
- * or lost every later call says so.
+ * The coordinator's link to the broker as a source of channels. Each connection made for it has
+ * automatic recovery off; when one is lost, a {@link Reconnector} makes a <i>new</i> one, so
+ * nothing held on the old one (a lease, a permit, a consumer) comes back by itself: every channel
+ * of the old connection stays dead, and its holders learn they lost what they held. Primitives that
+ * keep something running (a map's owner candidacy, a subscription) start it again from {@link
+ * RecoveryListeners} once the new connection is up. Every failure to open or use a channel becomes
+ * a {@link CoordinationException} naming the primitive.
  */
 final class SyncConnection {
     private static final Logger log = LoggerFactory.getLogger(SyncConnection.class);
     private static final int CLOSE_TIMEOUT_MILLIS = 5000;
 
-    private final Connection connection;
     private final String broker;
+    private final Duration callWait;
+    private final Reconnector reconnector;
+    private final RecoveryListeners listeners;
+    private final Object lock = new Object();
+    private Connection current; // guarded by lock
+    private long generation; // guarded by lock; +1 per new connection
     private volatile boolean closed;
 
     /** Work on a channel, which may fail the way RabbitMQ's client fails. */
@@ -26,9 +38,57 @@ final class SyncConnection {
         T run(Channel channel) throws IOException, InterruptedException, TimeoutException;
     }
 
-    SyncConnection(Connection connection, String broker) {
-        this.connection = connection;
+    /**
+     * @param first the connection just opened
+     * @param reopen one attempt to open a replacement (throws if the broker is unreachable)
+     * @param callWait how long a call made while reconnecting waits for the new connection
+     */
+    SyncConnection(
+            Connection first,
+            Supplier<Connection> reopen,
+            String broker,
+            ReconnectBackoff backoff,
+            Duration callWait,
+            RecoveryListeners listeners) {
         this.broker = broker;
+        this.callWait = callWait;
+        this.listeners = listeners;
+        this.reconnector = new Reconnector(reopen, backoff, broker, this::replace, () -> closed);
+        this.current = first;
+        watch(first);
+    }
+
+    private void watch(Connection connection) {
+        connection.addShutdownListener(cause -> lost(connection, cause));
+    }
+
+    private void lost(Connection connection, ShutdownSignalException cause) {
+        synchronized (lock) {
+            if (closed || connection != current) {
+                return;
+            }
+        }
+        log.warn(
+                "coordinator lost its connection to {} ({}); every lease and permit taken"
+                        + " through it is lost; reconnecting",
+                broker,
+                RabbitExceptions.describe(cause));
+        reconnector.start();
+    }
+
+    /** Called by the reconnector with the new connection. */
+    private void replace(Connection fresh) {
+        synchronized (lock) {
+            if (closed) {
+                closeQuietly(fresh);
+                return;
+            }
+            current = fresh;
+            generation++;
+            lock.notifyAll();
+        }
+        watch(fresh);
+        listeners.fire();
     }
 
     /** The broker's address for messages, without the password. */
@@ -37,22 +97,52 @@ final class SyncConnection {
     }
 
     Duration heartbeat() {
-        return Duration.ofSeconds(connection.getHeartbeat());
+        synchronized (lock) {
+            return Duration.ofSeconds(current.getHeartbeat());
+        }
     }
 
+    /** Open, and not reconnecting. */
     boolean isOpen() {
-        return !closed && connection.isOpen();
+        synchronized (lock) {
+            return !closed && current.isOpen();
+        }
     }
 
     boolean isClosed() {
         return closed;
     }
 
-    void close() {
-        if (closed) {
-            return;
+    /** Grows by one with each new connection: what was made on an earlier one is gone. */
+    long generation() {
+        synchronized (lock) {
+            return generation;
         }
-        closed = true;
+    }
+
+    long reconnects() {
+        return reconnector.successes();
+    }
+
+    RecoveryListeners listeners() {
+        return listeners;
+    }
+
+    void close() {
+        Connection last;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            last = current;
+            lock.notifyAll();
+        }
+        reconnector.stop();
+        closeQuietly(last);
+    }
+
+    private static void closeQuietly(Connection connection) {
         try {
             if (connection.isOpen()) {
                 connection.close(CLOSE_TIMEOUT_MILLIS);
@@ -63,7 +153,15 @@ final class SyncConnection {
     }
 
     Channel openChannel(String primitive, String action) {
-        checkOpen(primitive, action);
+        return openChannel(primitive, action, Deadline.in(callWait));
+    }
+
+    /**
+     * A channel on the current connection, waiting for a new one until {@code until} (null: as long
+     * as it takes) while the coordinator reconnects.
+     */
+    Channel openChannel(String primitive, String action, Deadline until) {
+        Connection connection = awaitConnection(primitive, action, until);
         try {
             Channel channel = connection.createChannel();
             if (channel == null) {
@@ -76,22 +174,35 @@ final class SyncConnection {
         }
     }
 
-    void checkOpen(String primitive, String action) {
-        if (closed) {
-            throw new CoordinationException(
-                    primitive + ": cannot " + action + ": the coordinator is closed");
-        }
-        if (!connection.isOpen()) {
-            throw new CoordinationException(
-                    primitive
-                            + ": cannot "
-                            + action
-                            + ": the coordinator's connection to "
-                            + broker
-                            + " was lost ("
-                            + connection.getCloseReason()
-                            + "); leases and permits taken through it are gone: connect a new"
-                            + " Coordinator");
+    private Connection awaitConnection(String primitive, String action, Deadline until) {
+        synchronized (lock) {
+            while (!closed && !current.isOpen()) {
+                long left = until == null ? Long.MAX_VALUE : until.nanosLeft();
+                if (left <= 0) {
+                    throw new CoordinationException(
+                            primitive
+                                    + ": cannot "
+                                    + action
+                                    + ": the coordinator's connection to "
+                                    + broker
+                                    + " is lost and not back yet ("
+                                    + reconnector.describe()
+                                    + "); leases and permits taken before the loss are gone,"
+                                    + " later calls work once it is back");
+                }
+                try {
+                    lock.wait(Math.max(1, Math.min(left / 1_000_000, 1000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CoordinationException(
+                            primitive + ": interrupted while waiting for the broker");
+                }
+            }
+            if (closed) {
+                throw new CoordinationException(
+                        primitive + ": cannot " + action + ": the coordinator is closed");
+            }
+            return current;
         }
     }
 

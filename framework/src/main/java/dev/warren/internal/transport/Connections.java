@@ -130,6 +130,16 @@ public final class Connections {
         return retry.executeSupplier(() -> connect(name));
     }
 
+    /**
+     * One attempt to open a connection, without the retries of {@link #open}: for callers that run
+     * a reconnect loop of their own.
+     *
+     * @throws BrokerUnavailableException naming the broker and the cause
+     */
+    public Connection openOnce(String name) {
+        return connect(name);
+    }
+
     private Connection connect(String name) {
         try {
             return factory.newConnection(name);
