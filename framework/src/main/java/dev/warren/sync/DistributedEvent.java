@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A flag every process can set, clear and wait for, like {@code threading.Event}: {@link #await}
@@ -165,9 +166,37 @@ public final class DistributedEvent {
         Objects.requireNonNull(timeout, "timeout");
         Deadline deadline = Deadline.in(timeout);
         long waitingSince = System.currentTimeMillis();
-        Channel channel = coordinator.connection().openChannel(primitive, "wait");
+        while (true) {
+            long generation = coordinator.connection().generation();
+            try {
+                Boolean set = awaitOnThisConnection(deadline, waitingSince);
+                if (set != null) {
+                    return set;
+                }
+            } catch (CoordinationException e) {
+                if (!coordinator.connection().lostSince(generation) || deadline.hasPassed()) {
+                    throw e;
+                }
+            }
+            if (deadline.hasPassed()) {
+                return false;
+            }
+        }
+    }
+
+    /** Whether it was set, or null when the connection went before the wait ended. */
+    private Boolean awaitOnThisConnection(Deadline deadline, long waitingSince) {
+        Channel channel = coordinator.connection().openChannel(primitive, "wait", deadline);
         try {
             Semaphore woken = new Semaphore(0);
+            AtomicBoolean cut = new AtomicBoolean();
+            channel.addShutdownListener(
+                    sig -> {
+                        if (!sig.isInitiatedByApplication()) {
+                            cut.set(true);
+                            woken.release();
+                        }
+                    });
             String wakeQueue = channel.queueDeclare("", false, true, true, null).getQueue();
             channel.queueBind(wakeQueue, wakeExchange, "");
             channel.basicConsume(
@@ -184,7 +213,11 @@ public final class DistributedEvent {
                 return true;
             }
             long left = deadline.nanosLeft();
-            return (left > 0 && woken.tryAcquire(left, TimeUnit.NANOSECONDS)) || isSet();
+            boolean wakeUp = left > 0 && woken.tryAcquire(left, TimeUnit.NANOSECONDS);
+            if (cut.get()) {
+                return null; // a set() meanwhile went to a queue that is gone: wait again
+            }
+            return wakeUp || isSet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CoordinationException(primitive + ": interrupted while waiting");

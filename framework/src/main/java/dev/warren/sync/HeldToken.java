@@ -62,9 +62,7 @@ final class HeldToken {
             try {
                 return takeOnce(coordinator, queue, binding, primitive, deadline);
             } catch (CoordinationException e) {
-                SyncConnection link = coordinator.connection();
-                boolean connectionLost =
-                        !link.isClosed() && (!link.isOpen() || link.generation() != generation);
+                boolean connectionLost = coordinator.connection().lostSince(generation);
                 if (!connectionLost || (deadline != null && deadline.hasPassed())) {
                     throw e;
                 }

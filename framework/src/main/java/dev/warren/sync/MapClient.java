@@ -53,7 +53,7 @@ final class MapClient {
                         return reply;
                     }
                 } catch (CoordinationException e) {
-                    if (!cutByLostConnection(generation) || deadline.hasPassed()) {
+                    if (!coordinator.connection().lostSince(generation) || deadline.hasPassed()) {
                         throw e;
                     }
                 }
@@ -68,11 +68,6 @@ final class MapClient {
         } finally {
             pending.stopWaiting();
         }
-    }
-
-    private boolean cutByLostConnection(long generation) {
-        SyncConnection link = coordinator.connection();
-        return !link.isClosed() && (!link.isOpen() || link.generation() != generation);
     }
 
     /** One send, then a wait of up to {@link #RESEND_AFTER}; null when it is time to resend. */

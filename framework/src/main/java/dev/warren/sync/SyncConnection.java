@@ -120,6 +120,16 @@ final class SyncConnection {
         }
     }
 
+    /**
+     * Whether the connection of {@code generation} is gone (lost, maybe replaced already) while the
+     * coordinator stays open: a failure since then may be that loss, and worth another try.
+     */
+    boolean lostSince(long generation) {
+        synchronized (lock) {
+            return !closed && (this.generation != generation || !current.isOpen());
+        }
+    }
+
     long reconnects() {
         return reconnector.successes();
     }

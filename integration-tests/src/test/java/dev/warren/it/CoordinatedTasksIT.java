@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.warren.Broker;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskFailedException;
+import dev.warren.it.support.ForcedClose;
 import dev.warren.it.support.ItWorkers;
 import dev.warren.it.tasks.GuardedIncrement;
 import dev.warren.testing.Queues;
@@ -47,6 +48,39 @@ class CoordinatedTasksIT {
             tokens.sort(Long::compare);
             assertThat(tokens.get(39) - tokens.get(0)).as("one grant after another").isEqualTo(39);
         }
+    }
+
+    @Test
+    void aWorkersCoordinatorComesBackByItselfAfterTheBrokerClosedItsConnection(TestBroker test)
+            throws Exception {
+        Queues.reset(test, "it-coordinated");
+        String lock = test.uniqueName("it-cli-lock-recovery");
+        try (Broker broker = Broker.connect(test.config().build());
+                TaskClient client = new TaskClient(broker);
+                JvmProcess worker =
+                        ItWorkers.launcher(test, 2, "it-coordinated")
+                                .options("--coordination")
+                                .start()) {
+            long before = client.submit(new GuardedIncrement(lock)).await(Duration.ofSeconds(30));
+
+            assertThat(ForcedClose.connectionsNamed(test, "/sync@", hostPid(worker) + "\""))
+                    .isEqualTo(1);
+
+            List<Long> after =
+                    new ArrayList<>(
+                            client.map(
+                                            IntStream.range(0, 10)
+                                                    .mapToObj(i -> new GuardedIncrement(lock))
+                                                    .toList())
+                                    .get());
+            assertThat(after).hasSize(10).doesNotHaveDuplicates().allMatch(t -> t > before);
+            assertThat(worker.outputText()).contains("coordinator reconnected");
+        }
+    }
+
+    /** The {@code :pid} end of the identity Warren puts in its connection names. */
+    private static String hostPid(JvmProcess process) {
+        return ":" + process.pid();
     }
 
     @Test

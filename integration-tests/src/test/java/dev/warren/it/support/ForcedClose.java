@@ -12,13 +12,14 @@ public final class ForcedClose {
 
     private ForcedClose() {}
 
-    /** Closes every connection whose name contains {@code nameFragment}; returns how many. */
-    public static int connectionsNamed(TestBroker test, String nameFragment) throws Exception {
+    /** Closes every connection whose name contains all {@code fragments}; returns how many. */
+    public static int connectionsNamed(TestBroker test, String... fragments) throws Exception {
+        String nameFragment = String.join("*", fragments);
         List<String> pids = new ArrayList<>();
         String listing = test.rabbitmqctl("-q", "list_connections", "pid", "client_properties");
         for (String line : listing.split("\n")) {
             Matcher row = ROW.matcher(line.strip());
-            if (row.matches() && row.group(2).contains(nameFragment)) {
+            if (row.matches() && containsAll(row.group(2), fragments)) {
                 pids.add(row.group(1));
             }
         }
@@ -30,5 +31,14 @@ public final class ForcedClose {
             test.rabbitmqctl("close_connection", pid, "closed by a test");
         }
         return pids.size();
+    }
+
+    private static boolean containsAll(String text, String... fragments) {
+        for (String fragment : fragments) {
+            if (!text.contains(fragment)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

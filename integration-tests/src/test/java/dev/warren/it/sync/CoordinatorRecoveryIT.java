@@ -170,16 +170,26 @@ class CoordinatorRecoveryIT {
     }
 
     @Test
-    void anEventCanBeSetAndAwaitedAgain(TestBroker test) throws Exception {
-        String name = test.uniqueName("recovery-flag-owner");
-        try (Coordinator coordinator = connect(test, name)) {
-            DistributedEvent event =
-                    DistributedEvent.named(test.uniqueName("recovery-flag"), coordinator);
+    void aWaiterCutByTheLossGoesOnWaitingAndWakesOnASetAfterIt(TestBroker test) throws Exception {
+        String name = test.uniqueName("recovery-flag-waiter");
+        String eventName = test.uniqueName("recovery-flag");
+        try (Coordinator waiting = connect(test, name);
+                Coordinator setting = connect(test, test.uniqueName("recovery-flag-setter"))) {
+            DistributedEvent event = DistributedEvent.named(eventName, waiting);
+            DistributedEvent setter = DistributedEvent.named(eventName, setting);
             try {
-                forceClose(test, name, coordinator);
+                java.util.concurrent.CompletableFuture<Boolean> awaited =
+                        java.util.concurrent.CompletableFuture.supplyAsync(
+                                () -> event.await(Duration.ofSeconds(60)));
+                Thread.sleep(300);
 
-                event.set();
-                assertThat(event.await(Duration.ofSeconds(5))).isTrue();
+                forceClose(test, name, waiting);
+                Thread.sleep(300);
+                setter.set();
+
+                assertThat(awaited.get(20, java.util.concurrent.TimeUnit.SECONDS))
+                        .as("woken by the set after the reconnect, long before its timeout")
+                        .isTrue();
                 event.clear();
                 assertThat(event.isSet()).isFalse();
             } finally {
