@@ -6,9 +6,10 @@
  * change. Entry points:
  *
  * <ul>
- *   <li>{@link dev.warren.sync.Coordinator}: the process's own connection for coordination (no
- *       automatic recovery, short heartbeat); every primitive is made from one, and closing it
- *       releases everything taken through it.
+ *   <li>{@link dev.warren.sync.Coordinator}: the process's own connection for coordination (short
+ *       heartbeat; replaced by a new one after a loss, which loses every lease and permit held
+ *       then); every primitive is made from one, and closing it releases everything taken through
+ *       it.
  *   <li>{@link dev.warren.sync.DistributedLock}: mutual exclusion in arrival order, granting a
  *       {@link dev.warren.sync.Lease} with a fencing token.
  *   <li>{@link dev.warren.sync.DistributedSemaphore}: at most N holders, each with a {@link
