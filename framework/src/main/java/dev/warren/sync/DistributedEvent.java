@@ -167,16 +167,13 @@ public final class DistributedEvent {
         Deadline deadline = Deadline.in(timeout);
         long waitingSince = System.currentTimeMillis();
         while (true) {
-            long generation = coordinator.connection().generation();
-            try {
-                Boolean set = awaitOnThisConnection(deadline, waitingSince);
-                if (set != null) {
-                    return set;
-                }
-            } catch (CoordinationException e) {
-                if (!coordinator.connection().lostSince(generation) || deadline.hasPassed()) {
-                    throw e;
-                }
+            Boolean set =
+                    coordinator
+                            .connection()
+                            .acrossLosses(
+                                    deadline, () -> awaitOnThisConnection(deadline, waitingSince));
+            if (set != null) {
+                return set;
             }
             if (deadline.hasPassed()) {
                 return false;

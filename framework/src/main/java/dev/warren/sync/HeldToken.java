@@ -57,18 +57,10 @@ final class HeldToken {
             String primitive,
             Duration timeout) {
         Deadline deadline = timeout == null ? null : Deadline.in(timeout);
-        while (true) {
-            long generation = coordinator.connection().generation();
-            try {
-                return takeOnce(coordinator, queue, binding, primitive, deadline);
-            } catch (CoordinationException e) {
-                boolean connectionLost = coordinator.connection().lostSince(generation);
-                if (!connectionLost || (deadline != null && deadline.hasPassed())) {
-                    throw e;
-                }
-                log.debug("{}: wait cut by a lost connection, waiting on", primitive);
-            }
-        }
+        return coordinator
+                .connection()
+                .acrossLosses(
+                        deadline, () -> takeOnce(coordinator, queue, binding, primitive, deadline));
     }
 
     private static HeldToken takeOnce(

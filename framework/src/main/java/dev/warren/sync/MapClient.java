@@ -46,16 +46,12 @@ final class MapClient {
         Deadline deadline = Deadline.in(timeout);
         try {
             while (true) {
-                long generation = coordinator.connection().generation();
-                try {
-                    MapWire.Reply reply = sendAndWait(request, deadline);
-                    if (reply != null) {
-                        return reply;
-                    }
-                } catch (CoordinationException e) {
-                    if (!coordinator.connection().lostSince(generation) || deadline.hasPassed()) {
-                        throw e;
-                    }
+                MapWire.Reply reply =
+                        coordinator
+                                .connection()
+                                .acrossLosses(deadline, () -> sendAndWait(request, deadline));
+                if (reply != null) {
+                    return reply;
                 }
                 if (deadline.hasPassed()) {
                     throw new CoordinationException(

@@ -130,6 +130,23 @@ final class SyncConnection {
         }
     }
 
+    /**
+     * Runs {@code attempt}, and runs it again on the next connection when it failed because the
+     * connection was lost meanwhile and {@code until} (null: no end) has not passed.
+     */
+    <T> T acrossLosses(Deadline until, Supplier<T> attempt) {
+        while (true) {
+            long before = generation();
+            try {
+                return attempt.get();
+            } catch (CoordinationException e) {
+                if (!lostSince(before) || (until != null && until.hasPassed())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     long reconnects() {
         return reconnector.successes();
     }
