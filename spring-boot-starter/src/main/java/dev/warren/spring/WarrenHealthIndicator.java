@@ -55,7 +55,7 @@ public class WarrenHealthIndicator extends AbstractHealthIndicator {
                     "the coordinator's connection to "
                             + address
                             + " was lost, and with it every lock and permit taken through it;"
-                            + " restart the application to connect a new one";
+                            + " it connects again by itself when the broker is back";
         }
         if (!broker.isConnected()) {
             reason =

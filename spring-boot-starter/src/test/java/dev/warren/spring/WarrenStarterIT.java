@@ -124,9 +124,9 @@ class WarrenStarterIT {
 
         proxy.start();
         await().atMost(WAIT).until(broker::isConnected);
-        // the task connections came back; the coordinator's does not, by design
-        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
-        assertThat(health.health().getDetails().get("reason").toString())
-                .contains("coordinator's connection");
+        // the task connections came back, and the coordinator made a new connection of its own
+        await().atMost(WAIT).until(coordinator::isOpen);
+        assertThat(coordinator.reconnectCount()).isEqualTo(1);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
     }
 }
