@@ -179,6 +179,24 @@ public final class Coordinator implements AutoCloseable {
         }
     }
 
+    /**
+     * The unbounded {@link DistributedQueue} called {@code name}, carrying items of {@code type},
+     * created on the broker by the first process that asks.
+     */
+    public <E> DistributedQueue<E> queue(String name, Class<E> type) {
+        return queue(name, type, QueueOptions.unbounded());
+    }
+
+    /**
+     * The {@link DistributedQueue} called {@code name}, made with {@code options} (its bound) by
+     * the first process that asks; every process must open it with the same bound.
+     *
+     * @throws dev.warren.ConfigurationException when it exists with another bound
+     */
+    public <E> DistributedQueue<E> queue(String name, Class<E> type, QueueOptions options) {
+        return DistributedQueue.open(this, name, type, options);
+    }
+
     // ---- what the primitives are made of ----
 
     String broker() {
