@@ -42,6 +42,9 @@ class DistributedQueueFailuresIT {
             try {
                 elsewhere.put("meant for another queue");
                 GetResponse genuine = takeRaw(broker, items(other));
+                queue.put("mine");
+                GetResponse mine = takeRaw(broker, items(name));
+                takeRaw(broker, items(name) + "#unfinished"); // the stolen item's marker
                 AMQP.BasicProperties plain =
                         new AMQP.BasicProperties.Builder().deliveryMode(2).build();
                 RawMessages.publish(
@@ -50,13 +53,16 @@ class DistributedQueueFailuresIT {
                 byte[] tampered = genuine.getBody().clone();
                 tampered[tampered.length - 1] ^= 1;
                 RawMessages.publish(broker, items(name), genuine.getProps(), tampered);
+                byte[] changed = mine.getBody().clone();
+                changed[changed.length - 1] ^= 1;
+                RawMessages.publish(broker, items(name), mine.getProps(), changed);
                 queue.put("genuine");
 
                 assertThat(queue.get(Duration.ofSeconds(5))).isEqualTo("genuine");
                 System.out.printf(
-                        "forged items: 3 injected, got the genuine one, %d dropped, %d left%n",
+                        "forged items: 4 injected, got the genuine one, %d dropped, %d left%n",
                         coordinator.droppedCount(), queue.size());
-                assertThat(coordinator.droppedCount()).isEqualTo(3);
+                assertThat(coordinator.droppedCount()).isEqualTo(4);
                 assertThat(queue.size()).isZero();
                 assertThat(queue.poll()).isEmpty();
                 queue.taskDone();
