@@ -197,4 +197,45 @@ class DistributedQueueIT {
             }
         }
     }
+
+    @Test
+    void aQuorumQueueHoldsItsBoundAndJoinsLikeAClassicOne(TestBroker broker) {
+        for (boolean quorum : new boolean[] {false, true}) {
+            String name = broker.uniqueName(quorum ? "it-queue-quorum" : "it-queue-classic");
+            try (Coordinator coordinator =
+                    Coordinator.connect(broker.config().quorumQueues(quorum).build())) {
+                DistributedQueue<Integer> queue =
+                        coordinator.queue(name, Integer.class, QueueOptions.bounded(2));
+                try {
+                    assertThat(queue.offer(1)).isTrue();
+                    assertThat(queue.offer(2)).isTrue();
+                    assertThat(queue.offer(3)).isFalse();
+                    assertThat(queue.get(Duration.ofSeconds(5))).isEqualTo(1);
+                    assertThat(queue.offer(3)).as("an item in hand still counts").isFalse();
+                    queue.taskDone();
+                    assertThat(queue.offer(3)).isTrue();
+                    assertThat(queue.get(Duration.ofSeconds(5))).isEqualTo(2);
+                    assertThat(queue.get(Duration.ofSeconds(5))).isEqualTo(3);
+                    queue.taskDone();
+                    queue.taskDone();
+                    assertThat(queue.join(Duration.ofSeconds(5))).isTrue();
+                    int cycles = 300;
+                    long start = System.nanoTime();
+                    for (int i = 0; i < cycles; i++) {
+                        queue.put(i);
+                        queue.get(Duration.ofSeconds(5));
+                        queue.taskDone();
+                    }
+                    double perCycle = (System.nanoTime() - start) / 1e6 / cycles;
+                    System.out.printf(
+                            "%s bounded queue: %.2f ms per put + get + taskDone (%d cycles, one"
+                                    + " process)%n",
+                            quorum ? "quorum" : "classic", perCycle, cycles);
+                    assertThat(queue.join(Duration.ofSeconds(5))).isTrue();
+                } finally {
+                    queue.delete();
+                }
+            }
+        }
+    }
 }
