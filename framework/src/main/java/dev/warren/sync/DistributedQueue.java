@@ -203,6 +203,7 @@ public final class DistributedQueue<E> implements AutoCloseable {
         for (TakenMessage<E> held : inHand.removeAll()) {
             SyncConnection.abortQuietly(held.channel()); // the broker puts the item back
         }
+        channels.closeIdle();
     }
 
     /** Closes this instance and removes the queue, its items and markers from the broker. */

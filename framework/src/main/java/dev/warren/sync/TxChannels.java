@@ -38,6 +38,14 @@ final class TxChannels {
         }
     }
 
+    /** Closes the channels kept for reuse. */
+    void closeIdle() {
+        Channel channel;
+        while ((channel = idle.take()) != null) {
+            SyncConnection.closeQuietly(channel);
+        }
+    }
+
     /** Takes back a channel whose transaction was committed; closes it if it is not kept. */
     void giveBack(Channel channel) {
         if (connection.isClosed() || !idle.giveBack(channel)) {
