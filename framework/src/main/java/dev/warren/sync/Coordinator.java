@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * A process's link to the broker for coordination: one RabbitMQ connection of its own, with a short
- * heartbeat (2 s unless told otherwise), from which every lock, semaphore, event, event channel and
- * shared map is made. Close it last; closing it releases every lease and permit taken through it.
+ * heartbeat (2 s unless told otherwise), from which every lock, semaphore, event, event channel,
+ * shared map and queue is made. Close it last; closing it releases every lease and permit taken
+ * through it.
  *
  * <p>When the connection is lost (a broker restart, a forced close, a network cut noticed by the
  * heartbeat), the coordinator connects again by itself, with backoff, for as long as it is open. It
