@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * {@link DistributedLock#acquire(Duration)} or {@link DistributedSemaphore#acquire(Duration)}
- * waited its whole timeout without getting the lock or a permit. The message names the primitive.
+ * waited its whole timeout without getting the lock or a permit, or {@link
+ * DistributedQueue#get(Duration)} without an item to take. The message names the primitive.
  *
  * <pre>{@code
  * try (Lease lease = lock.acquire(Duration.ofSeconds(2))) { ... }

@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * A process's link to the broker for coordination: one RabbitMQ connection of its own, with a short
- * heartbeat (2 s unless told otherwise), from which every lock, semaphore, event, event channel and
- * shared map is made. Close it last; closing it releases every lease and permit taken through it.
+ * heartbeat (2 s unless told otherwise), from which every lock, semaphore, event, event channel,
+ * shared map and queue is made. Close it last; closing it releases every lease and permit taken
+ * through it.
  *
  * <p>When the connection is lost (a broker restart, a forced close, a network cut noticed by the
  * heartbeat), the coordinator connects again by itself, with backoff, for as long as it is open. It
@@ -177,6 +178,24 @@ public final class Coordinator implements AutoCloseable {
         } finally {
             callbacks.shutdown();
         }
+    }
+
+    /**
+     * The unbounded {@link DistributedQueue} called {@code name}, carrying items of {@code type},
+     * created on the broker by the first process that asks.
+     */
+    public <E> DistributedQueue<E> queue(String name, Class<E> type) {
+        return queue(name, type, QueueOptions.unbounded());
+    }
+
+    /**
+     * The {@link DistributedQueue} called {@code name}, made with {@code options} (its bound) by
+     * the first process that asks; every process must open it with the same bound.
+     *
+     * @throws dev.warren.ConfigurationException when it exists with another bound
+     */
+    public <E> DistributedQueue<E> queue(String name, Class<E> type, QueueOptions options) {
+        return DistributedQueue.open(this, name, type, options);
     }
 
     // ---- what the primitives are made of ----

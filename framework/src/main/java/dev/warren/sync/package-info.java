@@ -19,6 +19,8 @@
  *       an {@link dev.warren.sync.EventChannel.Subscription}.
  *   <li>{@link dev.warren.sync.SharedMap}: a map updated atomically through an owner the broker
  *       elects, read with {@link dev.warren.sync.Versioned} values for compare-and-set.
+ *   <li>{@link dev.warren.sync.DistributedQueue}: a typed, signed joinable queue, optionally
+ *       bounded ({@link dev.warren.sync.QueueOptions}), made with {@code coordinator.queue(...)}.
  * </ul>
  *
  * <p>Failures are {@link dev.warren.sync.CoordinationException}s naming the primitive; running out

@@ -6,6 +6,7 @@ import dev.warren.WarrenConfig;
 import dev.warren.examples.sync.EventChannelExample;
 import dev.warren.examples.sync.EventExample;
 import dev.warren.examples.sync.LockExample;
+import dev.warren.examples.sync.QueueExample;
 import dev.warren.examples.sync.SemaphoreExample;
 import dev.warren.examples.sync.SharedMapExample;
 import dev.warren.testing.TestBroker;
@@ -61,6 +62,14 @@ class SyncExamplesIT {
     void theSharedMapExampleCountsExactly(TestBroker broker) {
         assertThat(SharedMapExample.run(config(broker), out)).isTrue();
         assertThat(printed()).contains("second sees limit = 100", "hits = 100");
+    }
+
+    @Test
+    void theQueueExampleTakesEveryJobOnceAndJoins(TestBroker broker) throws Exception {
+        assertThat(QueueExample.run(config(broker), out)).isTrue();
+        assertThat(printed())
+                .contains("join() returned true")
+                .contains("20 of 20 jobs taken, 0 twice; 0 unfinished");
     }
 
     private static WarrenConfig config(TestBroker broker) {
