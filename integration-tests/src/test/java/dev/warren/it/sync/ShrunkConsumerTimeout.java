@@ -18,6 +18,11 @@ final class ShrunkConsumerTimeout {
         set(broker, "consumer_timeout", Long.toString(timeoutMillis));
         set(broker, "channel_tick_interval", "500");
         try {
+            String now = get(broker, "consumer_timeout");
+            if (!now.equals("{ok," + timeoutMillis + "}")) {
+                throw new IllegalStateException(
+                        "the broker's consumer_timeout did not change: " + now);
+            }
             return step.call();
         } finally {
             set(broker, "consumer_timeout", value(timeout, "1800000"));
