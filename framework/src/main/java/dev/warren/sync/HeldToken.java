@@ -247,7 +247,7 @@ final class HeldToken {
     }
 
     private void renewalFailed(String reason) {
-        markLost(reason, true);
+        markLost(reason, !coordinator.isClosed());
         SyncConnection.abortQuietly(channel);
     }
 

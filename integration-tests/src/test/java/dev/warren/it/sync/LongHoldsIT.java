@@ -46,57 +46,61 @@ class LongHoldsIT {
                 DistributedSemaphore semaphore = DistributedSemaphore.named(control, 1, untold);
                 Lease[] lease = new Lease[1];
                 Permit[] permit = new Permit[1];
-                long heldSince =
-                        ShrunkConsumerTimeout.during(
-                                broker,
-                                SHRUNK_MILLIS,
-                                () -> {
-                                    lease[0] = lock.acquire(Duration.ofSeconds(10));
-                                    permit[0] = semaphore.acquire(Duration.ofSeconds(10));
-                                    return System.nanoTime();
-                                });
-                AtomicBoolean lostCalled = new AtomicBoolean();
-                lease[0].onLost(() -> lostCalled.set(true));
+                long heldSince;
+                try (ShrunkConsumerTimeout shrunk =
+                        ShrunkConsumerTimeout.to(broker, SHRUNK_MILLIS)) {
+                    try {
+                        lease[0] = lock.acquire(Duration.ofSeconds(10));
+                        permit[0] = semaphore.acquire(Duration.ofSeconds(10));
+                        heldSince = System.nanoTime();
+                    } finally {
+                        shrunk.restoreTimeout();
+                    }
+                    AtomicBoolean lostCalled = new AtomicBoolean();
+                    lease[0].onLost(() -> lostCalled.set(true));
 
-                // the control: a hold whose coordinator believes the default 30 min is taken back
-                await().atMost(Duration.ofSeconds(8)).until(() -> !permit[0].isValid());
-                assertThat(permit[0].lostReason())
-                        .as("the broker's shrunk timeout took an unrenewed hold back")
-                        .hasValueSatisfying(
-                                r -> assertThat(r).contains("consumer_timeout took it back"));
+                    // the control: a hold whose coordinator believes the default 30 min is taken
+                    // back
+                    await().atMost(Duration.ofSeconds(8)).until(() -> !permit[0].isValid());
+                    assertThat(permit[0].lostReason())
+                            .as("the broker's shrunk timeout took an unrenewed hold back")
+                            .hasValueSatisfying(
+                                    r -> assertThat(r).contains("consumer_timeout took it back"));
 
-                try (JvmProcess waiter = SyncChild.launch(broker, "lock-wait", name)) {
-                    waiter.awaitLine("WAITING", Duration.ofSeconds(30));
-                    await().atMost(Duration.ofSeconds(10))
-                            .until(
-                                    () ->
-                                            DistributedLockIT.consumers(
-                                                            broker, "warren.sync.lock." + name)
-                                                    == 2);
-                    await().during(Duration.ofSeconds(4))
-                            .atMost(Duration.ofSeconds(6))
-                            .until(
-                                    () ->
-                                            lease[0].isValid()
-                                                    && !waiter.outputText().contains("ACQUIRED"));
-                    long heldMillis = (System.nanoTime() - heldSince) / 1_000_000;
-                    System.out.printf(
-                            "long lock: held %d ms across a %d ms consumer_timeout, still valid%n",
-                            heldMillis, SHRUNK_MILLIS);
-                    assertThat(heldMillis).isGreaterThan(3 * SHRUNK_MILLIS);
-                    assertThat(lostCalled).isFalse();
-                    assertThat(lock.isLocked()).isTrue();
+                    try (JvmProcess waiter = SyncChild.launch(broker, "lock-wait", name)) {
+                        waiter.awaitLine("WAITING", Duration.ofSeconds(30));
+                        await().atMost(Duration.ofSeconds(10))
+                                .until(
+                                        () ->
+                                                DistributedLockIT.consumers(
+                                                                broker, "warren.sync.lock." + name)
+                                                        == 2);
+                        await().during(Duration.ofSeconds(4))
+                                .atMost(Duration.ofSeconds(6))
+                                .until(
+                                        () ->
+                                                lease[0].isValid()
+                                                        && !waiter.outputText()
+                                                                .contains("ACQUIRED"));
+                        long heldMillis = (System.nanoTime() - heldSince) / 1_000_000;
+                        System.out.printf(
+                                "long lock: held %d ms across a %d ms consumer_timeout, still valid%n",
+                                heldMillis, SHRUNK_MILLIS);
+                        assertThat(heldMillis).isGreaterThan(3 * SHRUNK_MILLIS);
+                        assertThat(lostCalled).isFalse();
+                        assertThat(lock.isLocked()).isTrue();
 
-                    lease[0].close();
+                        lease[0].close();
 
-                    long waiterToken =
-                            Long.parseLong(
-                                    waiter.awaitLine("ACQUIRED", Duration.ofSeconds(10))
-                                            .split(" ")[0]);
-                    assertThat(waiterToken)
-                            .as("the waiter's token is above the renewed holder's")
-                            .isGreaterThan(lease[0].fencingToken());
-                    assertThat(lostCalled).as("a release is not a loss").isFalse();
+                        long waiterToken =
+                                Long.parseLong(
+                                        waiter.awaitLine("ACQUIRED", Duration.ofSeconds(10))
+                                                .split(" ")[0]);
+                        assertThat(waiterToken)
+                                .as("the waiter's token is above the renewed holder's")
+                                .isGreaterThan(lease[0].fencingToken());
+                        assertThat(lostCalled).as("a release is not a loss").isFalse();
+                    }
                 }
             } finally {
                 created.delete();
