@@ -72,9 +72,14 @@ class LongHoldsIT {
                         await().atMost(Duration.ofSeconds(10))
                                 .until(
                                         () ->
-                                                DistributedLockIT.consumers(
-                                                                broker, "warren.sync.lock." + name)
-                                                        == 2);
+                                                !lease[0].isValid()
+                                                        || DistributedLockIT.consumers(
+                                                                        broker,
+                                                                        "warren.sync.lock." + name)
+                                                                == 2);
+                        assertThat(lease[0].isValid())
+                                .as("the lease, renewed, outlives the broker's timeout")
+                                .isTrue();
                         await().during(Duration.ofSeconds(4))
                                 .atMost(Duration.ofSeconds(6))
                                 .until(
