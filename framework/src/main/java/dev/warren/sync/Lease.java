@@ -3,8 +3,11 @@ package dev.warren.sync;
 import java.util.Optional;
 
 /**
- * A granted {@link DistributedLock}: held until {@link #close()}, or until the holder's connection
- * dies (then the broker gives the lock to the next waiter and this lease is lost).
+ * A granted {@link DistributedLock}: held until {@link #close()}, until its lease time (if one was
+ * asked for) runs out, or until the holder's connection dies (then the broker gives the lock to the
+ * next waiter and this lease is lost). A lease held longer than half the broker's {@code
+ * consumer_timeout} is renewed before it (see {@link CoordinatorOptions}), keeping its fencing
+ * token.
  *
  * <p>A lease can be lost without this process noticing at once: a frozen process (GC pause,
  * SIGSTOP) keeps believing for a moment that it holds the lock after the broker gave it to someone
