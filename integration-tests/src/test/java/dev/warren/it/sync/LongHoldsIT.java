@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.rabbitmq.client.AMQP;
 import dev.warren.ConfigurationException;
+import dev.warren.it.support.RawMessages;
 import dev.warren.sync.Coordinator;
 import dev.warren.sync.CoordinatorOptions;
 import dev.warren.sync.DistributedLock;
@@ -14,6 +16,7 @@ import dev.warren.sync.Permit;
 import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
 import dev.warren.testing.process.JvmProcess;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -202,6 +205,42 @@ class LongHoldsIT {
                         .until(() -> semaphore.availablePermits() == 1);
             } finally {
                 semaphore.delete();
+            }
+        }
+    }
+
+    @Test
+    void aForgedTokenMetDuringRenewalsIsDroppedAndCountedAndTheLeaseStaysValid(TestBroker broker)
+            throws Exception {
+        String name = broker.uniqueName("it-renew-forged");
+        CoordinatorOptions toldTwoSeconds =
+                CoordinatorOptions.custom().brokerConsumerTimeout(Duration.ofSeconds(2)).build();
+        try (Coordinator coordinator =
+                        Coordinator.connect(broker.config().build(), toldTwoSeconds);
+                Coordinator other = Coordinator.connect(broker.config().build())) {
+            DistributedLock lock = DistributedLock.named(name, coordinator);
+            try {
+                Lease lease = lock.acquire(Duration.ofSeconds(5));
+                RawMessages.publish(
+                        broker,
+                        "warren.sync.lock." + name,
+                        new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+                        "lock".getBytes(StandardCharsets.UTF_8));
+
+                // renewed every second: the forgery is met at the first renewal after it
+                await().atMost(Duration.ofSeconds(5)).until(() -> coordinator.droppedCount() == 1);
+                await().during(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(4))
+                        .until(lease::isValid);
+                assertThat(DistributedLock.named(name, other).tryAcquire()).isEmpty();
+
+                lease.close();
+                try (Lease next =
+                        DistributedLock.named(name, other).acquire(Duration.ofSeconds(5))) {
+                    assertThat(next.fencingToken()).isGreaterThan(lease.fencingToken());
+                }
+            } finally {
+                lock.delete();
             }
         }
     }
