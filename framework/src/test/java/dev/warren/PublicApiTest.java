@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 /** How much of the framework a user meets, and that every package says what it is. */
 class PublicApiTest {
     /**
-     * 36, plus two a user asked for: {@code SubmitOptions} (a queue per call) and {@code
-     * EagerClient} (tasks run in the calling process, for unit tests), and two for the distributed
-     * queue: {@code DistributedQueue} and {@code QueueOptions}.
+     * What a user meets: the task and client types, the worker, the operator tools, and one type
+     * per coordination primitive with its options ({@code CoordinatorOptions}, {@code LockOptions},
+     * {@code QueueOptions}) and the records it hands out ({@code SubscriptionGap}). Raise it only
+     * for a type a user needs to name.
      */
-    private static final int MOST_PUBLIC_TYPES = 41;
+    private static final int MOST_PUBLIC_TYPES = 43;
 
     private static final Path SOURCES = Path.of("src/main/java/dev/warren");
 

@@ -6,6 +6,7 @@ import dev.warren.examples.sync.EventChannelExample;
 import dev.warren.examples.sync.EventExample;
 import dev.warren.examples.sync.LockExample;
 import dev.warren.examples.sync.QueueExample;
+import dev.warren.examples.sync.ReentrantLockExample;
 import dev.warren.examples.sync.SemaphoreExample;
 import dev.warren.examples.sync.SharedMapExample;
 import dev.warren.examples.thirty.ThirtySecondsExample;
@@ -28,13 +29,14 @@ public final class Examples {
             case "event-channel" -> EventChannelExample.main(rest);
             case "shared-map" -> SharedMapExample.main(rest);
             case "queue" -> QueueExample.main(rest);
+            case "reentrant-lock" -> ReentrantLockExample.main(rest);
             default -> {
                 System.err.println(
                         "unknown example '"
                                 + name
                                 + "'; try: sum-of-primes [workers], thirty-seconds, progress-bar"
                                 + " [workers] [tasks], lock, semaphore, event, event-channel,"
-                                + " shared-map, queue");
+                                + " shared-map, queue, reentrant-lock");
                 System.exit(2);
             }
         }

@@ -1,11 +1,14 @@
 package dev.warren.sync;
 
-import dev.warren.ConfigurationException;
 import dev.warren.WarrenConfig;
 import dev.warren.internal.transport.Connections;
 import dev.warren.internal.wire.MessageSealer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * A process's link to the broker for coordination: one RabbitMQ connection of its own, with a short
@@ -60,13 +63,17 @@ public final class Coordinator implements AutoCloseable {
     private final OneTimeInitializer initializer;
     private final Seals seals;
     private final DropLog drops = new DropLog();
+    private final BrokerConsumerTimeout consumerTimeout;
+    private final Map<String, ReentrantHold> reentrantHolds = new ConcurrentHashMap<>();
 
     private Coordinator(
             WarrenConfig config,
             MessageSealer sealer,
             CallbackThreads callbacks,
-            SyncConnection connection) {
+            SyncConnection connection,
+            CoordinatorOptions options) {
         this.config = config;
+        this.consumerTimeout = BrokerConsumerTimeout.of(options.brokerConsumerTimeout());
         this.sealer = sealer;
         this.callbacks = callbacks;
         this.connection = connection;
@@ -92,11 +99,19 @@ public final class Coordinator implements AutoCloseable {
      *     WarrenConfig#connectAttempts()} tries
      */
     public static Coordinator connect(WarrenConfig config, Duration heartbeat) {
-        long seconds = heartbeat.toSeconds();
-        if (seconds < 1 || seconds > 60) {
-            throw new ConfigurationException(
-                    "coordinator heartbeat must be 1-60 s (2-5 s recommended), was " + heartbeat);
-        }
+        return connect(config, CoordinatorOptions.custom().heartbeat(heartbeat).build());
+    }
+
+    /**
+     * Connects with the given options: the heartbeat, and the broker's {@code consumer_timeout}
+     * (locks held longer than half of it are renewed; permits cannot be held longer than it).
+     *
+     * @throws CoordinationException naming the broker when it cannot connect after {@link
+     *     WarrenConfig#connectAttempts()} tries
+     */
+    public static Coordinator connect(WarrenConfig config, CoordinatorOptions options) {
+        Objects.requireNonNull(options, "options");
+        long seconds = options.heartbeat().toSeconds();
         MessageSealer sealer = MessageSealer.forConfig(config, MapWire.types());
         CallbackThreads callbacks = new CallbackThreads();
         // the library's recovery would re-register consumers of leases that were lost meanwhile:
@@ -115,7 +130,7 @@ public final class Coordinator implements AutoCloseable {
                             ReconnectBackoff.DEFAULT,
                             CALL_WAIT,
                             new RecoveryListeners(callbacks::run));
-            return new Coordinator(config, sealer, callbacks, connection);
+            return new Coordinator(config, sealer, callbacks, connection, options);
         } catch (RuntimeException e) {
             callbacks.shutdownNow();
             throw SyncFailures.translate("coordinator", "connect", broker, e);
@@ -124,6 +139,11 @@ public final class Coordinator implements AutoCloseable {
 
     public WarrenConfig config() {
         return config;
+    }
+
+    /** The broker's {@code consumer_timeout} as this coordinator was told; empty: none. */
+    public Optional<Duration> brokerConsumerTimeout() {
+        return consumerTimeout.value();
     }
 
     /** The heartbeat the broker agreed to (the lower of both sides' wishes). */
@@ -247,5 +267,19 @@ public final class Coordinator implements AutoCloseable {
 
     OneTimeInitializer initializer() {
         return initializer;
+    }
+
+    BrokerConsumerTimeout consumerTimeout() {
+        return consumerTimeout;
+    }
+
+    /** Runs {@code task} on the timer thread after {@code delayNanos}; null once closing. */
+    ScheduledFuture<?> timers(Runnable task, long delayNanos) {
+        return callbacks.schedule(task, delayNanos);
+    }
+
+    /** The reentrant locks held through this coordinator, by token queue. */
+    Map<String, ReentrantHold> reentrantHolds() {
+        return reentrantHolds;
     }
 }

@@ -38,9 +38,11 @@ public final class DistributedLock {
     private final String tokenQueue;
     private final String sequencerQueue;
     private final FencingCounter counter;
+    private final LockOptions options;
 
-    private DistributedLock(String name, Coordinator coordinator) {
+    private DistributedLock(String name, Coordinator coordinator, LockOptions options) {
         this.name = name;
+        this.options = options;
         this.primitive = SyncNames.describe(KIND, name);
         this.coordinator = coordinator;
         String base = SyncNames.base(coordinator.config().namespace(), KIND, name);
@@ -54,8 +56,18 @@ public final class DistributedLock {
      * when several ask at once).
      */
     public static DistributedLock named(String name, Coordinator coordinator) {
+        return named(name, coordinator, LockOptions.plain());
+    }
+
+    /**
+     * The lock called {@code name}, behaving in this process as {@code options} say (for example
+     * {@link LockOptions#reentrant()}); other processes may use it with other options.
+     */
+    public static DistributedLock named(String name, Coordinator coordinator, LockOptions options) {
         Objects.requireNonNull(coordinator, "coordinator");
-        DistributedLock lock = new DistributedLock(SyncNames.check(KIND, name), coordinator);
+        Objects.requireNonNull(options, "options");
+        DistributedLock lock =
+                new DistributedLock(SyncNames.check(KIND, name), coordinator, options);
         lock.initialize();
         return lock;
     }
@@ -109,8 +121,31 @@ public final class DistributedLock {
      * @throws CoordinationException if the broker or the connection fails
      */
     public Lease acquire(Duration timeout) {
+        return acquireWithin(timeout, null);
+    }
+
+    /**
+     * Waits up to {@code timeout} for the lock and holds it for {@code leaseTime} at most: then it
+     * is given back by itself ({@link Lease#isValid()} false, {@link Lease#onLost} runs, {@link
+     * Lease#lostReason()} says the lease time ran out), unless closed before. Without a lease time
+     * a lease is held until closed, renewed before the broker's {@code consumer_timeout}.
+     *
+     * @throws AcquireTimeoutException if it was not granted in time
+     * @throws IllegalStateException for a reentrant lock this thread holds already (its lease time
+     *     was set by the outer acquisition)
+     */
+    public Lease acquire(Duration timeout, Duration leaseTime) {
+        Objects.requireNonNull(leaseTime, "leaseTime");
+        if (leaseTime.isNegative() || leaseTime.isZero()) {
+            throw new IllegalArgumentException(
+                    primitive + ": leaseTime must be positive, was " + leaseTime);
+        }
+        return acquireWithin(timeout, leaseTime);
+    }
+
+    private Lease acquireWithin(Duration timeout, Duration leaseTime) {
         Objects.requireNonNull(timeout, "timeout");
-        Lease lease = grant(timeout);
+        Lease lease = grant(timeout, leaseTime);
         if (lease == null) {
             throw new AcquireTimeoutException(
                     primitive + " was not granted within " + SyncFailures.humanize(timeout));
@@ -120,7 +155,7 @@ public final class DistributedLock {
 
     /** Waits as long as it takes for the lock. */
     public Lease acquire() {
-        return grant(null);
+        return grant(null, null);
     }
 
     /**
@@ -128,12 +163,16 @@ public final class DistributedLock {
      * it is taken.
      */
     public Optional<Lease> tryAcquire() {
+        Lease joined = joinHeld(null);
+        if (joined != null) {
+            return Optional.of(joined);
+        }
         // a holder or waiter is a consumer; the token itself may still be on its way back from
         // a release (the nack is asynchronous), so its absence alone does not mean "taken"
         if (isLocked()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(grant(TRY_GRACE));
+        return Optional.ofNullable(grant(TRY_GRACE, null));
     }
 
     /**
@@ -147,20 +186,75 @@ public final class DistributedLock {
         return counts.consumers() > 0;
     }
 
-    private Lease grant(Duration timeout) {
+    /**
+     * How many leases the current thread holds on this reentrant lock through this coordinator (0
+     * when it holds none, or its hold was lost).
+     *
+     * @throws IllegalStateException for a plain lock, which counts no holds
+     */
+    public int holdCount() {
+        if (!options.isReentrant()) {
+            throw new IllegalStateException(
+                    primitive
+                            + " is not reentrant, so it counts no holds: make it with"
+                            + " DistributedLock.named(name, coordinator, LockOptions.reentrant())");
+        }
+        ReentrantHold hold =
+                ReentrantHold.ofCurrentThread(coordinator.reentrantHolds(), tokenQueue);
+        return hold == null ? 0 : hold.count();
+    }
+
+    /** Another lease on the current thread's hold of this reentrant lock; null if none. */
+    private Lease joinHeld(Duration leaseTime) {
+        if (!options.isReentrant()) {
+            return null;
+        }
+        ReentrantHold hold =
+                ReentrantHold.ofCurrentThread(coordinator.reentrantHolds(), tokenQueue);
+        if (hold == null) {
+            return null;
+        }
+        if (leaseTime != null) {
+            throw new IllegalStateException(
+                    primitive
+                            + " is held by this thread already, and a nested acquisition cannot"
+                            + " set a lease time (the outer acquisition's applies): call"
+                            + " acquire(timeout) inside it");
+        }
+        hold.enter();
+        return new Lease(this, hold);
+    }
+
+    private Lease grant(Duration timeout, Duration leaseTime) {
+        Lease joined = joinHeld(leaseTime);
+        if (joined != null) {
+            return joined;
+        }
         HeldToken token = HeldToken.take(coordinator, tokenQueue, binding(), primitive, timeout);
         if (token == null) {
             return null;
         }
+        long fencingToken;
         try {
-            return new Lease(
-                    this,
-                    token,
-                    coordinator.sequencer().nextToken(sequencerQueue, counter, primitive));
+            fencingToken = coordinator.sequencer().nextToken(sequencerQueue, counter, primitive);
         } catch (RuntimeException e) {
             token.release();
             throw e;
         }
+        HoldWatch.start(
+                coordinator,
+                token,
+                HoldSchedule.forLock(coordinator.consumerTimeout(), leaseTime),
+                token.deliveredAtNanos(),
+                () -> seals().seal(name, binding(), name, System.currentTimeMillis()));
+        if (!options.isReentrant()) {
+            return new Lease(this, token, fencingToken);
+        }
+        ReentrantHold hold =
+                new ReentrantHold(
+                        coordinator.reentrantHolds(), tokenQueue, token, fencingToken, primitive);
+        hold.register();
+        return new Lease(this, hold);
     }
 
     /**

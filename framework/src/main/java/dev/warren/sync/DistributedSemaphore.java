@@ -115,6 +115,36 @@ public final class DistributedSemaphore {
      * @throws AcquireTimeoutException if none came in time
      */
     public Permit acquire(Duration timeout) {
+        return acquireWithin(timeout, null);
+    }
+
+    /**
+     * Waits up to {@code timeout} for a permit and holds it for {@code leaseTime} at most: then it
+     * is given back by itself ({@link Permit#isValid()} false, {@link Permit#onLost} runs, {@link
+     * Permit#lostReason()} says the lease time ran out), unless closed before. A permit cannot be
+     * renewed, so a lease time longer than the broker's {@code consumer_timeout} (as the
+     * coordinator was told, see {@link CoordinatorOptions}) is refused; without a lease time a
+     * permit ends when it reaches that timeout.
+     *
+     * @throws ConfigurationException if {@code leaseTime} is longer than the broker's {@code
+     *     consumer_timeout}, saying how to raise it
+     * @throws AcquireTimeoutException if none came in time
+     */
+    public Permit acquire(Duration timeout, Duration leaseTime) {
+        Objects.requireNonNull(leaseTime, "leaseTime");
+        if (leaseTime.isNegative() || leaseTime.isZero()) {
+            throw new IllegalArgumentException(
+                    primitive + ": leaseTime must be positive, was " + leaseTime);
+        }
+        Optional<String> refused =
+                coordinator.consumerTimeout().refusePermitHold(primitive, leaseTime);
+        if (refused.isPresent()) {
+            throw new ConfigurationException(refused.get());
+        }
+        return acquireWithin(timeout, leaseTime);
+    }
+
+    private Permit acquireWithin(Duration timeout, Duration leaseTime) {
         Objects.requireNonNull(timeout, "timeout");
         HeldToken token = take(timeout);
         if (token == null) {
@@ -124,12 +154,23 @@ public final class DistributedSemaphore {
                             + " became free within "
                             + SyncFailures.humanize(timeout));
         }
-        return new Permit(this, token);
+        return held(token, leaseTime);
     }
 
     /** Waits as long as it takes for a permit. */
     public Permit acquire() {
-        return new Permit(this, take(null));
+        return held(take(null), null);
+    }
+
+    /** Ends the permit at its lease time, or at the broker's timeout, which would take it back. */
+    private Permit held(HeldToken token, Duration leaseTime) {
+        HoldWatch.start(
+                coordinator,
+                token,
+                HoldSchedule.forPermit(coordinator.consumerTimeout(), leaseTime),
+                token.deliveredAtNanos(),
+                null);
+        return new Permit(this, token);
     }
 
     /** A permit if one is free right now; empty otherwise. */
@@ -138,7 +179,7 @@ public final class DistributedSemaphore {
             return Optional.empty();
         }
         HeldToken token = take(TRY_GRACE);
-        return token == null ? Optional.empty() : Optional.of(new Permit(this, token));
+        return token == null ? Optional.empty() : Optional.of(held(token, null));
     }
 
     /** Permits free right now (a snapshot; counts forgeries no taker has met and removed yet). */

@@ -1,17 +1,13 @@
 package dev.warren.sync;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
-import com.rabbitmq.client.ShutdownSignalException;
 import dev.warren.internal.transport.AmqpMessages;
-import dev.warren.internal.transport.RabbitExceptions;
 import dev.warren.internal.wire.Binding;
-import dev.warren.internal.wire.RejectedMessageException;
+import dev.warren.internal.wire.Envelope;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -26,21 +22,35 @@ import org.slf4j.LoggerFactory;
  * giving it back is cancel then nack(requeue) on the same channel (cancel first, or the broker
  * would hand the token straight back to this consumer). If the channel or connection dies first,
  * the broker requeues the token and this hold is lost.
+ *
+ * <p>A token of a single-active-consumer queue can be renewed: in one transaction on its channel,
+ * ack it and publish it again to its queue; the broker delivers it to the active consumer, this
+ * one, which restarts the broker's {@code consumer_timeout} for it. Once renewed, the channel is
+ * transactional, and giving the token back closes the channel (which requeues it) instead.
  */
 final class HeldToken {
     private static final Logger log = LoggerFactory.getLogger(HeldToken.class);
 
     private final Coordinator coordinator;
+    private final String queue;
     private final String primitive;
     private final Channel channel;
+    private final CompletableFuture<Long> granted = new CompletableFuture<>();
     private final List<Runnable> lostCallbacks = new CopyOnWriteArrayList<>();
+    private final List<Runnable> endCallbacks = new CopyOnWriteArrayList<>();
+    private final Object channelUse = new Object(); // one renewal or give-back at a time
     private volatile String consumerTag;
     private volatile long deliveryTag = -1;
+    private volatile long deliveredAtNanos;
+    private volatile CompletableFuture<Long> renewal;
+    private volatile boolean transactional;
     private volatile boolean released;
     private volatile boolean lost;
+    private volatile String lostReason;
 
-    private HeldToken(Coordinator coordinator, String primitive, Channel channel) {
+    private HeldToken(Coordinator coordinator, String queue, String primitive, Channel channel) {
         this.coordinator = coordinator;
+        this.queue = queue;
         this.primitive = primitive;
         this.channel = channel;
     }
@@ -70,57 +80,11 @@ final class HeldToken {
             String primitive,
             Deadline deadline) {
         Channel channel = coordinator.holdChannels().borrow(primitive, deadline);
-        HeldToken hold = new HeldToken(coordinator, primitive, channel);
-        CompletableFuture<Long> delivered = new CompletableFuture<>();
+        HeldToken hold = new HeldToken(coordinator, queue, primitive, channel);
         try {
             hold.consumerTag =
                     channel.basicConsume(
-                            queue,
-                            false,
-                            new DefaultConsumer(channel) {
-                                @Override
-                                public void handleDelivery(
-                                        String tag,
-                                        Envelope envelope,
-                                        AMQP.BasicProperties properties,
-                                        byte[] body)
-                                        throws IOException {
-                                    if (!hold.genuine(binding, properties, body)) {
-                                        // removed, or it would come back to the next taker
-                                        getChannel().basicAck(envelope.getDeliveryTag(), false);
-                                        return;
-                                    }
-                                    hold.deliveryTag = envelope.getDeliveryTag();
-                                    delivered.complete(envelope.getDeliveryTag());
-                                }
-
-                                @Override
-                                public void handleCancel(String tag) {
-                                    // the broker cancels consumers of a deleted queue
-                                    String reason = "its queue " + queue + " was deleted";
-                                    if (!delivered.completeExceptionally(
-                                            new CoordinationException(primitive + ": " + reason))) {
-                                        hold.markLost(reason, true);
-                                    }
-                                }
-
-                                @Override
-                                public void handleShutdownSignal(
-                                        String tag, ShutdownSignalException sig) {
-                                    String reason =
-                                            "its channel closed ("
-                                                    + RabbitExceptions.describe(sig)
-                                                    + ")";
-                                    if (!delivered.completeExceptionally(
-                                            SyncFailures.translate(
-                                                    primitive,
-                                                    "wait",
-                                                    coordinator.broker(),
-                                                    sig))) {
-                                        hold.markLost(reason, !sig.isInitiatedByApplication());
-                                    }
-                                }
-                            });
+                            queue, false, new TokenConsumer(hold, coordinator, binding, queue));
         } catch (IOException | RuntimeException e) {
             SyncConnection.abortQuietly(channel);
             throw SyncFailures.translate(
@@ -128,9 +92,9 @@ final class HeldToken {
         }
         try {
             if (deadline == null) {
-                delivered.get();
+                hold.granted.get();
             } else {
-                delivered.get(Math.max(0, deadline.nanosLeft()), TimeUnit.NANOSECONDS);
+                hold.granted.get(Math.max(0, deadline.nanosLeft()), TimeUnit.NANOSECONDS);
             }
             return hold;
         } catch (TimeoutException e) {
@@ -147,20 +111,51 @@ final class HeldToken {
         }
     }
 
-    private boolean genuine(Binding binding, AMQP.BasicProperties properties, byte[] body) {
-        try {
-            coordinator
-                    .seals()
-                    .open(AmqpMessages.envelope(properties, body), binding, String.class);
-            return true;
-        } catch (RejectedMessageException e) {
-            coordinator.drops().drop(primitive, e.reason().name(), e.getMessage());
-            return false;
+    Channel channel() {
+        return channel;
+    }
+
+    String primitive() {
+        return primitive;
+    }
+
+    boolean isTransactional() {
+        return transactional;
+    }
+
+    /** When the token held now was delivered (monotonic nanoseconds). */
+    long deliveredAtNanos() {
+        return deliveredAtNanos;
+    }
+
+    /** A genuine token arrived: the grant, or the token back from a renewal. */
+    void delivered(long tag) {
+        deliveryTag = tag;
+        deliveredAtNanos = System.nanoTime();
+        CompletableFuture<Long> pending = renewal;
+        if (!granted.complete(tag) && pending != null) {
+            pending.complete(tag);
+        }
+    }
+
+    /** The consumer is gone: fails the wait for the grant or a renewal, else the hold is lost. */
+    void ended(CoordinationException failure, String reason, boolean unexpected) {
+        CompletableFuture<Long> pending = renewal;
+        if (pending != null) {
+            pending.completeExceptionally(failure);
+        }
+        if (!granted.completeExceptionally(failure)) {
+            markLost(reason, unexpected);
         }
     }
 
     boolean isValid() {
         return !released && !lost && channel.isOpen();
+    }
+
+    /** Why the hold was lost; empty while it holds or after a release. */
+    Optional<String> lostReason() {
+        return Optional.ofNullable(lostReason);
     }
 
     void onLost(Runnable callback) {
@@ -170,22 +165,96 @@ final class HeldToken {
         }
     }
 
-    private void markLost(String reason, boolean unexpected) {
+    /** Runs {@code callback} here once the hold is over, released or lost (at once if it is). */
+    void onEnd(Runnable callback) {
+        endCallbacks.add(callback);
+        if ((released || lost) && endCallbacks.remove(callback)) {
+            callback.run();
+        }
+    }
+
+    /** False if the hold was over already. */
+    private boolean markLost(String reason, boolean unexpected) {
         synchronized (this) {
             if (released || lost) {
-                return;
+                return false;
             }
+            lostReason = reason;
             lost = true;
         }
         if (unexpected) {
             log.warn("{} was lost: {}", primitive, reason);
         } else {
-            log.debug("{} was lost: {}", primitive, reason);
+            log.info("{} ended: {}", primitive, reason);
         }
+        runEndCallbacks();
         for (Runnable callback : lostCallbacks) {
             if (lostCallbacks.remove(callback)) {
                 coordinator.runCallback(callback);
             }
+        }
+        return true;
+    }
+
+    private void runEndCallbacks() {
+        for (Runnable callback : endCallbacks) {
+            if (endCallbacks.remove(callback)) {
+                callback.run();
+            }
+        }
+    }
+
+    /**
+     * Restarts the broker's timer: acks the token and publishes {@code fresh} to its queue in one
+     * transaction, then waits up to {@code waitBack} for it to come back to this consumer. A
+     * failure loses the hold (and closes the channel, which gives back whatever it still holds).
+     */
+    void renew(Envelope fresh, Duration waitBack) {
+        synchronized (channelUse) {
+            if (!isValid()) {
+                return;
+            }
+            CompletableFuture<Long> back = new CompletableFuture<>();
+            renewal = back;
+            try {
+                if (!transactional) {
+                    channel.txSelect();
+                    transactional = true;
+                }
+                channel.basicAck(deliveryTag, false);
+                channel.basicPublish("", queue, AmqpMessages.properties(fresh, true), fresh.body());
+                channel.txCommit();
+                back.get(waitBack.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                renewalFailed(
+                        "it was renewed, but the token did not come back within "
+                                + SyncFailures.humanize(waitBack));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                renewalFailed("its renewal was interrupted");
+            } catch (ExecutionException e) {
+                renewalFailed("its renewal failed: " + e.getCause().getMessage());
+            } catch (IOException | RuntimeException e) {
+                renewalFailed(
+                        "its renewal failed: "
+                                + SyncFailures.translate(
+                                                primitive, "renew", coordinator.broker(), e)
+                                        .getMessage());
+            } finally {
+                renewal = null;
+            }
+        }
+    }
+
+    private void renewalFailed(String reason) {
+        markLost(reason, !coordinator.isClosed());
+        SyncConnection.abortQuietly(channel);
+    }
+
+    /** Ends the hold with {@code reason} (the lost callbacks run), then gives the token back. */
+    void end(String reason) {
+        if (markLost(reason, false)) {
+            giveBack();
         }
     }
 
@@ -197,14 +266,26 @@ final class HeldToken {
             }
             released = true;
         }
-        try {
-            channel.basicCancel(consumerTag);
-            channel.basicNack(deliveryTag, false, true);
-            coordinator.holdChannels().giveBack(channel);
-        } catch (IOException | RuntimeException e) {
-            // closing the channel gives the token back just as well
-            log.debug("{}: release by closing the channel: {}", primitive, e.toString());
-            SyncConnection.abortQuietly(channel);
+        runEndCallbacks();
+        giveBack();
+    }
+
+    private void giveBack() {
+        synchronized (channelUse) {
+            if (transactional) {
+                // a nack would wait for a commit; closing requeues the token just as well
+                SyncConnection.closeQuietly(channel);
+                return;
+            }
+            try {
+                channel.basicCancel(consumerTag);
+                channel.basicNack(deliveryTag, false, true);
+                coordinator.holdChannels().giveBack(channel);
+            } catch (IOException | RuntimeException e) {
+                // closing the channel gives the token back just as well
+                log.debug("{}: release by closing the channel: {}", primitive, e.toString());
+                SyncConnection.abortQuietly(channel);
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.warren.sync;
 
+import java.util.Optional;
+
 /**
  * One permit of a {@link DistributedSemaphore}: held until {@link #close()}, or until the holder's
  * connection dies, when the broker puts it back for others.
@@ -27,6 +29,14 @@ public final class Permit implements AutoCloseable {
     /** False after {@link #close()} or once this process learned that the permit was lost. */
     public boolean isValid() {
         return token.isValid();
+    }
+
+    /**
+     * Why the permit was lost, as a sentence (its lease time ran out, or it reached the broker's
+     * {@code consumer_timeout}); empty while it is held and after {@link #close()}.
+     */
+    public Optional<String> lostReason() {
+        return token.lostReason();
     }
 
     /** Runs {@code callback} (on a Warren thread) when the permit is lost without close. */

@@ -21,6 +21,10 @@
  *       elects, read with {@link dev.warren.sync.Versioned} values for compare-and-set.
  *   <li>{@link dev.warren.sync.DistributedQueue}: a typed, signed joinable queue, optionally
  *       bounded ({@link dev.warren.sync.QueueOptions}), made with {@code coordinator.queue(...)}.
+ *   <li>{@link dev.warren.sync.CoordinatorOptions}: the heartbeat and the broker's {@code
+ *       consumer_timeout}, before which held leases are renewed and beyond which permits cannot be
+ *       held.
+ *   <li>{@link dev.warren.sync.LockOptions}: a plain or a reentrant (thread-owned) lock.
  * </ul>
  *
  * <p>Failures are {@link dev.warren.sync.CoordinationException}s naming the primitive; running out

@@ -7,6 +7,7 @@ import dev.warren.examples.sync.EventChannelExample;
 import dev.warren.examples.sync.EventExample;
 import dev.warren.examples.sync.LockExample;
 import dev.warren.examples.sync.QueueExample;
+import dev.warren.examples.sync.ReentrantLockExample;
 import dev.warren.examples.sync.SemaphoreExample;
 import dev.warren.examples.sync.SharedMapExample;
 import dev.warren.testing.TestBroker;
@@ -74,5 +75,14 @@ class SyncExamplesIT {
 
     private static WarrenConfig config(TestBroker broker) {
         return broker.config().build();
+    }
+
+    @Test
+    void theReentrantLockExampleKeepsBobOutUntilTheLastRelease(TestBroker broker) {
+        assertThat(ReentrantLockExample.run(config(broker), out)).isTrue();
+        assertThat(printed())
+                .contains("alice holds the lock twice (hold count 2)")
+                .contains("(hold count 1); bob tries: refused")
+                .contains("(larger: true)");
     }
 }
