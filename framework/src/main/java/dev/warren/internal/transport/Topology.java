@@ -152,28 +152,60 @@ public final class Topology {
         withChannel(
                 "declare queue " + name,
                 ch -> {
-                    Map<String, Object> args = new HashMap<>();
+                    Map<String, Object> args = queueType(new HashMap<>());
                     args.put("x-message-ttl", delay.toMillis());
                     args.put("x-dead-letter-exchange", "");
                     args.put("x-dead-letter-routing-key", names.workQueue(queue));
                     args.put("x-expires", delay.toMillis() + Duration.ofHours(1).toMillis());
+                    if (quorum) {
+                        // a retry moves on only once the work queue has it: a node lost during
+                        // the move neither drops it nor lets it skip the wait
+                        args.put("x-dead-letter-strategy", "at-least-once");
+                        args.put("x-overflow", "reject-publish");
+                    }
                     ch.queueDeclare(name, true, false, false, args);
                 });
     }
 
     /**
      * Declares a client's reply queue: durable, so replies survive a broker restart, and expiring.
+     * With quorum it is a quorum queue, so replies also survive the loss of a cluster node; as a
+     * quorum queue ignores the exclusive flag of a consumer, it is single-active-consumer instead
+     * (a second consumer gets nothing while the client consumes) and {@link #checkSoleConsumer}
+     * refuses to start next to another consumer.
      */
     public void declareReplyQueue(String name) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("x-expires", replyExpiry.toMillis());
+        if (quorum) {
+            queueType(args);
+            args.put("x-single-active-consumer", true);
+        }
         withChannel(
                 "declare reply queue " + name,
-                ch ->
-                        ch.queueDeclare(
-                                name,
-                                true,
-                                false,
-                                false,
-                                Map.of("x-expires", replyExpiry.toMillis())));
+                ch -> ch.queueDeclare(name, true, false, false, args));
+    }
+
+    /**
+     * Fails naming {@code replyQueue} if a consumer other than this process's one consumes it,
+     * which a classic queue's exclusive consumer already refuses and a quorum queue does not.
+     */
+    public void checkSoleConsumer(String replyQueue) {
+        if (!quorum) {
+            return;
+        }
+        int consumers = inspect(replyQueue).map(Depth::consumers).orElse(0);
+        if (consumers > 1) {
+            throw new BrokerRefusal(
+                    "consume reply queue "
+                            + replyQueue
+                            + " refused: it has "
+                            + consumers
+                            + " consumers, so someone else reads it; find and stop the other"
+                            + " consumer, or start a new client (it gets a queue of its own)",
+                    403,
+                    null);
+        }
     }
 
     /** Declares the direct exchange of refusal notices ({@link BrokerNames#notices()}). */
