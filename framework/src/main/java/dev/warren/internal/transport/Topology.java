@@ -94,7 +94,7 @@ public final class Topology {
         try {
             withChannel(
                     "declare stream " + name,
-                    ch -> ch.queueDeclare(name, true, false, false, shapes.reply()));
+                    ch -> ch.queueDeclare(name, true, false, false, args));
         } catch (BrokerRefusal e) {
             if (!e.isPreconditionFailed()) {
                 throw e;
