@@ -66,8 +66,8 @@ class ClusterTasksIT {
                         LogCapture.of("dev.warren.client.PendingReplies", Level.TRACE);
                 Broker broker = Broker.connect(config);
                 TaskClient client = new TaskClient(broker)) {
-            workers.add(worker(cluster, keysText, namespace).start());
-            workers.add(worker(cluster, keysText, namespace).start());
+            workers.add(worker(cluster, keysText, namespace, 1).start());
+            workers.add(worker(cluster, keysText, namespace, 2).start());
             List<Record> tasks =
                     IntStream.range(0, TASKS)
                             .mapToObj(i -> new Record(i, executions.toString(), 2))
@@ -161,8 +161,10 @@ class ClusterTasksIT {
                 .allMatch(line -> line.endsWith("quorum") || line.endsWith("stream"));
     }
 
-    private static WorkerLauncher worker(LocalCluster cluster, String keysText, String namespace) {
+    private static WorkerLauncher worker(
+            LocalCluster cluster, String keysText, String namespace, int number) {
         return WorkerLauncher.fromBuild()
+                .logFile(Path.of("target", "cluster-worker-" + number + ".log"))
                 .environment("WARREN_BROKER_URI", cluster.uriList())
                 .keys(keysText)
                 .jvmArgs("-Xmx256m")
