@@ -72,12 +72,6 @@ public final class TaskClient implements AutoCloseable {
                         replyQueue,
                         REPLY_PREFETCH,
                         delivery -> pending.onReply(delivery.envelope()));
-        try {
-            this.broker.topology().checkSoleConsumer(replyQueue);
-        } catch (RuntimeException e) {
-            replies.close();
-            throw e;
-        }
         this.mapDrivers =
                 Executors.newCachedThreadPool(
                         r -> {

@@ -148,36 +148,13 @@ public final class Topology {
     /**
      * Declares a client's reply queue: durable, so replies survive a broker restart, and expiring.
      * With quorum it is a quorum queue, so replies also survive the loss of a cluster node; as a
-     * quorum queue ignores the exclusive flag of a consumer, it is single-active-consumer instead
-     * (a second consumer gets nothing while the client consumes) and {@link #checkSoleConsumer}
-     * refuses to start next to another consumer.
+     * quorum queue ignores the exclusive flag of a consumer, it is single-active-consumer instead:
+     * a second consumer is not refused, but gets nothing while the client consumes.
      */
     public void declareReplyQueue(String name) {
         withChannel(
                 "declare reply queue " + name,
                 ch -> ch.queueDeclare(name, true, false, false, shapes.reply()));
-    }
-
-    /**
-     * Fails naming {@code replyQueue} if a consumer other than this process's one consumes it,
-     * which a classic queue's exclusive consumer already refuses and a quorum queue does not.
-     */
-    public void checkSoleConsumer(String replyQueue) {
-        if (!shapes.quorum()) {
-            return;
-        }
-        int consumers = inspect(replyQueue).map(Depth::consumers).orElse(0);
-        if (consumers > 1) {
-            throw new BrokerRefusal(
-                    "consume reply queue "
-                            + replyQueue
-                            + " refused: it has "
-                            + consumers
-                            + " consumers, so someone else reads it; find and stop the other"
-                            + " consumer, or start a new client (it gets a queue of its own)",
-                    403,
-                    null);
-        }
     }
 
     /** Declares the direct exchange of refusal notices ({@link BrokerNames#notices()}). */

@@ -125,6 +125,11 @@ class ClusterTasksIT {
                             + " duplicate replies ignored %d, resumed %.1f s after the kill",
                     TASKS, seconds, lost, neverRan, duplicates, duplicateReplies, resumedSeconds);
 
+            log(
+                    "copies of finished tasks: %d refused as replays (dead letters), %d still queued",
+                    depth(cluster, killed, names.deadLetterQueue(QUEUE)),
+                    depth(cluster, killed, names.workQueue(QUEUE)));
+
             assertThat(lost).as("tasks never completed with the right result").isZero();
             assertThat(neverRan).as("completed tasks with no recorded execution").isZero();
             assertThat(client.inFlight()).as("futures still waiting").isZero();
@@ -159,6 +164,16 @@ class ClusterTasksIT {
         assertThat(ours)
                 .as("every queue replicated")
                 .allMatch(line -> line.endsWith("quorum") || line.endsWith("stream"));
+    }
+
+    private static int depth(LocalCluster cluster, int node, String queue) {
+        return cluster.rabbitmqctl(node, "list_queues", "--no-table-headers", "name", "messages")
+                .lines()
+                .map(line -> line.strip().split("\\s+"))
+                .filter(columns -> columns.length == 2 && columns[0].equals(queue))
+                .mapToInt(columns -> Integer.parseInt(columns[1]))
+                .findFirst()
+                .orElse(0);
     }
 
     private static WorkerLauncher worker(
