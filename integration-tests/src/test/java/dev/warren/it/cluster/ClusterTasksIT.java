@@ -86,7 +86,7 @@ class ClusterTasksIT {
                                             })
                                     .build());
 
-            awaitProgress(progress, 1_500, Duration.ofMinutes(1));
+            awaitProgress(progress, 500, Duration.ofMinutes(1));
             killed = cluster.leaderOf(names.workQueue(QUEUE), 1);
             long atKill = progress.get();
             long killedAt = System.nanoTime();
@@ -95,10 +95,10 @@ class ClusterTasksIT {
 
             // while the node is down: the survivors elect a new leader and every process that was
             // connected to the dead node connects to another one
-            awaitProgress(progress, atKill + 500, RESUME_WITHIN);
+            awaitProgress(progress, atKill + 300, RESUME_WITHIN);
             double resumedSeconds = (System.nanoTime() - killedAt) / 1e9;
             log(
-                    "500 more completed %.1f s after the kill, node %d still down (%d done)",
+                    "300 more completed %.1f s after the kill, node %d still down (%d done)",
                     resumedSeconds, killed, progress.get());
 
             cluster.restart(killed);
