@@ -82,7 +82,9 @@ public final class Coordinator implements AutoCloseable {
         this.sequencer = new FencingSequencer(connection, drops);
         this.publisher = new ConfirmedPublisher(connection, config.publishTimeout());
         this.inspector = new QueueInspector(connection);
-        this.initializer = new OneTimeInitializer(connection, inspector, config.publishTimeout());
+        this.initializer =
+                new OneTimeInitializer(
+                        connection, inspector, config.publishTimeout(), queueArguments);
         this.seals = new Seals(sealer);
     }
 

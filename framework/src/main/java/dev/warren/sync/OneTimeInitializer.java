@@ -20,12 +20,17 @@ final class OneTimeInitializer {
     private final SyncConnection connection;
     private final QueueInspector inspector;
     private final Duration confirmTimeout;
+    private final QueueArguments markerArguments;
 
     OneTimeInitializer(
-            SyncConnection connection, QueueInspector inspector, Duration confirmTimeout) {
+            SyncConnection connection,
+            QueueInspector inspector,
+            Duration confirmTimeout,
+            QueueArguments markerArguments) {
         this.connection = connection;
         this.inspector = inspector;
         this.confirmTimeout = confirmTimeout;
+        this.markerArguments = markerArguments;
     }
 
     /**
@@ -50,7 +55,10 @@ final class OneTimeInitializer {
                             channel.confirmSelect();
                             init.run(channel);
                             channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
-                            channel.queueDeclare(marker, true, false, false, null);
+                            // quorum with the primitive's queues: a marker lost with a node would
+                            // make the next process initialise again, and purge live permits
+                            channel.queueDeclare(
+                                    marker, true, false, false, markerArguments.plain());
                             return null;
                         });
             } finally {

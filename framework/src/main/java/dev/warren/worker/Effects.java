@@ -218,7 +218,7 @@ final class Effects {
     private void settleAfter(Delivery delivery, Supplier<CompletableFuture<Void>> publish) {
         settleAfter(
                 delivery,
-                publish,
+                () -> OutcomeRetries.DEFAULT.publish(publish),
                 Settlement.REQUEUE,
                 "message {} goes back to the queue: its outcome could not be published: {}");
     }

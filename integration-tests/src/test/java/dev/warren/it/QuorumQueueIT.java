@@ -8,9 +8,11 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import dev.warren.Broker;
 import dev.warren.WarrenConfig;
+import dev.warren.client.SubmitOptions;
 import dev.warren.client.TaskClient;
 import dev.warren.internal.transport.Topology;
 import dev.warren.it.tasks.QuorumEcho;
+import dev.warren.it.tasks.RetryTimes;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
@@ -20,7 +22,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code quorumQueues(true)}: replicated work queues with a delivery limit, on a real node. */
+/**
+ * {@code quorumQueues(true)}: replicated work queues with a delivery limit, quorum delay and reply
+ * queues, on a real node.
+ */
 @WarrenTest
 class QuorumQueueIT {
     private static final String WORK = Topology.workQueue("it-quorum");
@@ -71,6 +76,51 @@ class QuorumQueueIT {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> Queues.depth(test, DEAD) == 1);
         assertThat(Queues.depth(test, WORK)).isZero();
+    }
+
+    @Test
+    void aRetryWaitsInAQuorumDelayQueueAndComesBack(TestBroker test) throws Exception {
+        try (Broker broker = Broker.connect(config);
+                TaskClient client = new TaskClient(broker);
+                Worker worker =
+                        Worker.start(broker, WorkerConfig.custom().queues("it-quorum").build())) {
+
+            assertThat(
+                            client.submit(
+                                            new RetryTimes("retried"),
+                                            SubmitOptions.onQueue("it-quorum"))
+                                    .await(Duration.ofSeconds(30)))
+                    .as("the third attempt's result")
+                    .isEqualTo(3);
+        }
+        String delay = Topology.delayQueue("it-quorum", Duration.ofMillis(500));
+        assertThat(queueLine(test, delay))
+                .hasValueSatisfying(line -> assertThat(line).contains("quorum", "at-least-once"));
+    }
+
+    @Test
+    void aQuorumReplyQueueIsQuorumWithASingleActiveConsumer(TestBroker test) throws Exception {
+        try (Broker broker = Broker.connect(config);
+                TaskClient client = new TaskClient(broker)) {
+            String replyQueue = Topology.replyQueue(client.clientId());
+
+            assertThat(queueLine(test, replyQueue))
+                    .hasValueSatisfying(
+                            line ->
+                                    assertThat(line)
+                                            .contains(
+                                                    "quorum",
+                                                    "x-single-active-consumer",
+                                                    "x-expires"));
+        }
+    }
+
+    private static java.util.Optional<String> queueLine(TestBroker test, String queue)
+            throws Exception {
+        return test.rabbitmqctl("list_queues", "-q", "name", "type", "arguments")
+                .lines()
+                .filter(line -> line.startsWith(queue + "\t"))
+                .findFirst();
     }
 
     private static GetResponse awaitMessage(Channel channel) {

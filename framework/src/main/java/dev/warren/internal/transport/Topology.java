@@ -41,10 +41,8 @@ public final class Topology {
     private final Connection connection;
     private final BrokerNames names;
     private final String broker;
-    private final boolean quorum;
-    private final Duration replyExpiry;
+    private final QueueShapes shapes;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
-    private final int deliveryLimit;
     private Channel channel; // guarded by this
 
     Topology(
@@ -57,9 +55,7 @@ public final class Topology {
         this.connection = connection;
         this.names = names;
         this.broker = broker;
-        this.quorum = quorum;
-        this.deliveryLimit = deliveryLimit;
-        this.replyExpiry = replyExpiry;
+        this.shapes = new QueueShapes(quorum, deliveryLimit, replyExpiry);
     }
 
     /** The names this topology declares, in its namespace. */
@@ -126,19 +122,8 @@ public final class Topology {
         withChannel(
                 "declare queue " + work,
                 ch -> {
-                    ch.queueDeclare(dead, true, false, false, queueType(new HashMap<>()));
-                    Map<String, Object> args = queueType(new HashMap<>());
-                    args.put("x-dead-letter-exchange", "");
-                    args.put("x-dead-letter-routing-key", dead);
-                    if (quorum) {
-                        // a message that crashes workers again and again stops after this many
-                        // deliveries; at-least-once dead-lettering keeps it until the dead queue
-                        // confirms
-                        args.put("x-delivery-limit", deliveryLimit);
-                        args.put("x-dead-letter-strategy", "at-least-once");
-                        args.put("x-overflow", "reject-publish");
-                    }
-                    ch.queueDeclare(work, true, false, false, args);
+                    ch.queueDeclare(dead, true, false, false, shapes.deadLetters());
+                    ch.queueDeclare(work, true, false, false, shapes.work(dead));
                 });
         declared.add(work);
     }
@@ -151,29 +136,25 @@ public final class Topology {
         String name = names.delayQueue(queue, delay);
         withChannel(
                 "declare queue " + name,
-                ch -> {
-                    Map<String, Object> args = new HashMap<>();
-                    args.put("x-message-ttl", delay.toMillis());
-                    args.put("x-dead-letter-exchange", "");
-                    args.put("x-dead-letter-routing-key", names.workQueue(queue));
-                    args.put("x-expires", delay.toMillis() + Duration.ofHours(1).toMillis());
-                    ch.queueDeclare(name, true, false, false, args);
-                });
-    }
-
-    /**
-     * Declares a client's reply queue: durable, so replies survive a broker restart, and expiring.
-     */
-    public void declareReplyQueue(String name) {
-        withChannel(
-                "declare reply queue " + name,
                 ch ->
                         ch.queueDeclare(
                                 name,
                                 true,
                                 false,
                                 false,
-                                Map.of("x-expires", replyExpiry.toMillis())));
+                                shapes.delay(names.workQueue(queue), delay)));
+    }
+
+    /**
+     * Declares a client's reply queue: durable, so replies survive a broker restart, and expiring.
+     * With quorum it is a quorum queue, so replies also survive the loss of a cluster node; as a
+     * quorum queue ignores the exclusive flag of a consumer, it is single-active-consumer instead:
+     * a second consumer is not refused, but gets nothing while the client consumes.
+     */
+    public void declareReplyQueue(String name) {
+        withChannel(
+                "declare reply queue " + name,
+                ch -> ch.queueDeclare(name, true, false, false, shapes.reply()));
     }
 
     /** Declares the direct exchange of refusal notices ({@link BrokerNames#notices()}). */
@@ -217,11 +198,6 @@ public final class Topology {
     public void delete(String brokerQueue) {
         withChannel("delete queue " + brokerQueue, ch -> ch.queueDelete(brokerQueue));
         declared.remove(brokerQueue);
-    }
-
-    private Map<String, Object> queueType(Map<String, Object> args) {
-        args.put("x-queue-type", quorum ? "quorum" : "classic");
-        return args;
     }
 
     private interface ChannelWork {
