@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The version at which each owner epoch began, as far as a shared map's log shows: an epoch
- * starts at its {@link MapWire.EpochStart} or checkpoint, or just before its first change. The
- * epoch rule: a record of epoch {@code e} at version {@code v} counts only if every later epoch
- * started at {@code v} or after, since an owner deposed at version {@code s} wrote nothing any
- * later owner saw beyond {@code s}.
+ * The version at which each owner epoch began, as far as a shared map's log shows: an epoch starts
+ * at its {@link MapWire.EpochStart} or checkpoint, or just before its first change. The epoch rule:
+ * a record of epoch {@code e} at version {@code v} counts only if every later epoch started at
+ * {@code v} or after, since an owner deposed at version {@code s} wrote nothing any later owner saw
+ * beyond {@code s}.
  */
 final class EpochStarts {
     private final TreeMap<Long, Long> starts; // epoch -> first version

@@ -82,8 +82,8 @@ public final class EventChannel<E> {
     }
 
     /**
-     * A channel that is part of another primitive, which names its exchange and what its events
-     * are signed as.
+     * A channel that is part of another primitive, which names its exchange and what its events are
+     * signed as.
      */
     static <E> EventChannel<E> partOf(
             String primitive,

@@ -10,9 +10,9 @@ import java.util.Map;
  * Rebuilds a shared map from the genuine records found in its two log queues: the newest valid
  * checkpoint, then the changes after it in its queue, in version order, as long as the versions
  * follow each other. A record of epoch {@code e} at version {@code v} is valid only if no later
- * epoch had started before {@code v}: an owner that took over at version {@code s} ends every
- * older epoch at {@code s}, so what a deposed owner writes afterwards loses, whenever it arrives.
- * Pure: the caller reads and removes the messages; {@code H} is its handle for each.
+ * epoch had started before {@code v}: an owner that took over at version {@code s} ends every older
+ * epoch at {@code s}, so what a deposed owner writes afterwards loses, whenever it arrives. Pure:
+ * the caller reads and removes the messages; {@code H} is its handle for each.
  */
 final class LogReplay {
     private LogReplay() {}
@@ -77,7 +77,8 @@ final class LogReplay {
                 }
             }
         }
-        MapState state = base == null ? MapState.empty() : MapState.of((MapWire.Checkpoint) base.record());
+        MapState state =
+                base == null ? MapState.empty() : MapState.of((MapWire.Checkpoint) base.record());
         long baseVersion = state.version();
         int baseQueue = base == null ? -1 : base.queue();
         int replayQueue = base == null ? 0 : baseQueue;

@@ -18,6 +18,7 @@ final class MapEntries {
     private static final Logger log = LoggerFactory.getLogger(MapEntries.class);
 
     private final MapAddresses map;
+
     @SuppressWarnings("rawtypes")
     private final EventChannel<EntryEvent> channel;
 

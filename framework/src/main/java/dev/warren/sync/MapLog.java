@@ -152,7 +152,8 @@ final class MapLog {
             throws IOException, InterruptedException, TimeoutException {
         int next = 1 - current;
         int bytes =
-                publishTo(next, state.checkpoint(epoch, nowMillis, CLIENT_EXPIRY_MILLIS), nowMillis);
+                publishTo(
+                        next, state.checkpoint(epoch, nowMillis, CLIENT_EXPIRY_MILLIS), nowMillis);
         confirm();
         channel.queuePurge(map.logQueue(current));
         current = next;

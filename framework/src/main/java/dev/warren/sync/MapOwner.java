@@ -32,8 +32,8 @@ final class MapOwner extends DefaultConsumer {
     private MapLog log;
 
     /**
-     * @param channel in confirm mode: log records and announcements go out on the consuming
-     *     channel (see {@link MapLog})
+     * @param channel in confirm mode: log records and announcements go out on the consuming channel
+     *     (see {@link MapLog})
      */
     MapOwner(
             Channel channel,
@@ -71,7 +71,8 @@ final class MapOwner extends DefaultConsumer {
                 // SharedMap.close or Coordinator.close while serving: the request was not acked,
                 // so the broker gives it to the next owner, which applies it or answers it from
                 // the log
-                logger.debug("{}: closed while serving a request: {}", map.primitive(), e.toString());
+                logger.debug(
+                        "{}: closed while serving a request: {}", map.primitive(), e.toString());
                 return;
             }
             // the durable log may now be behind this state: give up ownership, the next

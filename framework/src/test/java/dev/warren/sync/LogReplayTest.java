@@ -142,8 +142,7 @@ class LogReplayTest {
         LogReplay.Result<Integer> result = replay();
 
         assertThat(result.state().valueOf("n")).isEqualTo(3);
-        assertThat(fates(result))
-                .containsExactly(Fate.BASE, Fate.COPY, Fate.REPLAYED, Fate.COPY);
+        assertThat(fates(result)).containsExactly(Fate.BASE, Fate.COPY, Fate.REPLAYED, Fate.COPY);
     }
 
     @Test

@@ -71,7 +71,8 @@ class MapMessagesTest {
                 new Envelope(0, null, null, 0, null, 0, null, null, null, new byte[] {1}, Map.of());
         MapWire.Change change = new MapWire.Change(1, 1, "k", 1, "client-a", null);
 
-        assertThat(counts.openLogRecord(other.logRecord(emptyCheckpoint(12), 0, 1_000), 0)).isNull();
+        assertThat(counts.openLogRecord(other.logRecord(emptyCheckpoint(12), 0, 1_000), 0))
+                .isNull();
         assertThat(counts.openLogRecord(plain, 0)).isNull();
         assertThat(counts.openLogRecord(counts.request(put(3), "reply-q", 1_000), 0)).isNull();
         assertThat(counts.openLogRecord(counts.logRecord(change, 0, 1_000), 1)).isNull();

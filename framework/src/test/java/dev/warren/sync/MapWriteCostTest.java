@@ -42,7 +42,8 @@ class MapWriteCostTest {
         long written = 0;
         for (int u = 0; u < UPDATES; u++) {
             String client = "client-" + (u % CLIENTS);
-            MapState.Outcome outcome = state.apply(put(client, ++seq, "key-" + (u % entries), u), 0);
+            MapState.Outcome outcome =
+                    state.apply(put(client, ++seq, "key-" + (u % entries), u), 0);
             long change = size(messages.logRecord(state.change(1, client, outcome), 0, 0));
             policy.recorded(change);
             written += change;
