@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class PublicApiTest {
     /**
      * 36, plus two a user asked for: {@code SubmitOptions} (a queue per call) and {@code
-     * EagerClient} (tasks run in the calling process, for unit tests), and {@code EntryEvent} (what a
-     * shared map's listeners hear).
+     * EagerClient} (tasks run in the calling process, for unit tests), and {@code EntryEvent} (what
+     * a shared map's listeners hear).
      */
     private static final int MOST_PUBLIC_TYPES = 40;
 

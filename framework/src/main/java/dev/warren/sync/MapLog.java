@@ -83,7 +83,6 @@ final class MapLog {
         long baseBytes = 0;
         long bytesSince = 0;
         int changesSince = 0;
-        long lastStaying = -1;
         for (LogReplay.Judged<Long> judged : replayed.judged()) {
             LogReplay.Found<Long> f = judged.found();
             if (judged.fate().counted()) {
@@ -93,7 +92,9 @@ final class MapLog {
                 channel.basicAck(f.handle(), false);
                 continue;
             }
-            lastStaying = Math.max(lastStaying, f.handle());
+            // back in place at once: it is the durable state (one by one: a multiple nack would
+            // also return the request being served on this channel)
+            channel.basicReject(f.handle(), true);
             int size = sizes.get(f.handle());
             if (judged.fate() == LogReplay.Fate.BASE) {
                 baseBytes = size;
@@ -101,10 +102,6 @@ final class MapLog {
                 bytesSince += size;
                 changesSince++;
             }
-        }
-        if (lastStaying >= 0) {
-            // back in place: they are the durable state
-            channel.basicNack(lastStaying, true, true);
         }
         MapState state = replayed.state();
         int baseQueue = replayed.baseQueue();
