@@ -97,7 +97,9 @@ class ForgedStateIT {
         assertThat(old).as("records of n=1 and n=2 in the log").isNotEmpty();
         for (Object[] copy : old) {
             GetResponse got = (GetResponse) copy[1];
-            RawMessages.publish(broker, (String) copy[0], got.getProps(), got.getBody());
+            for (String log : logQueues(name)) {
+                RawMessages.publish(broker, log, got.getProps(), got.getBody());
+            }
         }
         try (Coordinator second = Coordinator.connect(broker.config().build());
                 SharedMap<String, Integer> map = map(name, second)) {
@@ -107,9 +109,10 @@ class ForgedStateIT {
                 System.out.printf(
                         "%d old log record(s) published again: map still at n=3, %d dropped%n",
                         old.size(), second.droppedCount());
-                // the copies in the queue the newest checkpoint is in are counted; the others
-                // are in the queue an owner empties after each checkpoint
-                assertThat(second.droppedCount()).isPositive();
+                // each copy went into both queues: in the one it was not signed for it is
+                // refused, in its own it is older than the newest checkpoint (counted if it sits
+                // beside it, silently removed with the queue an owner empties after a checkpoint)
+                assertThat(second.droppedCount()).isGreaterThanOrEqualTo(old.size());
             } finally {
                 map.close();
             }
