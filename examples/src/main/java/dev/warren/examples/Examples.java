@@ -5,6 +5,7 @@ import dev.warren.examples.progress.ProgressBarExample;
 import dev.warren.examples.sync.EventChannelExample;
 import dev.warren.examples.sync.EventExample;
 import dev.warren.examples.sync.LockExample;
+import dev.warren.examples.sync.MapListenerExample;
 import dev.warren.examples.sync.SemaphoreExample;
 import dev.warren.examples.sync.SharedMapExample;
 import dev.warren.examples.thirty.ThirtySecondsExample;
@@ -26,13 +27,14 @@ public final class Examples {
             case "event" -> EventExample.main(rest);
             case "event-channel" -> EventChannelExample.main(rest);
             case "shared-map" -> SharedMapExample.main(rest);
+            case "map-listener" -> MapListenerExample.main(rest);
             default -> {
                 System.err.println(
                         "unknown example '"
                                 + name
                                 + "'; try: sum-of-primes [workers], thirty-seconds, progress-bar"
                                 + " [workers] [tasks], lock, semaphore, event, event-channel,"
-                                + " shared-map");
+                                + " shared-map, map-listener");
                 System.exit(2);
             }
         }

@@ -6,6 +6,7 @@ import dev.warren.WarrenConfig;
 import dev.warren.examples.sync.EventChannelExample;
 import dev.warren.examples.sync.EventExample;
 import dev.warren.examples.sync.LockExample;
+import dev.warren.examples.sync.MapListenerExample;
 import dev.warren.examples.sync.SemaphoreExample;
 import dev.warren.examples.sync.SharedMapExample;
 import dev.warren.testing.TestBroker;
@@ -61,6 +62,12 @@ class SyncExamplesIT {
     void theSharedMapExampleCountsExactly(TestBroker broker) {
         assertThat(SharedMapExample.run(config(broker), out)).isTrue();
         assertThat(printed()).contains("second sees limit = 100", "hits = 100");
+    }
+
+    @Test
+    void theMapListenerExampleHearsEveryChangeInOrder(TestBroker broker) throws Exception {
+        assertThat(MapListenerExample.run(config(broker), out)).isTrue();
+        assertThat(printed()).contains("the listener heard [ADDED, UPDATED, REMOVED]");
     }
 
     private static WarrenConfig config(TestBroker broker) {
