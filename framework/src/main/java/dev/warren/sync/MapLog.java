@@ -54,7 +54,8 @@ final class MapLog {
     /**
      * Reads both queues, replays them, removes what does not count (junk, copies and a deposed
      * owner's records counted as drops) and puts the rest back, then claims the next epoch: a
-     * confirmed {@link MapWire.EpochStart} (or a first checkpoint) before any request is served.
+     * confirmed {@link MapWire.EpochStart} before any request is served, or a checkpoint when there
+     * was none or it was signed under another key than the current one.
      */
     static Opened open(
             Channel channel,
@@ -65,6 +66,7 @@ final class MapLog {
             throws IOException, InterruptedException, TimeoutException {
         List<LogReplay.Found<Long>> found = new ArrayList<>();
         Map<Long, Integer> sizes = new HashMap<>();
+        Map<Long, String> keys = new HashMap<>();
         for (int queue = 0; queue < 2; queue++) {
             GetResponse got;
             while ((got = channel.basicGet(map.logQueue(queue), false)) != null) {
@@ -76,10 +78,12 @@ final class MapLog {
                 } else {
                     found.add(new LogReplay.Found<>(record, queue, tag));
                     sizes.put(tag, got.getBody().length);
+                    keys.put(tag, envelope.keyId());
                 }
             }
         }
         LogReplay.Result<Long> replayed = LogReplay.replay(found);
+        String baseKey = null;
         long baseBytes = 0;
         long bytesSince = 0;
         int changesSince = 0;
@@ -98,6 +102,7 @@ final class MapLog {
             int size = sizes.get(f.handle());
             if (judged.fate() == LogReplay.Fate.BASE) {
                 baseBytes = size;
+                baseKey = keys.get(f.handle());
             } else {
                 bytesSince += size;
                 changesSince++;
@@ -114,10 +119,15 @@ final class MapLog {
                         replayed.lastEpoch() + 1,
                         Math.max(baseQueue, 0),
                         new CheckpointPolicy(baseBytes, bytesSince, changesSince));
-        if (baseQueue < 0) {
+        Envelope start =
+                messages.logRecord(
+                        new MapWire.EpochStart(log.epoch, state.version()), log.current, nowMillis);
+        if (baseQueue < 0 || !start.keyId().equals(baseKey)) {
+            // none yet, or signed under a key that is no longer the current one: sign it all
+            // again now, so retiring that key later cannot make the map unreadable
             log.checkpoint(state, nowMillis);
         } else {
-            log.publish(new MapWire.EpochStart(log.epoch, state.version()), nowMillis);
+            log.publishSealed(log.current, start);
             log.confirm();
             channel.queuePurge(map.logQueue(1 - baseQueue));
         }
@@ -162,7 +172,10 @@ final class MapLog {
     }
 
     private int publishTo(int queue, MapWire.LogRecord record, long nowMillis) throws IOException {
-        Envelope sealed = messages.logRecord(record, queue, nowMillis);
+        return publishSealed(queue, messages.logRecord(record, queue, nowMillis));
+    }
+
+    private int publishSealed(int queue, Envelope sealed) throws IOException {
         channel.basicPublish(
                 "", map.logQueue(queue), AmqpMessages.properties(sealed, true), sealed.body());
         return sealed.body().length;

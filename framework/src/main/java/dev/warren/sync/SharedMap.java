@@ -19,19 +19,20 @@ import org.slf4j.LoggerFactory;
  * <p>How: every {@code SharedMap} instance is a candidate owner, consuming the single-active-
  * consumer queue {@code warren.sync.map.<name>#requests}; the broker makes exactly one of them
  * active, the owner, and the next one takes over when it dies. The owner applies requests in order
- * and keeps the whole state in the durable queue {@code warren.sync.map.<name>#snapshots}; for each
- * change it publishes a new snapshot, with a version that only grows, and waits for the broker's
- * confirm <i>before</i> replying and acking the request, then removes the older one. A new owner
- * loads the newest genuine snapshot it finds there and removes everything else, so neither junk nor
- * an old snapshot published again can wedge the map or roll it back. A request whose owner died is
- * redelivered to the next owner, which finds it already applied (per-client sequence numbers in the
- * snapshot) and answers from the snapshot instead of applying it twice.
+ * and keeps the state in a durable log ({@code #log-a} and {@code #log-b}): for each change it
+ * appends a signed change record and waits for the broker's confirm <i>before</i> replying and
+ * acking the request; a full checkpoint is written only once the changes since the last one
+ * outweigh it, so a write costs about its change, not the map's size. A new owner loads the newest
+ * checkpoint, replays the changes after it and takes the next epoch; records a deposed owner writes
+ * after that never count. A request whose owner died is redelivered to the next owner, which finds
+ * it already applied (per-client sequence numbers in the log) and answers it instead of applying it
+ * twice. {@link #listen} hands every committed change to listeners in every process.
  *
  * <p>Functions cannot travel to the owner, so {@link #compute} runs its function here and writes
  * with {@link #compareAndSet} (retrying when another process wrote in between): an optimistic loop,
  * right when contention is moderate. All messages are signed; key and value types travel without
- * registration when they are records, enums, sealed or JDK types. The state travels whole with each
- * change: keep the map small (it must fit in {@code maxBodyBytes}).
+ * registration when they are records, enums, sealed or JDK types. A checkpoint holds the whole map:
+ * it must fit in {@code maxBodyBytes}.
  *
  * <pre>{@code
  * try (SharedMap<String, Integer> counts = SharedMap.named("counts", String.class, Integer.class, coordinator)) {
