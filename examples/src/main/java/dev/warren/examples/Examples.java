@@ -5,6 +5,7 @@ import dev.warren.examples.progress.ProgressBarExample;
 import dev.warren.examples.sync.EventChannelExample;
 import dev.warren.examples.sync.EventExample;
 import dev.warren.examples.sync.LockExample;
+import dev.warren.examples.sync.MapListenerExample;
 import dev.warren.examples.sync.QueueExample;
 import dev.warren.examples.sync.ReentrantLockExample;
 import dev.warren.examples.sync.SemaphoreExample;
@@ -30,13 +31,14 @@ public final class Examples {
             case "shared-map" -> SharedMapExample.main(rest);
             case "queue" -> QueueExample.main(rest);
             case "reentrant-lock" -> ReentrantLockExample.main(rest);
+            case "map-listener" -> MapListenerExample.main(rest);
             default -> {
                 System.err.println(
                         "unknown example '"
                                 + name
                                 + "'; try: sum-of-primes [workers], thirty-seconds, progress-bar"
                                 + " [workers] [tasks], lock, semaphore, event, event-channel,"
-                                + " shared-map, queue, reentrant-lock");
+                                + " shared-map, queue, reentrant-lock, map-listener");
                 System.exit(2);
             }
         }

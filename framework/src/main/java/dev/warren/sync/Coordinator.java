@@ -42,7 +42,7 @@ import java.util.concurrent.ScheduledFuture;
  * WorkerConfig.custom().service(Coordinator.class, coordinator)}) and find it with {@code
  * ctx.service(Coordinator.class)}.
  *
- * <p>Shared-map messages use Kryo ids 80-83 (below the application range) for their wire records.
+ * <p>Shared-map messages use Kryo ids 80-86 (below the application range) for their wire records.
  */
 public final class Coordinator implements AutoCloseable {
     /** The heartbeat asked for by {@link #connect(WarrenConfig)}. */
@@ -182,8 +182,9 @@ public final class Coordinator implements AutoCloseable {
     /**
      * Coordination messages that everything made from this coordinator dropped without obeying
      * them: unsigned, tampered, signed with an unknown key or for another primitive, a shared-map
-     * snapshot no newer than the one held, an event dated outside the acceptance window or seen
-     * before. Each cause is logged once per primitive; this count goes on.
+     * log record of a deposed owner or a copy of an older one, an event dated outside the
+     * acceptance window or seen before. Each cause is logged once per primitive; this count goes
+     * on.
      */
     public long droppedCount() {
         return drops.count();

@@ -47,13 +47,29 @@ public final class EventChannel<E> {
     private final AtomicLong droppedByClosed = new AtomicLong();
 
     private EventChannel(String name, Class<E> type, Coordinator coordinator) {
+        this(
+                name,
+                "event channel '" + name + "'",
+                SyncNames.base(coordinator.config().namespace(), KIND, name),
+                // signed, so an event signed for one channel cannot be replayed into another
+                "warren.sync.event:" + name,
+                type,
+                coordinator);
+    }
+
+    private EventChannel(
+            String name,
+            String primitive,
+            String exchange,
+            String wireType,
+            Class<E> type,
+            Coordinator coordinator) {
         this.name = name;
-        this.primitive = "event channel '" + name + "'";
+        this.primitive = primitive;
         this.type = type;
         this.coordinator = coordinator;
-        this.exchange = SyncNames.base(coordinator.config().namespace(), KIND, name);
-        // signed, so an event signed for one channel cannot be replayed into another
-        this.wireType = "warren.sync.event:" + name;
+        this.exchange = exchange;
+        this.wireType = wireType;
     }
 
     /** The channel called {@code name}, carrying events of {@code type}. */
@@ -61,9 +77,27 @@ public final class EventChannel<E> {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(coordinator, "coordinator");
         coordinator.sealer().admitValue(type);
-        EventChannel<E> channel =
-                new EventChannel<>(SyncNames.check("event channel", name), type, coordinator);
-        coordinator
+        return declared(
+                new EventChannel<>(SyncNames.check("event channel", name), type, coordinator));
+    }
+
+    /**
+     * A channel that is part of another primitive, which names its exchange and what its events are
+     * signed as.
+     */
+    static <E> EventChannel<E> partOf(
+            String primitive,
+            String exchange,
+            String wireType,
+            Class<E> type,
+            Coordinator coordinator) {
+        coordinator.sealer().admitValue(type);
+        return declared(
+                new EventChannel<>(exchange, primitive, exchange, wireType, type, coordinator));
+    }
+
+    private static <E> EventChannel<E> declared(EventChannel<E> channel) {
+        channel.coordinator
                 .connection()
                 .withChannel(
                         channel.primitive,
@@ -83,6 +117,19 @@ public final class EventChannel<E> {
      * opened before this call receive it.
      */
     public void publish(E event) {
+        dev.warren.internal.wire.Envelope sealed = seal(event);
+        coordinator
+                .publisher()
+                .publish(
+                        primitive,
+                        exchange,
+                        "",
+                        AmqpMessages.properties(sealed, false),
+                        sealed.body());
+    }
+
+    /** The event, signed for this channel, as {@link #publish} sends it. */
+    dev.warren.internal.wire.Envelope seal(E event) {
         Objects.requireNonNull(event, "event");
         if (!type.isInstance(event)) {
             throw new IllegalArgumentException(
@@ -108,14 +155,12 @@ public final class EventChannel<E> {
             throw new CoordinationException(
                     primitive + ": cannot encode the event: " + e.getMessage(), e);
         }
-        coordinator
-                .publisher()
-                .publish(
-                        primitive,
-                        exchange,
-                        "",
-                        AmqpMessages.properties(sealed, false),
-                        sealed.body());
+        return sealed;
+    }
+
+    /** The fanout exchange the events go to. */
+    String exchange() {
+        return exchange;
     }
 
     /** What this channel's events are signed for: its exchange, and its wire type there. */

@@ -8,8 +8,8 @@ import dev.warren.internal.wire.MessageSealer;
 import dev.warren.internal.wire.RejectedMessageException;
 
 /**
- * Seals and opens the three messages of one shared map: a message is taken for a request, reply or
- * snapshot only if its signature holds, it was signed as that kind for this map, and it decodes to
+ * Seals and opens the messages of one shared map: a message is taken for a request, reply or log
+ * record only if its signature holds, it was signed as that kind for this map, and it decodes to
  * the matching record. What is not is dropped, counted and logged once per cause, never thrown at
  * the owner.
  */
@@ -34,8 +34,8 @@ final class MapMessages {
         return Binding.of(map.requestQueue(), map.replyType());
     }
 
-    private Binding snapshotBinding() {
-        return Binding.of(map.stateQueue(), map.snapshotType());
+    private Binding logBinding(int queue) {
+        return Binding.of(map.logQueue(queue), map.logType());
     }
 
     /** Under the id {@code clientId:seq}: a resend is the very same message. */
@@ -66,11 +66,16 @@ final class MapMessages {
                 reply);
     }
 
-    Envelope snapshot(MapWire.Snapshot snapshot, long nowMillis) {
+    /** A log record for log queue {@code queue}, under an id naming its epoch and version. */
+    Envelope logRecord(MapWire.LogRecord record, int queue, long nowMillis) {
+        String kind = record.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         return sealer.seal(
                 Heading.of(
-                        "v" + snapshot.version(), map.snapshotType(), nowMillis, snapshotBinding()),
-                snapshot);
+                        kind + ":e" + record.epoch() + ":v" + record.version(),
+                        map.logType(),
+                        nowMillis,
+                        logBinding(queue)),
+                record);
     }
 
     /** The request, or null (counted) if the message is not one of this map's requests. */
@@ -83,23 +88,25 @@ final class MapMessages {
         return open(envelope, replyBinding(), MapWire.Reply.class, "reply");
     }
 
-    /** The snapshot, or null (counted) if the message is not one of this map's snapshots. */
-    MapWire.Snapshot openSnapshot(Envelope envelope) {
-        return open(envelope, snapshotBinding(), MapWire.Snapshot.class, "snapshot");
+    /** The log record, or null (counted) if the message is not one of this map's in that queue. */
+    MapWire.LogRecord openLogRecord(Envelope envelope, int queue) {
+        return open(envelope, logBinding(queue), MapWire.LogRecord.class, "log record");
     }
 
-    /** A snapshot found behind a newer one: a copy published again, never loaded. */
-    void dropStale(MapWire.Snapshot stale, long held) {
+    /** A genuine log record that replay refused ({@code fate} says why): removed, never loaded. */
+    void dropRefused(MapWire.LogRecord record, int queue, LogReplay.Fate fate) {
         drops.drop(
                 map.primitive(),
-                "STALE_SNAPSHOT",
-                "snapshot v"
-                        + stale.version()
+                fate.name(),
+                record.getClass().getSimpleName()
+                        + " of epoch "
+                        + record.epoch()
+                        + " at v"
+                        + record.version()
                         + " in queue "
-                        + map.stateQueue()
-                        + " is not newer than v"
-                        + held
-                        + ": ignored");
+                        + map.logQueue(queue)
+                        + ": "
+                        + fate.meaning());
     }
 
     private <T> T open(Envelope envelope, Binding binding, Class<T> type, String kind) {

@@ -4,7 +4,6 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.warren.internal.transport.AmqpMessages;
 import java.io.IOException;
@@ -15,34 +14,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A candidate owner's consumer of the map's single-active-consumer request queue; once the broker
- * makes it active it is the owner. For each request: apply it to the state (loaded from the newest
- * genuine snapshot on the first one), publish the new snapshot and wait for its confirm, remove the
- * older one, only then reply and ack, so no acknowledged change can be lost with the owner.
+ * makes it active it is the owner. For each request: apply it to the state (replayed from the
+ * {@link MapLog} on the first one, under a new epoch), append the change record and announce the
+ * change, wait for the confirm, only then reply and ack, so no acknowledged change can be lost with
+ * the owner; then checkpoint if due.
  */
 final class MapOwner extends DefaultConsumer {
-    private static final Logger log = LoggerFactory.getLogger(MapOwner.class);
-    private static final long CLIENT_EXPIRY_MILLIS = Duration.ofHours(24).toMillis();
+    private static final Logger logger = LoggerFactory.getLogger(MapOwner.class);
 
     private final MapAddresses map;
     private final MapMessages messages;
+    private final MapEntries entries;
     private final Duration confirmTimeout;
     private final Runnable onChannelLost;
-    private volatile MapState state; // loaded on the first request this consumer gets as the owner
+    // loaded on the first request this consumer gets as the owner
+    private volatile MapState state;
+    private MapLog log;
 
     /**
-     * @param channel in confirm mode: snapshots go out on the consuming channel, whose frames the
-     *     broker handles in order, so a dying owner's last snapshot is in the queue before its
-     *     successor starts
+     * @param channel in confirm mode: log records and announcements go out on the consuming channel
+     *     (see {@link MapLog})
      */
     MapOwner(
             Channel channel,
             MapAddresses map,
             MapMessages messages,
+            MapEntries entries,
             Duration confirmTimeout,
             Runnable onChannelLost) {
         super(channel);
         this.map = map;
         this.messages = messages;
+        this.entries = entries;
         this.confirmTimeout = confirmTimeout;
         this.onChannelLost = onChannelLost;
     }
@@ -67,13 +70,14 @@ final class MapOwner extends DefaultConsumer {
             if (closedHere(channel)) {
                 // SharedMap.close or Coordinator.close while serving: the request was not acked,
                 // so the broker gives it to the next owner, which applies it or answers it from
-                // the snapshot
-                log.debug("{}: closed while serving a request: {}", map.primitive(), e.toString());
+                // the log
+                logger.debug(
+                        "{}: closed while serving a request: {}", map.primitive(), e.toString());
                 return;
             }
-            // the durable snapshot may now be behind this state: give up ownership, the next
-            // owner (maybe this process again) starts from the snapshot
-            log.error(
+            // the durable log may now be behind this state: give up ownership, the next
+            // owner (maybe this process again) starts from the log
+            logger.error(
                     "{}: the owner could not apply a request; handing ownership on",
                     map.primitive(),
                     e);
@@ -90,81 +94,36 @@ final class MapOwner extends DefaultConsumer {
     private void serve(MapWire.Request request, String replyTo)
             throws IOException, InterruptedException, TimeoutException {
         Channel channel = getChannel();
+        long now = System.currentTimeMillis();
         if (state == null) {
-            state = load();
-            log.debug(
-                    "{}: this process is now the owner (version {})",
+            MapLog.Opened opened = MapLog.open(channel, map, messages, confirmTimeout, now);
+            log = opened.log();
+            state = opened.state();
+            LogReplay.Announced last = opened.lastChange();
+            if (last != null) {
+                // the previous owner may have died before announcing it; listeners skip repeats
+                entries.announce(channel, last.change(), last.previous());
+            }
+            logger.debug(
+                    "{}: this process is now the owner (epoch {}, version {})",
                     map.primitive(),
+                    log.epoch(),
                     state.version());
         }
-        long now = System.currentTimeMillis();
         MapState.Outcome outcome = state.apply(request, now);
         if (outcome.changed()) {
-            dev.warren.internal.wire.Envelope snapshot =
-                    messages.snapshot(state.snapshot(now, CLIENT_EXPIRY_MILLIS), now);
-            channel.basicPublish(
-                    "", map.stateQueue(), AmqpMessages.properties(snapshot, true), snapshot.body());
-            channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
-            compact(state.version());
+            MapWire.Change change = state.change(log.epoch(), request.clientId(), outcome);
+            log.append(change, now);
+            entries.announce(channel, change, outcome.previous());
+            log.confirm();
         }
         if (replyTo != null) {
             dev.warren.internal.wire.Envelope reply = messages.reply(request, outcome.reply(), now);
             channel.basicPublish("", replyTo, AmqpMessages.properties(reply, false), reply.body());
         }
-    }
-
-    /**
-     * The state from the newest genuine snapshot in the state queue, which is put back; every other
-     * message there is removed (junk and stale copies counted), so none can wedge the map.
-     */
-    private MapState load() throws IOException {
-        Channel channel = getChannel();
-        NewestSnapshot newest = new NewestSnapshot();
-        long heldTag = -1;
-        GetResponse got;
-        while ((got = channel.basicGet(map.stateQueue(), false)) != null) {
-            long tag = got.getEnvelope().getDeliveryTag();
-            MapWire.Snapshot found = open(got);
-            if (found != null && newest.offer(found)) {
-                if (heldTag >= 0) {
-                    channel.basicAck(heldTag, false); // the previous state
-                }
-                heldTag = tag;
-                continue;
-            }
-            if (found != null) {
-                messages.dropStale(found, newest.held().version());
-            }
-            channel.basicAck(tag, false);
+        if (outcome.changed()) {
+            log.checkpointIfDue(state, now);
         }
-        if (heldTag < 0) {
-            return MapState.empty();
-        }
-        // put back at once: it is the durable state until the next change replaces it
-        channel.basicReject(heldTag, true);
-        return MapState.of(newest.held());
-    }
-
-    /**
-     * Removes what is ahead of the snapshot of {@code version} just published (the previous one, or
-     * anything someone else put there), so the queue holds the latest state alone.
-     */
-    private void compact(long version) throws IOException {
-        Channel channel = getChannel();
-        GetResponse got;
-        while ((got = channel.basicGet(map.stateQueue(), false)) != null) {
-            long tag = got.getEnvelope().getDeliveryTag();
-            MapWire.Snapshot found = open(got);
-            if (found != null && found.version() >= version) {
-                channel.basicReject(tag, true);
-                return;
-            }
-            channel.basicAck(tag, false);
-        }
-    }
-
-    private MapWire.Snapshot open(GetResponse got) {
-        return messages.openSnapshot(AmqpMessages.envelope(got.getProps(), got.getBody()));
     }
 
     @Override

@@ -15,7 +15,16 @@ final class MapState {
     private final HashMap<Object, Long> versions;
     private final HashMap<String, MapWire.Client> clients;
 
-    record Outcome(MapWire.Reply reply, boolean changed) {}
+    /**
+     * @param changed whether the request wrote; then {@code key} holds {@code value} (null:
+     *     removed) at the state's version, and held {@code previous} before
+     */
+    record Outcome(
+            MapWire.Reply reply, boolean changed, Object key, Object previous, Object value) {
+        Outcome(MapWire.Reply reply) {
+            this(reply, false, null, null, null);
+        }
+    }
 
     private MapState(
             long version,
@@ -32,12 +41,12 @@ final class MapState {
         return new MapState(0, new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
-    static MapState of(MapWire.Snapshot snapshot) {
+    static MapState of(MapWire.Checkpoint checkpoint) {
         return new MapState(
-                snapshot.version(),
-                new HashMap<>(snapshot.values()),
-                new HashMap<>(snapshot.versions()),
-                new HashMap<>(snapshot.clients()));
+                checkpoint.version(),
+                new HashMap<>(checkpoint.values()),
+                new HashMap<>(checkpoint.versions()),
+                new HashMap<>(checkpoint.clients()));
     }
 
     long version() {
@@ -56,11 +65,12 @@ final class MapState {
                         seq == client.lastSeq()
                                 ? client.lastReply()
                                 : new MapWire.Reply(seq, false, null, 0, null);
-                return new Outcome(cached, false);
+                return new Outcome(cached);
             }
         }
         MapWire.Reply reply;
         boolean changed;
+        Object before = key == null ? null : values.get(key);
         switch (request.op()) {
             case MapWire.GET -> {
                 reply = new MapWire.Reply(seq, true, values.get(key), versionOf(key), null);
@@ -96,10 +106,36 @@ final class MapState {
             default ->
                     throw new CoordinationException("unknown shared map operation " + request.op());
         }
-        if (changed) {
-            clients.put(request.clientId(), new MapWire.Client(seq, reply, nowMillis));
+        if (!changed) {
+            return new Outcome(reply);
         }
-        return new Outcome(reply, changed);
+        clients.put(request.clientId(), new MapWire.Client(seq, reply, nowMillis));
+        return new Outcome(reply, true, key, before, values.get(key));
+    }
+
+    /** The log record of the change {@code outcome} just made, by the owner of {@code epoch}. */
+    MapWire.Change change(long epoch, String clientId, Outcome outcome) {
+        return new MapWire.Change(
+                epoch, version, outcome.key(), outcome.value(), clientId, clients.get(clientId));
+    }
+
+    /** Replays a change read from the log; it must be the one right after this state. */
+    void replay(MapWire.Change change) {
+        if (change.version() != version + 1) {
+            throw new IllegalArgumentException(
+                    "change v" + change.version() + " does not follow state v" + version);
+        }
+        version = change.version();
+        if (change.value() == null) {
+            versions.remove(change.key());
+            values.remove(change.key());
+        } else {
+            versions.put(change.key(), version);
+            values.put(change.key(), change.value());
+        }
+        if (change.clientId() != null && change.client() != null) {
+            clients.put(change.clientId(), change.client());
+        }
     }
 
     /** Null removes. Returns the previous value. */
@@ -118,12 +154,13 @@ final class MapState {
     }
 
     /**
-     * The state to store, forgetting clients that made no change for {@code clientExpiryMillis} (a
-     * client that comes back after that with a resent request could see it applied twice).
+     * The whole state to store, forgetting clients that made no change for {@code
+     * clientExpiryMillis} (a client that comes back after that with a resent request could see it
+     * applied twice).
      */
-    MapWire.Snapshot snapshot(long nowMillis, long clientExpiryMillis) {
+    MapWire.Checkpoint checkpoint(long epoch, long nowMillis, long clientExpiryMillis) {
         clients.values().removeIf(c -> nowMillis - c.lastSeenMillis() > clientExpiryMillis);
-        return new MapWire.Snapshot(version, values, versions, clients);
+        return new MapWire.Checkpoint(epoch, version, values, versions, clients);
     }
 
     Object valueOf(Object key) {

@@ -6,13 +6,17 @@ import java.util.Map;
 
 /**
  * The records a {@link SharedMap} sends: requests to the owner, replies, and the owner's durable
- * snapshot. Kryo ids 80-83, below the application range, registered by the {@link Coordinator}.
+ * log of changes and checkpoints. Kryo ids 80-86, below the application range, registered by the
+ * {@link Coordinator}.
  */
 final class MapWire {
     private static final int KRYO_REQUEST = 80;
     private static final int KRYO_REPLY = 81;
-    private static final int KRYO_SNAPSHOT = 82;
+    // 82 was the whole-map snapshot of a version that wrote one per change
     private static final int KRYO_CLIENT = 83;
+    private static final int KRYO_CHANGE = 84;
+    private static final int KRYO_CHECKPOINT = 85;
+    private static final int KRYO_EPOCH_START = 86;
 
     static final int GET = 1;
     static final int PUT = 2;
@@ -27,8 +31,10 @@ final class MapWire {
         Map<Class<?>, Integer> types = new LinkedHashMap<>();
         types.put(Request.class, KRYO_REQUEST);
         types.put(Reply.class, KRYO_REPLY);
-        types.put(Snapshot.class, KRYO_SNAPSHOT);
         types.put(Client.class, KRYO_CLIENT);
+        types.put(Change.class, KRYO_CHANGE);
+        types.put(Checkpoint.class, KRYO_CHECKPOINT);
+        types.put(EpochStart.class, KRYO_EPOCH_START);
         return types;
     }
 
@@ -51,13 +57,36 @@ final class MapWire {
     record Reply(
             long seq, boolean ok, Object value, long version, HashMap<Object, Object> entries) {}
 
-    /** The owner's state; {@code version} grows with each change. */
-    record Snapshot(
+    /** The last change a client made, to answer a redelivered request without applying it again. */
+    record Client(long lastSeq, Reply lastReply, long lastSeenMillis) {}
+
+    /**
+     * What the owner's log holds: each record names the owner's epoch and the map's version it
+     * brings the state to, so replay can order them and refuse a deposed owner's.
+     */
+    sealed interface LogRecord permits Change, Checkpoint, EpochStart {
+        long epoch();
+
+        long version();
+    }
+
+    /**
+     * One write: {@code key} now holds {@code value} (null: removed) at {@code version}, made by
+     * {@code clientId}, whose dedup entry becomes {@code client}.
+     */
+    record Change(
+            long epoch, long version, Object key, Object value, String clientId, Client client)
+            implements LogRecord {}
+
+    /** The whole state at {@code version}, written by the owner of {@code epoch}. */
+    record Checkpoint(
+            long epoch,
             long version,
             HashMap<Object, Object> values,
             HashMap<Object, Long> versions,
-            HashMap<String, Client> clients) {}
+            HashMap<String, Client> clients)
+            implements LogRecord {}
 
-    /** The last change a client made, to answer a redelivered request without applying it again. */
-    record Client(long lastSeq, Reply lastReply, long lastSeenMillis) {}
+    /** An owner took {@code epoch} with the state at {@code version}: older epochs end there. */
+    record EpochStart(long epoch, long version) implements LogRecord {}
 }

@@ -19,18 +19,22 @@ final class OwnerCandidacy {
     private final Coordinator coordinator;
     private final MapAddresses map;
     private final MapMessages messages;
+    private final MapEntries entries;
     private final Runnable standOnNewConnection = this::standIfNotStanding;
     private volatile MapOwner owner;
     private volatile boolean closed;
 
-    private OwnerCandidacy(Coordinator coordinator, MapAddresses map, MapMessages messages) {
+    private OwnerCandidacy(
+            Coordinator coordinator, MapAddresses map, MapMessages messages, MapEntries entries) {
         this.coordinator = coordinator;
         this.map = map;
         this.messages = messages;
+        this.entries = entries;
     }
 
-    static OwnerCandidacy stand(Coordinator coordinator, MapAddresses map, MapMessages messages) {
-        OwnerCandidacy candidacy = new OwnerCandidacy(coordinator, map, messages);
+    static OwnerCandidacy stand(
+            Coordinator coordinator, MapAddresses map, MapMessages messages, MapEntries entries) {
+        OwnerCandidacy candidacy = new OwnerCandidacy(coordinator, map, messages, entries);
         candidacy.stand();
         coordinator.connection().listeners().add(candidacy.standOnNewConnection);
         return candidacy;
@@ -49,6 +53,7 @@ final class OwnerCandidacy {
                             channel,
                             map,
                             messages,
+                            entries,
                             coordinator.config().publishTimeout(),
                             this::standAgainLater);
             owner = candidate;

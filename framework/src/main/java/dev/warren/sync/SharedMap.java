@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,19 +19,20 @@ import org.slf4j.LoggerFactory;
  * <p>How: every {@code SharedMap} instance is a candidate owner, consuming the single-active-
  * consumer queue {@code warren.sync.map.<name>#requests}; the broker makes exactly one of them
  * active, the owner, and the next one takes over when it dies. The owner applies requests in order
- * and keeps the whole state in the durable queue {@code warren.sync.map.<name>#snapshots}; for each
- * change it publishes a new snapshot, with a version that only grows, and waits for the broker's
- * confirm <i>before</i> replying and acking the request, then removes the older one. A new owner
- * loads the newest genuine snapshot it finds there and removes everything else, so neither junk nor
- * an old snapshot published again can wedge the map or roll it back. A request whose owner died is
- * redelivered to the next owner, which finds it already applied (per-client sequence numbers in the
- * snapshot) and answers from the snapshot instead of applying it twice.
+ * and keeps the state in a durable log ({@code #log-a} and {@code #log-b}): for each change it
+ * appends a signed change record and waits for the broker's confirm <i>before</i> replying and
+ * acking the request; a full checkpoint is written only once the changes since the last one
+ * outweigh it, so a write costs about its change, not the map's size. A new owner loads the newest
+ * checkpoint, replays the changes after it and takes the next epoch; records a deposed owner writes
+ * after that never count. A request whose owner died is redelivered to the next owner, which finds
+ * it already applied (per-client sequence numbers in the log) and answers it instead of applying it
+ * twice. {@link #listen} hands every committed change to listeners in every process.
  *
  * <p>Functions cannot travel to the owner, so {@link #compute} runs its function here and writes
  * with {@link #compareAndSet} (retrying when another process wrote in between): an optimistic loop,
  * right when contention is moderate. All messages are signed; key and value types travel without
- * registration when they are records, enums, sealed or JDK types. The state travels whole with each
- * change: keep the map small (it must fit in {@code maxBodyBytes}).
+ * registration when they are records, enums, sealed or JDK types. A checkpoint holds the whole map:
+ * it must fit in {@code maxBodyBytes}.
  *
  * <pre>{@code
  * try (SharedMap<String, Integer> counts = SharedMap.named("counts", String.class, Integer.class, coordinator)) {
@@ -51,6 +53,7 @@ public final class SharedMap<K, V> implements AutoCloseable {
     private final Class<K> keyType;
     private final Class<V> valueType;
     private final Coordinator coordinator;
+    private MapEntries entries;
     private MapClient client;
     private OwnerCandidacy candidacy;
     private volatile Duration timeout = DEFAULT_TIMEOUT;
@@ -99,27 +102,30 @@ public final class SharedMap<K, V> implements AutoCloseable {
                                     false,
                                     false,
                                     arguments.singleActiveConsumer());
-                            ch.queueDeclare(
-                                    map.stateQueue(), true, false, false, arguments.plain());
+                            for (String log : map.logQueues()) {
+                                ch.queueDeclare(log, true, false, false, arguments.plain());
+                            }
                             return null;
                         });
         warnOfEarlierState();
         MapMessages messages = new MapMessages(coordinator.sealer(), map, coordinator.drops());
+        entries = new MapEntries(map, coordinator);
         client = new MapClient(coordinator, map, messages);
-        candidacy = OwnerCandidacy.stand(coordinator, map, messages);
+        candidacy = OwnerCandidacy.stand(coordinator, map, messages, entries);
     }
 
     private void warnOfEarlierState() {
-        if (coordinator.inspector().readyMessages(map.earlierStateQueue(), map.primitive()) >= 0) {
-            log.warn(
-                    "{}: queue {} holds the state an earlier Warren version kept, which this"
-                            + " version does not read (a queue that keeps one message let a"
-                            + " forged or old snapshot push the real one out); the map goes on"
-                            + " from queue {}. Delete {} once nothing older uses the map",
-                    map.primitive(),
-                    map.earlierStateQueue(),
-                    map.stateQueue(),
-                    map.earlierStateQueue());
+        for (String earlier : map.earlierStateQueues()) {
+            if (coordinator.inspector().readyMessages(earlier, map.primitive()) >= 0) {
+                log.warn(
+                        "{}: queue {} holds the state an earlier Warren version kept, which this"
+                                + " version does not read; the map goes on from its log in {}."
+                                + " Delete {} once nothing older uses the map",
+                        map.primitive(),
+                        earlier,
+                        map.logQueues(),
+                        earlier);
+            }
         }
     }
 
@@ -219,13 +225,33 @@ public final class SharedMap<K, V> implements AutoCloseable {
 
     /** Removes the map and its state from the broker. */
     public void delete() {
-        coordinator
-                .connection()
-                .deleteQueues(
-                        map.primitive(),
-                        map.requestQueue(),
-                        map.stateQueue(),
-                        map.earlierStateQueue());
+        SyncConnection connection = coordinator.connection();
+        connection.deleteQueues(map.primitive(), map.requestQueue());
+        connection.deleteQueues(map.primitive(), map.logQueues().toArray(String[]::new));
+        connection.deleteQueues(map.primitive(), map.earlierStateQueues().toArray(String[]::new));
+        entries.delete();
+    }
+
+    /**
+     * Calls {@code listener} with every change committed from now on, by any process, in commit
+     * order, until the returned subscription is closed. After a lost connection it resumes by
+     * itself and reports the time it was away as a {@link SubscriptionGap} ({@link
+     * EventChannel.Subscription#onGap}); changes made meanwhile do not reach it. The listener runs
+     * on a Warren thread, one event at a time: keep it short.
+     */
+    @SuppressWarnings("unchecked")
+    public EventChannel.Subscription listen(Consumer<? super EntryEvent<K, V>> listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (closed) {
+            throw new CoordinationException(map.primitive() + " is closed: listen on an open map");
+        }
+        return entries.<K, V>listen(
+                event -> {
+                    checkKey((K) event.key());
+                    value(event.oldValue());
+                    value(event.newValue());
+                    listener.accept(event);
+                });
     }
 
     private MapWire.Reply request(int op, Object key, Object value, long expectedVersion) {

@@ -31,6 +31,6 @@
  * of time while acquiring is an {@link dev.warren.sync.AcquireTimeoutException}.
  *
  * <p>What this package owns on the broker: every queue and exchange whose name starts with {@code
- * warren.sync.}, and the Kryo ids 80-83 for the shared map's wire records.
+ * warren.sync.}, and the Kryo ids 80-86 for the shared map's wire records.
  */
 package dev.warren.sync;

@@ -13,11 +13,16 @@ class MapAddressesTest {
 
         assertThat(map.primitive()).isEqualTo("shared map 'counts'");
         assertThat(map.requestQueue()).isEqualTo("warren.sync.map.counts#requests");
-        assertThat(map.stateQueue()).isEqualTo("warren.sync.map.counts#snapshots");
-        assertThat(map.earlierStateQueue()).isEqualTo("warren.sync.map.counts#state");
+        assertThat(map.logQueues())
+                .containsExactly("warren.sync.map.counts#log-a", "warren.sync.map.counts#log-b");
+        assertThat(map.entriesExchange()).isEqualTo("warren.sync.map.counts#entries");
+        assertThat(map.earlierStateQueues())
+                .containsExactly(
+                        "warren.sync.map.counts#snapshots", "warren.sync.map.counts#state");
         assertThat(map.requestType()).isEqualTo("warren.sync.map-request:counts");
         assertThat(map.replyType()).isEqualTo("warren.sync.map-reply:counts");
-        assertThat(map.snapshotType()).isEqualTo("warren.sync.map-snapshot:counts");
+        assertThat(map.logType()).isEqualTo("warren.sync.map-log:counts");
+        assertThat(map.entryType()).isEqualTo("warren.sync.map-entry:counts");
     }
 
     @Test

@@ -21,8 +21,9 @@ class MapMessagesTest {
         return new MapWire.Request("client-a", seq, MapWire.PUT, "k", 1, 0);
     }
 
-    private static MapWire.Snapshot emptySnapshot(long version) {
-        return new MapWire.Snapshot(version, new HashMap<>(), new HashMap<>(), new HashMap<>());
+    private static MapWire.Checkpoint emptyCheckpoint(long version) {
+        return new MapWire.Checkpoint(
+                2, version, new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
     @Test
@@ -57,21 +58,24 @@ class MapMessagesTest {
     }
 
     @Test
-    void aSnapshotCarriesItsVersionInItsId() {
-        Envelope sealed = counts.snapshot(emptySnapshot(12), 1_000);
+    void aLogRecordCarriesItsEpochAndVersionInItsId() {
+        Envelope sealed = counts.logRecord(emptyCheckpoint(12), 0, 1_000);
 
-        assertThat(sealed.messageId()).isEqualTo("v12");
-        assertThat(counts.openSnapshot(sealed).version()).isEqualTo(12);
+        assertThat(sealed.messageId()).isEqualTo("checkpoint:e2:v12");
+        assertThat(counts.openLogRecord(sealed, 0)).isEqualTo(emptyCheckpoint(12));
     }
 
     @Test
-    void junkOrAnotherMapsSnapshotInTheStateQueueIsDroppedAndCountedNotThrown() {
+    void junkAnotherMapsRecordOrARecordMovedToTheOtherLogQueueIsDroppedAndCountedNotThrown() {
         Envelope plain =
                 new Envelope(0, null, null, 0, null, 0, null, null, null, new byte[] {1}, Map.of());
+        MapWire.Change change = new MapWire.Change(1, 1, "k", 1, "client-a", null);
 
-        assertThat(counts.openSnapshot(other.snapshot(emptySnapshot(12), 1_000))).isNull();
-        assertThat(counts.openSnapshot(plain)).isNull();
-        assertThat(counts.openSnapshot(counts.request(put(3), "reply-q", 1_000))).isNull();
-        assertThat(drops.count()).isEqualTo(3);
+        assertThat(counts.openLogRecord(other.logRecord(emptyCheckpoint(12), 0, 1_000), 0))
+                .isNull();
+        assertThat(counts.openLogRecord(plain, 0)).isNull();
+        assertThat(counts.openLogRecord(counts.request(put(3), "reply-q", 1_000), 0)).isNull();
+        assertThat(counts.openLogRecord(counts.logRecord(change, 0, 1_000), 1)).isNull();
+        assertThat(drops.count()).isEqualTo(4);
     }
 }

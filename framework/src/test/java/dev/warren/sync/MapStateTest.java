@@ -73,7 +73,7 @@ class MapStateTest {
                 state.apply(new MapWire.Request("a", 1, MapWire.GET, "k", null, 0), 0);
 
         assertThat(get.changed()).isFalse();
-        assertThat(state.snapshot(0, Long.MAX_VALUE).clients()).isEmpty();
+        assertThat(state.checkpoint(1, 0, Long.MAX_VALUE).clients()).isEmpty();
         assertThat(state.version()).isZero();
     }
 
@@ -83,23 +83,67 @@ class MapStateTest {
         state.apply(put("old", 1, "k", 1), 1_000);
         state.apply(put("new", 1, "k", 2), 90_000);
 
-        MapWire.Snapshot snapshot = state.snapshot(100_000, 50_000);
+        MapWire.Checkpoint checkpoint = state.checkpoint(1, 100_000, 50_000);
 
-        assertThat(snapshot.clients()).containsOnlyKeys("new");
+        assertThat(checkpoint.clients()).containsOnlyKeys("new");
     }
 
     @Test
-    void aSnapshotSurvivesKryoAndRestoresTheSameState() {
+    void aCheckpointSurvivesKryoAndRestoresTheSameState() {
         KryoCodec codec = KryoCodec.of(MapWire.types(), Map.of(), 1 << 20);
         MapState state = MapState.empty();
         state.apply(put("a", 1, "k", 41), 0);
-        MapWire.Snapshot snapshot = state.snapshot(0, Long.MAX_VALUE);
+        MapWire.Checkpoint checkpoint = state.checkpoint(1, 0, Long.MAX_VALUE);
 
-        MapWire.Snapshot back = (MapWire.Snapshot) codec.decode(codec.encode(snapshot));
+        MapWire.Checkpoint back = (MapWire.Checkpoint) codec.decode(codec.encode(checkpoint));
         MapState restored = MapState.of(back);
 
         assertThat(restored.version()).isEqualTo(1);
         assertThat(restored.valueOf("k")).isEqualTo(41);
         assertThat(restored.apply(put("a", 1, "k", 99), 0).changed()).isFalse();
+    }
+
+    @Test
+    void changeRecordsReplayedOnACheckpointRebuildTheStateAndItsDedupTable() {
+        MapState owner = MapState.empty();
+        MapWire.Checkpoint start = owner.checkpoint(1, 0, Long.MAX_VALUE);
+        MapState replayed = MapState.of(start);
+        MapState.Outcome put = owner.apply(put("a", 1, "k", 1), 0);
+        replayed.replay(owner.change(1, "a", put));
+        MapState.Outcome removed =
+                owner.apply(new MapWire.Request("a", 2, MapWire.REMOVE, "k", null, 0), 0);
+        replayed.replay(owner.change(1, "a", removed));
+        MapState.Outcome again = owner.apply(put("b", 1, "j", 7), 0);
+        replayed.replay(owner.change(1, "b", again));
+
+        assertThat(replayed.version()).isEqualTo(owner.version()).isEqualTo(3);
+        assertThat(replayed.valueOf("k")).isNull();
+        assertThat(replayed.valueOf("j")).isEqualTo(7);
+        assertThat(replayed.apply(put("b", 1, "j", 8), 0).changed()).isFalse();
+        assertThat(replayed.apply(cas("c", 1, "j", 9, 3), 0).changed()).isTrue();
+    }
+
+    @Test
+    void aChangeThatDoesNotFollowTheStateIsRefused() {
+        MapState owner = MapState.empty();
+        owner.apply(put("a", 1, "k", 1), 0);
+        MapState.Outcome second = owner.apply(put("a", 2, "k", 2), 0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> MapState.empty().replay(owner.change(1, "a", second)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("change v2 does not follow state v0");
+    }
+
+    @Test
+    void anOutcomeSaysWhatTheKeyHeldBeforeAndAfter() {
+        MapState state = MapState.empty();
+        MapState.Outcome added = state.apply(put("a", 1, "k", 1), 0);
+        MapState.Outcome updated = state.apply(put("a", 2, "k", 2), 0);
+
+        assertThat(added.previous()).isNull();
+        assertThat(added.value()).isEqualTo(1);
+        assertThat(updated.previous()).isEqualTo(1);
+        assertThat(updated.value()).isEqualTo(2);
     }
 }

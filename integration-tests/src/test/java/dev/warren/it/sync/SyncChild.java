@@ -7,6 +7,7 @@ import dev.warren.sync.DistributedEvent;
 import dev.warren.sync.DistributedLock;
 import dev.warren.sync.DistributedSemaphore;
 import dev.warren.sync.EventChannel;
+import dev.warren.sync.LateOwnerRecord;
 import dev.warren.sync.Lease;
 import dev.warren.sync.Permit;
 import dev.warren.sync.SharedMap;
@@ -73,6 +74,8 @@ public final class SyncChild {
                 case "map-increment" ->
                         mapIncrement(coordinator, args[1], args[2], Integer.parseInt(args[3]));
                 case "map-stand" -> mapStand(coordinator, args[1], args[2]);
+                case "map-late-owner" -> mapLateOwner(coordinator, config, args[1], args[2]);
+                case "map-listen" -> mapListen(coordinator, args[1]);
                 default -> throw new IllegalArgumentException("unknown mode " + args[0]);
             }
         }
@@ -244,6 +247,61 @@ public final class SyncChild {
             map.get(key);
             say(map.isOwner() ? "OWNER" : "STANDBY");
             waitForParent();
+        }
+    }
+
+    /**
+     * Becomes the owner, seals the change it would write next (value 666), and once the parent
+     * closes stdin (after freezing and resuming this process) publishes it on a fresh connection: a
+     * deposed owner's late write.
+     */
+    private static void mapLateOwner(
+            Coordinator coordinator, WarrenConfig config, String name, String key)
+            throws Exception {
+        try (SharedMap<String, Integer> map =
+                SharedMap.named(name, String.class, Integer.class, coordinator)) {
+            map.put(key, 1);
+            if (!map.isOwner()) {
+                say("STANDBY");
+                return;
+            }
+            LateOwnerRecord.Sealed late = LateOwnerRecord.next(coordinator, name, key, 666);
+            say("OWNER epoch " + late.epoch() + " sealed v" + late.version());
+            waitForParent();
+            com.rabbitmq.client.ConnectionFactory factory =
+                    new com.rabbitmq.client.ConnectionFactory();
+            factory.setUri(config.brokerUri());
+            try (com.rabbitmq.client.Connection raw = factory.newConnection();
+                    com.rabbitmq.client.Channel ch = raw.createChannel()) {
+                ch.confirmSelect();
+                ch.basicPublish("", late.queue(), late.properties(), late.body());
+                ch.waitForConfirmsOrDie(10_000);
+            }
+            say("WROTE " + late.queue());
+        }
+    }
+
+    /** Prints "EVENT kind key old new version" for each change until stdin closes. */
+    private static void mapListen(Coordinator coordinator, String name) throws Exception {
+        try (SharedMap<String, Integer> map =
+                        SharedMap.named(name, String.class, Integer.class, coordinator);
+                EventChannel.Subscription listening =
+                        map.listen(
+                                e ->
+                                        say(
+                                                "EVENT "
+                                                        + e.kind()
+                                                        + " "
+                                                        + e.key()
+                                                        + " "
+                                                        + e.oldValue()
+                                                        + " "
+                                                        + e.newValue()
+                                                        + " "
+                                                        + e.version()))) {
+            say("LISTENING");
+            waitForParent();
+            say("GAPS " + listening.gapCount() + " DROPPED " + listening.droppedCount());
         }
     }
 

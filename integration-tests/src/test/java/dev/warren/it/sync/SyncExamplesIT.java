@@ -6,6 +6,7 @@ import dev.warren.WarrenConfig;
 import dev.warren.examples.sync.EventChannelExample;
 import dev.warren.examples.sync.EventExample;
 import dev.warren.examples.sync.LockExample;
+import dev.warren.examples.sync.MapListenerExample;
 import dev.warren.examples.sync.QueueExample;
 import dev.warren.examples.sync.ReentrantLockExample;
 import dev.warren.examples.sync.SemaphoreExample;
@@ -71,6 +72,12 @@ class SyncExamplesIT {
         assertThat(printed())
                 .contains("join() returned true")
                 .contains("20 of 20 jobs taken, 0 twice; 0 unfinished");
+    }
+
+    @Test
+    void theMapListenerExampleHearsEveryChangeInOrder(TestBroker broker) throws Exception {
+        assertThat(MapListenerExample.run(config(broker), out)).isTrue();
+        assertThat(printed()).contains("the listener heard [ADDED, UPDATED, REMOVED]");
     }
 
     private static WarrenConfig config(TestBroker broker) {
