@@ -116,7 +116,7 @@ public final class DistributedBarrier {
                                     sealed.body());
                             return null;
                         });
-        incarnation = store.update(this::readChecked).next().incarnation();
+        incarnation = readAcrossLosses(this::readChecked).incarnation();
     }
 
     private Step readChecked(BarrierWire.State s) {
@@ -168,6 +168,13 @@ public final class DistributedBarrier {
             return new BarrierWait(this, here, arrived.generation(), arrived.index())
                     .until(deadline, timeout);
         }
+    }
+
+    /** Reads the state; a read cut by a lost connection is made again on the next one. */
+    private BarrierWire.State readAcrossLosses(Function<BarrierWire.State, Step> read) {
+        return coordinator
+                .connection()
+                .acrossLosses(Deadline.in(Coordinator.CALL_WAIT), () -> store.update(read).next());
     }
 
     /** Writes the state, tells the waiters when the write tripped or broke the generation. */
@@ -226,12 +233,12 @@ public final class DistributedBarrier {
      * every arrival until {@link #reset()}.
      */
     public boolean isBroken() {
-        return write(BarrierRules::read).kind() == Kind.BROKEN;
+        return readAcrossLosses(BarrierRules::read).brokenReason() != null;
     }
 
     /** How many parties wait in the current generation right now (read from the broker). */
     public int numberWaiting() {
-        BarrierWire.State s = store.update(BarrierRules::read).next();
+        BarrierWire.State s = readAcrossLosses(BarrierRules::read);
         return s.brokenReason() == null ? s.arrivals().length : 0;
     }
 

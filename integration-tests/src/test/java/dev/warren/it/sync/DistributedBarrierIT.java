@@ -55,6 +55,7 @@ class DistributedBarrierIT {
             DistributedBarrier barrier = coordinator.barrier(name, 4);
             try {
                 long slowest = 0;
+                List<Long> trips = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     Set<Long> indexes = new TreeSet<>();
                     long lastArrival = 0;
@@ -68,11 +69,12 @@ class DistributedBarrierIT {
                     }
                     assertThat(indexes).as("round " + round).containsExactly(0L, 1L, 2L, 3L);
                     slowest = Math.max(slowest, lastPass - lastArrival);
+                    trips.add(lastPass - lastArrival);
                 }
                 System.out.printf(
                         "barrier: 4 processes tripped together %d times; the last party passed"
-                                + " at most %d ms after the last one arrived%n",
-                        rounds, slowest);
+                                + " at most %d ms after the last one arrived (rounds: %s ms)%n",
+                        rounds, slowest, trips);
                 for (JvmProcess child : children) {
                     assertThat(child.awaitLine("DROPPED", LINE_WAIT)).isEqualTo("0");
                     assertThat(child.line("BROKEN")).isEmpty();
@@ -151,6 +153,37 @@ class DistributedBarrierIT {
                 barrier.reset();
                 assertThat(barrier.isBroken()).isFalse();
             } finally {
+                children.forEach(JvmProcess::close);
+                barrier.delete();
+            }
+        }
+    }
+
+    @Test
+    void aFrozenPartyBreaksTheBarrierForTheOthersAfterAboutThreeHeartbeats(TestBroker broker)
+            throws Exception {
+        String name = broker.uniqueName("it-barrier-frozen");
+        List<JvmProcess> children = launch(broker, 3, name, 4, 1, 60_000);
+        try (Coordinator coordinator = Coordinator.connect(broker.config().build())) {
+            DistributedBarrier barrier = coordinator.barrier(name, 4);
+            JvmProcess frozen = children.get(0);
+            try {
+                await().atMost(LINE_WAIT).until(() -> barrier.numberWaiting() == 3);
+                long frozenAt = System.currentTimeMillis();
+                frozen.signal("STOP");
+                long slowest = 0;
+                for (JvmProcess child : children.subList(1, 3)) {
+                    String broken = child.awaitLine("BROKEN 0 ", Duration.ofSeconds(30));
+                    assertThat(broken).contains("died (its connection to the broker closed)");
+                    slowest = Math.max(slowest, at(broken, 0) - frozenAt);
+                }
+                System.out.printf(
+                        "barrier: a frozen (SIGSTOP) party broke it for the 2 other waiters"
+                                + " within %d ms (heartbeat %s)%n",
+                        slowest, coordinator.heartbeat());
+                assertThat(slowest).isGreaterThan(coordinator.heartbeat().toMillis());
+            } finally {
+                frozen.signal("CONT");
                 children.forEach(JvmProcess::close);
                 barrier.delete();
             }
