@@ -2,6 +2,7 @@ package dev.warren.examples;
 
 import dev.warren.examples.primes.SumOfPrimesExample;
 import dev.warren.examples.progress.ProgressBarExample;
+import dev.warren.examples.sync.BarrierExample;
 import dev.warren.examples.sync.EventChannelExample;
 import dev.warren.examples.sync.EventExample;
 import dev.warren.examples.sync.LockExample;
@@ -26,13 +27,14 @@ public final class Examples {
             case "event" -> EventExample.main(rest);
             case "event-channel" -> EventChannelExample.main(rest);
             case "shared-map" -> SharedMapExample.main(rest);
+            case "barrier" -> BarrierExample.main(rest);
             default -> {
                 System.err.println(
                         "unknown example '"
                                 + name
                                 + "'; try: sum-of-primes [workers], thirty-seconds, progress-bar"
                                 + " [workers] [tasks], lock, semaphore, event, event-channel,"
-                                + " shared-map");
+                                + " shared-map, barrier");
                 System.exit(2);
             }
         }

@@ -19,12 +19,15 @@
  *       an {@link dev.warren.sync.EventChannel.Subscription}.
  *   <li>{@link dev.warren.sync.SharedMap}: a map updated atomically through an owner the broker
  *       elects, read with {@link dev.warren.sync.Versioned} values for compare-and-set.
+ *   <li>{@link dev.warren.sync.DistributedBarrier}: a cyclic barrier for N parties; a generation
+ *       that breaks (a timeout, a party gone, a reset) throws {@link
+ *       dev.warren.sync.BrokenBarrierException} at every party waiting in it.
  * </ul>
  *
  * <p>Failures are {@link dev.warren.sync.CoordinationException}s naming the primitive; running out
  * of time while acquiring is an {@link dev.warren.sync.AcquireTimeoutException}.
  *
  * <p>What this package owns on the broker: every queue and exchange whose name starts with {@code
- * warren.sync.}, and the Kryo ids 80-83 for the shared map's wire records.
+ * warren.sync.}, the Kryo ids 80-83 for the shared map's wire records, and 89-90 for the barrier's.
  */
 package dev.warren.sync;

@@ -1,5 +1,5 @@
 /**
  * The coordination primitives, each shown between processes: lock, semaphore, event, event channel,
- * shared map.
+ * shared map, barrier.
  */
 package dev.warren.examples.sync;
