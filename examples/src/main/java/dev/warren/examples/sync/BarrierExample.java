@@ -75,9 +75,10 @@ public final class BarrierExample {
                 broke = alone.isBroken();
             }
             alone.reset();
-            out.printf("after reset(): broken = %b%n", alone.isBroken());
+            boolean brokenAfterReset = alone.isBroken();
+            out.printf("after reset(): broken = %b%n", brokenAfterReset);
             alone.delete();
-            return allTripped && broke && !alone.isBroken();
+            return allTripped && broke && !brokenAfterReset;
         } finally {
             coordinators.forEach(Coordinator::close);
         }
