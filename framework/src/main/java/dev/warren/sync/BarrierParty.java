@@ -157,7 +157,20 @@ final class BarrierParty implements AutoCloseable {
         }
     }
 
-    /** Leaves: acks the notice (so it is not taken for a death), then removes both queues. */
+    /**
+     * Leaves: when {@code settled}, acks the notice first (so it is not taken for a death) and
+     * removes its queue; otherwise gives it back, and every waiter hears that this party is gone.
+     */
+    void leave(boolean settled) {
+        if (settled) {
+            close();
+        } else {
+            SyncConnection.closeQuietly(presenceChannel);
+            SyncConnection.closeQuietly(newsChannel);
+        }
+    }
+
+    /** Leaves normally: acks the notice (so it is not taken for a death), removes both queues. */
     @Override
     public void close() {
         Channel presence = presenceChannel;

@@ -94,6 +94,40 @@ class BarrierOutagesIT {
     }
 
     @Test
+    void aWaiterInterruptedWhileWaitingBreaksItForTheOthers(TestBroker broker) throws Exception {
+        String name = broker.uniqueName("it-barrier-interrupt");
+        try (Coordinator coordinator = Coordinator.connect(broker.config().build())) {
+            DistributedBarrier barrier = coordinator.barrier(name, 3);
+            try {
+                CompletableFuture<Throwable> interrupted = new CompletableFuture<>();
+                Thread waiter =
+                        new Thread(
+                                () -> {
+                                    try {
+                                        barrier.await(WAIT);
+                                        interrupted.complete(null);
+                                    } catch (RuntimeException e) {
+                                        interrupted.complete(e);
+                                    }
+                                });
+                waiter.start();
+                CompletableFuture<Integer> other = awaitAsync(barrier);
+                await().atMost(WAIT).until(() -> barrier.numberWaiting() == 2);
+                waiter.interrupt();
+
+                assertThat(interrupted.get(30, TimeUnit.SECONDS))
+                        .hasMessageContaining("interrupted while waiting");
+                assertThat(failure(other))
+                        .isInstanceOf(BrokenBarrierException.class)
+                        .hasMessageContaining("before the barrier tripped");
+                assertThat(barrier.isBroken()).isTrue();
+            } finally {
+                barrier.delete();
+            }
+        }
+    }
+
+    @Test
     void forgedAndReplayedStatesAndNewsNeitherCountAsArrivalsNorTripIt(TestBroker broker)
             throws Exception {
         String name = broker.uniqueName("it-barrier-forged");
