@@ -162,11 +162,19 @@ final class BarrierParty implements AutoCloseable {
      * removes its queue; otherwise gives it back, and every waiter hears that this party is gone.
      */
     void leave(boolean settled) {
-        if (settled) {
-            close();
-        } else {
-            SyncConnection.closeQuietly(presenceChannel);
-            SyncConnection.closeQuietly(newsChannel);
+        // an interrupted thread cannot close a channel: leave first, keep the interrupt
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (settled) {
+                close();
+            } else {
+                SyncConnection.closeQuietly(presenceChannel);
+                SyncConnection.closeQuietly(newsChannel);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

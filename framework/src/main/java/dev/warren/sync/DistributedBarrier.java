@@ -158,15 +158,51 @@ public final class DistributedBarrier {
         String party = UUID.randomUUID().toString();
         News notice = new News(BarrierWire.GONE, incarnation, -1, party, host, "");
         String presenceQueue = SyncNames.part(stateQueue, "party." + party);
-        try (BarrierParty here =
+        BarrierParty here =
                 BarrierParty.join(
-                        coordinator, messages, primitive, newsExchange, presenceQueue, notice)) {
+                        coordinator, messages, primitive, newsExchange, presenceQueue, notice);
+        long generation = -1;
+        try {
             Verdict arrived = write(s -> BarrierRules.arrive(s, parties, party, host, primitive));
             if (arrived.kind() != Kind.WAITING) {
+                here.leave(true);
                 return conclude(arrived, arrived.index());
             }
-            return new BarrierWait(this, here, arrived.generation(), arrived.index())
-                    .until(deadline, timeout);
+            generation = arrived.generation();
+            int index =
+                    new BarrierWait(this, here, generation, arrived.index())
+                            .until(deadline, timeout);
+            here.leave(true);
+            return index;
+        } catch (BrokenBarrierException e) {
+            here.leave(true);
+            throw e;
+        } catch (RuntimeException e) {
+            abandon(here, generation, e);
+            throw e;
+        }
+    }
+
+    /**
+     * A wait ended by an interrupt or a failure breaks its generation for the others, as a death
+     * would; its notice goes back too, in case the write cannot be made.
+     */
+    private void abandon(BarrierParty here, long generation, RuntimeException cause) {
+        boolean interrupted = Thread.interrupted(); // an interrupted thread cannot talk to RabbitMQ
+        try {
+            if (generation >= 0) {
+                long open = generation;
+                String reason =
+                        "a party on " + host + " stopped waiting (" + cause.getMessage() + ")";
+                write(s -> BarrierRules.giveUp(s, open, reason));
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        } finally {
+            here.leave(false);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

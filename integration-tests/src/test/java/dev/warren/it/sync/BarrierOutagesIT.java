@@ -119,7 +119,7 @@ class BarrierOutagesIT {
                         .hasMessageContaining("interrupted while waiting");
                 assertThat(failure(other))
                         .isInstanceOf(BrokenBarrierException.class)
-                        .hasMessageContaining("before the barrier tripped");
+                        .hasMessageContaining("stopped waiting");
                 assertThat(barrier.isBroken()).isTrue();
             } finally {
                 barrier.delete();
