@@ -103,4 +103,35 @@ final class BarrierWait {
                         + "): "
                         + verdict.reason());
     }
+
+    /**
+     * A wait ended by an interrupt or a failure breaks its generation for the others, as a death
+     * would; its notice goes back too, in case the write cannot be made.
+     */
+    static void abandon(
+            DistributedBarrier barrier,
+            BarrierParty here,
+            long generation,
+            RuntimeException cause) {
+        boolean interrupted = Thread.interrupted(); // an interrupted thread cannot talk to RabbitMQ
+        try {
+            if (generation >= 0) {
+                long open = generation;
+                String reason =
+                        "a party on "
+                                + barrier.host()
+                                + " stopped waiting ("
+                                + cause.getMessage()
+                                + ")";
+                barrier.write(s -> BarrierRules.giveUp(s, open, reason));
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        } finally {
+            here.leave(false);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 }

@@ -178,31 +178,8 @@ public final class DistributedBarrier {
             here.leave(true);
             throw e;
         } catch (RuntimeException e) {
-            abandon(here, generation, e);
+            BarrierWait.abandon(this, here, generation, e);
             throw e;
-        }
-    }
-
-    /**
-     * A wait ended by an interrupt or a failure breaks its generation for the others, as a death
-     * would; its notice goes back too, in case the write cannot be made.
-     */
-    private void abandon(BarrierParty here, long generation, RuntimeException cause) {
-        boolean interrupted = Thread.interrupted(); // an interrupted thread cannot talk to RabbitMQ
-        try {
-            if (generation >= 0) {
-                long open = generation;
-                String reason =
-                        "a party on " + host + " stopped waiting (" + cause.getMessage() + ")";
-                write(s -> BarrierRules.giveUp(s, open, reason));
-            }
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
-        } finally {
-            here.leave(false);
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
