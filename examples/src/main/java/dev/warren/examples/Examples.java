@@ -2,6 +2,7 @@ package dev.warren.examples;
 
 import dev.warren.examples.primes.SumOfPrimesExample;
 import dev.warren.examples.progress.ProgressBarExample;
+import dev.warren.examples.sync.BarrierExample;
 import dev.warren.examples.sync.EventChannelExample;
 import dev.warren.examples.sync.EventExample;
 import dev.warren.examples.sync.LockExample;
@@ -32,13 +33,14 @@ public final class Examples {
             case "queue" -> QueueExample.main(rest);
             case "reentrant-lock" -> ReentrantLockExample.main(rest);
             case "map-listener" -> MapListenerExample.main(rest);
+            case "barrier" -> BarrierExample.main(rest);
             default -> {
                 System.err.println(
                         "unknown example '"
                                 + name
                                 + "'; try: sum-of-primes [workers], thirty-seconds, progress-bar"
                                 + " [workers] [tasks], lock, semaphore, event, event-channel,"
-                                + " shared-map, queue, reentrant-lock, map-listener");
+                                + " shared-map, queue, reentrant-lock, map-listener, barrier");
                 System.exit(2);
             }
         }

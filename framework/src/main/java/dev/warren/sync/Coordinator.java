@@ -4,6 +4,7 @@ import dev.warren.WarrenConfig;
 import dev.warren.internal.transport.Connections;
 import dev.warren.internal.wire.MessageSealer;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,7 +43,8 @@ import java.util.concurrent.ScheduledFuture;
  * WorkerConfig.custom().service(Coordinator.class, coordinator)}) and find it with {@code
  * ctx.service(Coordinator.class)}.
  *
- * <p>Shared-map messages use Kryo ids 80-86 (below the application range) for their wire records.
+ * <p>Shared-map messages use Kryo ids 80-86 (below the application range) for their wire records;
+ * barrier messages use 89-90.
  */
 public final class Coordinator implements AutoCloseable {
     /** The heartbeat asked for by {@link #connect(WarrenConfig)}. */
@@ -114,7 +116,9 @@ public final class Coordinator implements AutoCloseable {
     public static Coordinator connect(WarrenConfig config, CoordinatorOptions options) {
         Objects.requireNonNull(options, "options");
         long seconds = options.heartbeat().toSeconds();
-        MessageSealer sealer = MessageSealer.forConfig(config, MapWire.types());
+        Map<Class<?>, Integer> wireTypes = new LinkedHashMap<>(MapWire.types());
+        wireTypes.putAll(BarrierWire.types());
+        MessageSealer sealer = MessageSealer.forConfig(config, wireTypes);
         CallbackThreads callbacks = new CallbackThreads();
         // the library's recovery would re-register consumers of leases that were lost meanwhile:
         // SyncConnection makes a new connection instead
@@ -219,6 +223,16 @@ public final class Coordinator implements AutoCloseable {
      */
     public <E> DistributedQueue<E> queue(String name, Class<E> type, QueueOptions options) {
         return DistributedQueue.open(this, name, type, options);
+    }
+
+    /**
+     * The cyclic barrier called {@code name} for {@code parties} parties, created on the broker by
+     * the first process that asks; see {@link DistributedBarrier}.
+     *
+     * @throws dev.warren.ConfigurationException when it exists for another number of parties
+     */
+    public DistributedBarrier barrier(String name, int parties) {
+        return DistributedBarrier.named(name, parties, this);
     }
 
     // ---- what the primitives are made of ----

@@ -25,12 +25,15 @@
  *       consumer_timeout}, before which held leases are renewed and beyond which permits cannot be
  *       held.
  *   <li>{@link dev.warren.sync.LockOptions}: a plain or a reentrant (thread-owned) lock.
+ *   <li>{@link dev.warren.sync.DistributedBarrier}: a cyclic barrier for N parties; a generation
+ *       that breaks (a timeout, a party gone, a reset) throws {@link
+ *       dev.warren.sync.BrokenBarrierException} at every party waiting in it.
  * </ul>
  *
  * <p>Failures are {@link dev.warren.sync.CoordinationException}s naming the primitive; running out
  * of time while acquiring is an {@link dev.warren.sync.AcquireTimeoutException}.
  *
  * <p>What this package owns on the broker: every queue and exchange whose name starts with {@code
- * warren.sync.}, and the Kryo ids 80-86 for the shared map's wire records.
+ * warren.sync.}, the Kryo ids 80-86 for the shared map's wire records, and 89-90 for the barrier's.
  */
 package dev.warren.sync;

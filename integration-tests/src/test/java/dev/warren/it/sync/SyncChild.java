@@ -2,7 +2,9 @@ package dev.warren.it.sync;
 
 import dev.warren.SigningKeys;
 import dev.warren.WarrenConfig;
+import dev.warren.sync.BrokenBarrierException;
 import dev.warren.sync.Coordinator;
+import dev.warren.sync.DistributedBarrier;
 import dev.warren.sync.DistributedEvent;
 import dev.warren.sync.DistributedLock;
 import dev.warren.sync.DistributedSemaphore;
@@ -76,6 +78,13 @@ public final class SyncChild {
                 case "map-stand" -> mapStand(coordinator, args[1], args[2]);
                 case "map-late-owner" -> mapLateOwner(coordinator, config, args[1], args[2]);
                 case "map-listen" -> mapListen(coordinator, args[1]);
+                case "barrier-rounds" ->
+                        barrierRounds(
+                                coordinator,
+                                args[1],
+                                Integer.parseInt(args[2]),
+                                Integer.parseInt(args[3]),
+                                Duration.ofMillis(Long.parseLong(args[4])));
                 default -> throw new IllegalArgumentException("unknown mode " + args[0]);
             }
         }
@@ -303,6 +312,27 @@ public final class SyncChild {
             waitForParent();
             say("GAPS " + listening.gapCount() + " DROPPED " + listening.droppedCount());
         }
+    }
+
+    /**
+     * Awaits the barrier {@code rounds} times: "ARRIVING r at", then "PASSED r index at" or "BROKEN
+     * r at message" (and stops); at the end "DROPPED n".
+     */
+    private static void barrierRounds(
+            Coordinator coordinator, String name, int parties, int rounds, Duration timeout) {
+        DistributedBarrier barrier = coordinator.barrier(name, parties);
+        say("READY");
+        for (int round = 0; round < rounds; round++) {
+            say("ARRIVING " + round + " " + System.currentTimeMillis());
+            try {
+                int index = barrier.await(timeout);
+                say("PASSED " + round + " " + index + " " + System.currentTimeMillis());
+            } catch (BrokenBarrierException e) {
+                say("BROKEN " + round + " " + System.currentTimeMillis() + " " + e.getMessage());
+                break;
+            }
+        }
+        say("DROPPED " + coordinator.droppedCount());
     }
 
     static void writeCounterFile(Path file) throws Exception {

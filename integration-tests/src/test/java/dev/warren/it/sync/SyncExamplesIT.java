@@ -3,6 +3,7 @@ package dev.warren.it.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warren.WarrenConfig;
+import dev.warren.examples.sync.BarrierExample;
 import dev.warren.examples.sync.EventChannelExample;
 import dev.warren.examples.sync.EventExample;
 import dev.warren.examples.sync.LockExample;
@@ -78,6 +79,16 @@ class SyncExamplesIT {
     void theMapListenerExampleHearsEveryChangeInOrder(TestBroker broker) throws Exception {
         assertThat(MapListenerExample.run(config(broker), out)).isTrue();
         assertThat(printed()).contains("the listener heard [ADDED, UPDATED, REMOVED]");
+    }
+
+    @Test
+    void theBarrierExampleTripsEveryRoundAndALoneWaitBreaksIt(TestBroker broker) {
+        assertThat(BarrierExample.run(config(broker), out)).isTrue();
+        assertThat(printed())
+                .contains("round 3: all 3 arrived")
+                .contains("9 passes, indexes [0, 1, 2] in every round")
+                .contains("timed out after 500 ms")
+                .contains("after reset(): broken = false");
     }
 
     private static WarrenConfig config(TestBroker broker) {
