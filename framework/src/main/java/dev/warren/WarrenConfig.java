@@ -47,12 +47,15 @@ public final class WarrenConfig {
     }
 
     public URI brokerUri() {
-        return values.brokerUri;
+        return values.brokerUris.get(0);
     }
 
-    /** The broker URI without its password, for messages and logs. */
-    public String brokerAddressForHumans() {
-        return BrokerUris.redact(values.brokerUri);
+    public List<URI> brokerUris() {
+        return values.brokerUris;
+    }
+
+    public String brokerAddressForHumans() { // without passwords, comma-separated
+        return BrokerUris.redact(values.brokerUris);
     }
 
     public SigningKeys signingKeys() {
@@ -129,19 +132,15 @@ public final class WarrenConfig {
 
     @Override
     public String toString() {
-        return "WarrenConfig[broker="
-                + brokerAddressForHumans()
-                + (values.namespace.isEmpty() ? "" : ", namespace=" + values.namespace)
-                + ", keys="
-                + values.signingKeys
-                + ", registrations="
-                + registrations.size()
-                + "]";
+        String namespace = values.namespace.isEmpty() ? "" : ", namespace=" + values.namespace;
+        return String.format(
+                "WarrenConfig[broker=%s%s, keys=%s, registrations=%d]",
+                brokerAddressForHumans(), namespace, values.signingKeys, registrations.size());
     }
 
     /** Builds a {@link WarrenConfig}; each setter checks its value and names it when wrong. */
     public static final class Builder {
-        private URI brokerUri = DEFAULT_BROKER_URI;
+        private List<URI> brokerUris = List.of(DEFAULT_BROKER_URI);
         private SigningKeys signingKeys;
         private final Map<Class<?>, Integer> registrations = new LinkedHashMap<>();
         private final Set<Class<?>> tasks = new LinkedHashSet<>();
@@ -162,7 +161,7 @@ public final class WarrenConfig {
 
         private Builder copy() {
             Builder b = new Builder();
-            b.brokerUri = brokerUri;
+            b.brokerUris = brokerUris;
             b.signingKeys = signingKeys;
             b.registrations.putAll(registrations);
             b.tasks.addAll(tasks);
@@ -182,18 +181,19 @@ public final class WarrenConfig {
         }
 
         public Builder brokerUri(URI uri) {
-            this.brokerUri = BrokerUris.check(uri);
+            return brokerUri(BrokerUris.check(uri).toString());
+        }
+
+        /** One URI, or several separated by commas: nodes of one cluster, same user and vhost. */
+        public Builder brokerUri(String uris) {
+            this.brokerUris = BrokerUris.parseList(uris);
             return this;
         }
 
-        public Builder brokerUri(String uri) {
-            return brokerUri(BrokerUris.parse(uri));
-        }
-
-        /** The URI in the environment variable WARREN_BROKER_URI; fails naming it when unset. */
+        /** The URIs in the environment variable WARREN_BROKER_URI; fails naming it when unset. */
         public Builder brokerUriFromEnvironment() {
-            return brokerUri(
-                    BrokerUris.fromEnvironment(BrokerUris.ENVIRONMENT_VARIABLE, System::getenv));
+            this.brokerUris = BrokerUris.fromEnvironment();
+            return this;
         }
 
         public Builder signingKeys(SigningKeys keys) {

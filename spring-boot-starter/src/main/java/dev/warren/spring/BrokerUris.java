@@ -1,16 +1,44 @@
 package dev.warren.spring;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
 
 /**
- * The broker URI with {@code warren.broker.username} and {@code password} in place of the URI's
- * own. Both are percent-encoded, so a password holding {@code @}, {@code :} or {@code /} reaches
- * RabbitMQ as it was written.
+ * The broker URI (or each of a comma-separated list) with {@code warren.broker.username} and {@code
+ * password} in place of the URI's own. Both are percent-encoded, so a password holding {@code @},
+ * {@code :} or {@code /} reaches RabbitMQ as it was written.
  */
 final class BrokerUris {
     private BrokerUris() {}
+
+    /**
+     * Each URI of the comma-separated {@code uris} with the credentials; blank entries stay as they
+     * are, for Warren to refuse with its own sentence.
+     */
+    static String withCredentials(String uris, String username, String password) {
+        StringJoiner joined = new StringJoiner(",");
+        for (String part : uris.split(",", -1)) {
+            joined.add(
+                    part.isBlank()
+                            ? part
+                            : withCredentials(parse(part.strip()), username, password).toString());
+        }
+        return joined.toString();
+    }
+
+    private static URI parse(String uri) {
+        try {
+            return new URI(uri);
+        } catch (URISyntaxException e) {
+            // the exception's message quotes the whole input, password included
+            throw new WarrenPropertyException(
+                    "warren.broker.uri",
+                    "broker URI is not a URI: " + e.getReason() + " at index " + e.getIndex());
+        }
+    }
 
     static URI withCredentials(URI uri, String username, String password) {
         if (username == null && password == null) {

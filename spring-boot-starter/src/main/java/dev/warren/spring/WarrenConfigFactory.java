@@ -24,7 +24,7 @@ final class WarrenConfigFactory {
                                 BrokerUris.withCredentials(
                                         broker.getUri() != null
                                                 ? broker.getUri()
-                                                : WarrenConfig.DEFAULT_BROKER_URI,
+                                                : WarrenConfig.DEFAULT_BROKER_URI.toString(),
                                         broker.getUsername(),
                                         broker.getPassword())));
         builder.signingKeys(keys(properties));

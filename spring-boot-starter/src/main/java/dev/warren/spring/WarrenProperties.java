@@ -1,6 +1,5 @@
 package dev.warren.spring;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,8 +146,11 @@ public class WarrenProperties {
 
     /** {@code warren.broker.*}: where RabbitMQ is and who we are there. */
     public static class Broker {
-        /** amqp:// or amqps:// URI, credentials and vhost included or not. */
-        private URI uri;
+        /**
+         * amqp:// or amqps:// URI, credentials and vhost included or not; several, separated by
+         * commas, for the nodes of one cluster.
+         */
+        private String uri;
 
         /** Replaces the user of the URI. */
         private String username;
@@ -156,11 +158,11 @@ public class WarrenProperties {
         /** Replaces the password of the URI. */
         private String password;
 
-        public URI getUri() {
+        public String getUri() {
             return uri;
         }
 
-        public void setUri(URI uri) {
+        public void setUri(String uri) {
             this.uri = uri;
         }
 

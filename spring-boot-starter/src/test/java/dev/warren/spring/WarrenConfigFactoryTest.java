@@ -30,7 +30,7 @@ class WarrenConfigFactoryTest {
     @Test
     void everyPropertyReachesTheConfiguration() {
         WarrenProperties properties = withKeys();
-        properties.getBroker().setUri(URI.create("amqps://rabbit.example.com:5671/prod"));
+        properties.getBroker().setUri("amqps://rabbit.example.com:5671/prod");
         properties.setPublishWindow(32);
         properties.setMaxBodySize(DataSize.ofMegabytes(1));
         properties.setQueueType(WarrenProperties.QueueType.QUORUM);
@@ -57,7 +57,7 @@ class WarrenConfigFactoryTest {
     @Test
     void usernameAndPasswordReplaceTheUrisOwnAndArePercentEncoded() {
         WarrenProperties properties = withKeys();
-        properties.getBroker().setUri(URI.create("amqp://old:secret@rabbit:5672/vhost"));
+        properties.getBroker().setUri("amqp://old:secret@rabbit:5672/vhost");
         properties.getBroker().setUsername("app");
         properties.getBroker().setPassword("p@ss:w/rd");
 
@@ -72,7 +72,7 @@ class WarrenConfigFactoryTest {
     @Test
     void aPasswordAloneKeepsTheUrisUser() {
         WarrenProperties properties = withKeys();
-        properties.getBroker().setUri(URI.create("amqp://app@rabbit"));
+        properties.getBroker().setUri("amqp://app@rabbit");
         properties.getBroker().setPassword("secret");
 
         assertThat(build(properties).brokerUri()).hasToString("amqp://app:secret@rabbit");
@@ -81,7 +81,7 @@ class WarrenConfigFactoryTest {
     @Test
     void aPasswordWithoutAnyUserIsRefusedByName() {
         WarrenProperties properties = withKeys();
-        properties.getBroker().setUri(URI.create("amqp://rabbit"));
+        properties.getBroker().setUri("amqp://rabbit");
         properties.getBroker().setPassword("secret");
 
         assertThatThrownBy(() -> build(properties))
@@ -104,7 +104,7 @@ class WarrenConfigFactoryTest {
     @Test
     void aBrokerUriOfAnotherSchemeIsNamed() {
         WarrenProperties properties = withKeys();
-        properties.getBroker().setUri(URI.create("http://rabbit:5672"));
+        properties.getBroker().setUri("http://rabbit:5672");
 
         assertThatThrownBy(() -> build(properties))
                 .hasMessageStartingWith(
@@ -189,5 +189,29 @@ class WarrenConfigFactoryTest {
         return WarrenConfigFactory.builder(
                         properties, WarrenConfigFactoryTest.class.getClassLoader())
                 .build();
+    }
+
+    @Test
+    void aCommaSeparatedUriGivesEveryNodeTheUsernameAndPassword() {
+        WarrenProperties properties = withKeys();
+        properties.getBroker().setUri("amqp://node1:5681/prod, amqp://node2:5682/prod");
+        properties.getBroker().setUsername("app");
+        properties.getBroker().setPassword("secret");
+
+        assertThat(build(properties).brokerUris())
+                .extracting(URI::toString)
+                .containsExactly(
+                        "amqp://app:secret@node1:5681/prod", "amqp://app:secret@node2:5682/prod");
+    }
+
+    @Test
+    void aUriListThatDisagreesIsNamedWithoutThePassword() {
+        WarrenProperties properties = withKeys();
+        properties.getBroker().setUri("amqp://app:secret@node1/prod,amqp://app:secret@node2/test");
+
+        assertThatThrownBy(() -> build(properties))
+                .hasMessageStartingWith(
+                        "warren.broker.uri: broker URIs amqp://app:***@node1/prod and")
+                .hasMessageNotContaining("secret");
     }
 }

@@ -58,14 +58,19 @@ record BrokerSource(String uri, boolean passwordOnCommandLine) {
         return new BrokerSource(WarrenConfig.DEFAULT_BROKER_URI.toString(), false);
     }
 
-    /** Whether the URI's user info holds a password ({@code user:password@}). */
-    static boolean hasPassword(String uri) {
-        try {
-            String userInfo = new URI(uri).getRawUserInfo();
-            return userInfo != null && userInfo.indexOf(':') >= 0;
-        } catch (URISyntaxException e) {
-            return false; // WarrenConfig refuses it, without quoting it
+    /** Whether a URI's user info holds a password ({@code user:password@}); any of a list. */
+    static boolean hasPassword(String uris) {
+        for (String uri : uris.split(",")) {
+            try {
+                String userInfo = new URI(uri.strip()).getRawUserInfo();
+                if (userInfo != null && userInfo.indexOf(':') >= 0) {
+                    return true;
+                }
+            } catch (URISyntaxException e) {
+                // WarrenConfig refuses it, without quoting it
+            }
         }
+        return false;
     }
 
     /** The first line of {@code file} that is neither blank nor a {@code #} comment. */

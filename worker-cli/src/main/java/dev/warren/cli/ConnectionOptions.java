@@ -27,7 +27,8 @@ final class ConnectionOptions {
             paramLabel = "URI|@FILE",
             description =
                     "RabbitMQ URI, e.g. amqps://rabbit.example:5671/vhost, or @FILE to read it from"
-                            + " FILE. Every user of this host sees a password given here (ps):"
+                            + " FILE. Several URIs, comma-separated, name the nodes of one cluster"
+                            + " (same user, vhost and TLS): each connection tries them all. Every user of this host sees a password given here (ps):"
                             + " put such a URI in $"
                             + BrokerSource.ENVIRONMENT_VARIABLE
                             + " or --broker-file. (default: $"

@@ -156,4 +156,30 @@ class BrokerSourceTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("holds no URI");
     }
+
+    @Test
+    void aListOfNodesOnTheCommandLineReachesTheConfigAndItsPasswordWarns() throws IOException {
+        ConnectionOptions options =
+                parsed(
+                        Map.of(),
+                        "--broker",
+                        "amqp://app@node1:5681,amqp://app:s3cret@node2:5682",
+                        "--key-file",
+                        keyFile().toString());
+
+        assertThatThrownBy(() -> options.config(List.of(), "test"))
+                .hasMessageContaining("disagree on the user or password")
+                .hasMessageNotContaining("s3cret");
+        assertThat(BrokerSource.hasPassword("amqp://app@node1,amqp://app:s3cret@node2")).isTrue();
+        assertThat(
+                        parsed(
+                                        Map.of(),
+                                        "--broker",
+                                        "amqp://app@node1:5681,amqp://app@node2:5682",
+                                        "--key-file",
+                                        keyFile().toString())
+                                .config(List.of(), "test")
+                                .brokerUris())
+                .hasSize(2);
+    }
 }

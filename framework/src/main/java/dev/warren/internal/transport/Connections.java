@@ -40,10 +40,15 @@ public final class Connections {
 
     private final WarrenConfig config;
     private final ConnectionFactory factory;
+    private final BrokerAddresses addresses;
+    private final ExecutorService sharedExecutor;
 
-    private Connections(WarrenConfig config, ConnectionFactory factory) {
+    private Connections(
+            WarrenConfig config, ConnectionFactory factory, ExecutorService sharedExecutor) {
         this.config = config;
         this.factory = factory;
+        this.addresses = BrokerAddresses.of(config.brokerUris());
+        this.sharedExecutor = sharedExecutor;
     }
 
     /**
@@ -82,7 +87,7 @@ public final class Connections {
         if (sharedExecutor != null) {
             factory.setSharedExecutor(sharedExecutor);
         }
-        return new Connections(config, factory);
+        return new Connections(config, factory, sharedExecutor);
     }
 
     /**
@@ -142,7 +147,8 @@ public final class Connections {
 
     private Connection connect(String name) {
         try {
-            return factory.newConnection(name);
+            // every node of the list is tried, here and at each automatic recovery
+            return factory.newConnection(sharedExecutor, addresses, name);
         } catch (Exception e) {
             throw RabbitExceptions.translate("connect", config.brokerAddressForHumans(), e);
         }
@@ -154,8 +160,9 @@ public final class Connections {
      */
     private static void warnIfPlainToAnotherHost(WarrenConfig config) {
         URI uri = config.brokerUri();
+        boolean remote = config.brokerUris().stream().anyMatch(u -> !isLoopback(u.getHost()));
         if ("amqp".equals(uri.getScheme())
-                && !isLoopback(uri.getHost())
+                && remote
                 && WARNED_ADDRESSES.add(config.brokerAddressForHumans())) {
             log.warn(
                     "connecting to {} with plain amqp://: the broker password and every message"
