@@ -117,6 +117,58 @@ public final class LocalCluster {
         }
     }
 
+    /**
+     * The node (1..3) and broker-side name of each client connection whose client properties
+     * contain {@code namePart} (for instance a connection name), asked of a running node.
+     */
+    public List<ClientConnection> connectionsContaining(String namePart, int askNode) {
+        String listing =
+                rabbitmqctl(
+                        askNode,
+                        "list_connections",
+                        "--no-table-headers",
+                        "port",
+                        "name",
+                        "client_properties");
+        List<ClientConnection> found = new ArrayList<>();
+        for (String line : listing.split("\n")) {
+            String[] columns = line.strip().split("\t");
+            if (columns.length == 3 && columns[2].contains(namePart)) {
+                found.add(
+                        new ClientConnection(nodeOfPort(Integer.parseInt(columns[0])), columns[1]));
+            }
+        }
+        return found;
+    }
+
+    /** A client's connection as the broker knows it. */
+    public record ClientConnection(int node, String name) {}
+
+    /** Closes a client's connection from the broker side, on the node it is connected to. */
+    public void closeConnection(ClientConnection connection, String reason) {
+        rabbitmqctl(connection.node(), "close_connection", connection.name(), reason);
+    }
+
+    /** Stops the RabbitMQ application on node n; its Erlang VM keeps running. */
+    public void stopApp(int node) {
+        rabbitmqctl(node, "stop_app");
+    }
+
+    /** Starts the application on node n again and waits until it runs. */
+    public void startApp(int node) {
+        rabbitmqctl(node, "start_app");
+        rabbitmqctl(node, "await_startup");
+    }
+
+    private int nodeOfPort(int port) {
+        for (int n = 1; n <= NODES; n++) {
+            if (uri(n).getPort() == port) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("no node of this cluster listens on port " + port);
+    }
+
     private int nodeOf(String erlangNode) {
         for (int n = 1; n <= NODES; n++) {
             if (erlangNode.startsWith("warren-" + uri(n).getPort() + "@")) {
