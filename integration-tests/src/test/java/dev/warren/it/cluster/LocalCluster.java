@@ -118,7 +118,7 @@ public final class LocalCluster {
     }
 
     /**
-     * The node (1..3) and broker-side name of each client connection whose client properties
+     * The node (1..3) and broker-side process id of each client connection whose client properties
      * contain {@code namePart} (for instance a connection name), asked of a running node.
      */
     public List<ClientConnection> connectionsContaining(String namePart, int askNode) {
@@ -128,7 +128,7 @@ public final class LocalCluster {
                         "list_connections",
                         "--no-table-headers",
                         "port",
-                        "name",
+                        "pid",
                         "client_properties");
         List<ClientConnection> found = new ArrayList<>();
         for (String line : listing.split("\n")) {
@@ -142,11 +142,11 @@ public final class LocalCluster {
     }
 
     /** A client's connection as the broker knows it. */
-    public record ClientConnection(int node, String name) {}
+    public record ClientConnection(int node, String pid) {}
 
     /** Closes a client's connection from the broker side, on the node it is connected to. */
     public void closeConnection(ClientConnection connection, String reason) {
-        rabbitmqctl(connection.node(), "close_connection", connection.name(), reason);
+        rabbitmqctl(connection.node(), "close_connection", connection.pid(), reason);
     }
 
     /** Stops the RabbitMQ application on node n; its Erlang VM keeps running. */
