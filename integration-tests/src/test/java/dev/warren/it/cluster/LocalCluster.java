@@ -94,17 +94,21 @@ public final class LocalCluster {
         return run(script, 60, command.toArray(String[]::new));
     }
 
-    /** The node (1..3) whose replica leads a quorum queue, asked of a running node. */
+    /**
+     * The node (1..3) whose replica leads a quorum queue, or that holds a classic one, asked of a
+     * running node.
+     */
     public int leaderOf(String queue, int askNode) {
         String listing =
-                rabbitmqctl(askNode, "list_queues", "--no-table-headers", "name", "leader");
+                rabbitmqctl(askNode, "list_queues", "--no-table-headers", "name", "pid", "leader");
         for (String line : listing.split("\n")) {
             String[] columns = line.strip().split("\\s+");
-            if (columns.length == 2 && columns[0].equals(queue)) {
-                return nodeOf(columns[1]);
+            if (columns.length >= 2 && columns[0].equals(queue)) {
+                // a quorum queue names its leader; a classic one has only its process id
+                return nodeOf(columns[columns.length - 1].replace("<", ""));
             }
         }
-        throw new IllegalStateException("no quorum queue " + queue + " in:\n" + listing);
+        throw new IllegalStateException("no queue " + queue + " in:\n" + listing);
     }
 
     /** Deletes every queue whose name starts with {@code prefix}, asked of a running node. */
