@@ -258,13 +258,23 @@ final class HeldToken {
         }
     }
 
-    /** Gives the token back; idempotent; a lost token is already back. */
+    /**
+     * Gives the token back; idempotent; a lost token is already back. A channel found closed here
+     * was lost before the release, though its shutdown may not have been reported yet: the holder
+     * is told as for any loss.
+     */
     void release() {
+        boolean closedBefore;
         synchronized (this) {
             if (released || lost) {
                 return;
             }
-            released = true;
+            closedBefore = !channel.isOpen();
+            released = !closedBefore;
+        }
+        if (closedBefore) {
+            markLost("its channel closed before the release", true);
+            return;
         }
         runEndCallbacks();
         giveBack();

@@ -94,17 +94,21 @@ public final class LocalCluster {
         return run(script, 60, command.toArray(String[]::new));
     }
 
-    /** The node (1..3) whose replica leads a quorum queue, asked of a running node. */
+    /**
+     * The node (1..3) whose replica leads a quorum queue, or that holds a classic one, asked of a
+     * running node.
+     */
     public int leaderOf(String queue, int askNode) {
         String listing =
-                rabbitmqctl(askNode, "list_queues", "--no-table-headers", "name", "leader");
+                rabbitmqctl(askNode, "list_queues", "--no-table-headers", "name", "pid", "leader");
         for (String line : listing.split("\n")) {
             String[] columns = line.strip().split("\\s+");
-            if (columns.length == 2 && columns[0].equals(queue)) {
-                return nodeOf(columns[1]);
+            if (columns.length >= 2 && columns[0].equals(queue)) {
+                // a quorum queue names its leader; a classic one has only its process id
+                return nodeOf(columns[columns.length - 1].replace("<", ""));
             }
         }
-        throw new IllegalStateException("no quorum queue " + queue + " in:\n" + listing);
+        throw new IllegalStateException("no queue " + queue + " in:\n" + listing);
     }
 
     /** Deletes every queue whose name starts with {@code prefix}, asked of a running node. */
@@ -115,6 +119,58 @@ public final class LocalCluster {
                 rabbitmqctl(askNode, "delete_queue", name.strip());
             }
         }
+    }
+
+    /**
+     * The node (1..3) and broker-side process id of each client connection whose client properties
+     * contain {@code namePart} (for instance a connection name), asked of a running node.
+     */
+    public List<ClientConnection> connectionsContaining(String namePart, int askNode) {
+        String listing =
+                rabbitmqctl(
+                        askNode,
+                        "list_connections",
+                        "--no-table-headers",
+                        "port",
+                        "pid",
+                        "client_properties");
+        List<ClientConnection> found = new ArrayList<>();
+        for (String line : listing.split("\n")) {
+            String[] columns = line.strip().split("\t");
+            if (columns.length == 3 && columns[2].contains(namePart)) {
+                found.add(
+                        new ClientConnection(nodeOfPort(Integer.parseInt(columns[0])), columns[1]));
+            }
+        }
+        return found;
+    }
+
+    /** A client's connection as the broker knows it. */
+    public record ClientConnection(int node, String pid) {}
+
+    /** Closes a client's connection from the broker side, on the node it is connected to. */
+    public void closeConnection(ClientConnection connection, String reason) {
+        rabbitmqctl(connection.node(), "close_connection", connection.pid(), reason);
+    }
+
+    /** Stops the RabbitMQ application on node n; its Erlang VM keeps running. */
+    public void stopApp(int node) {
+        rabbitmqctl(node, "stop_app");
+    }
+
+    /** Starts the application on node n again and waits until it runs. */
+    public void startApp(int node) {
+        rabbitmqctl(node, "start_app");
+        rabbitmqctl(node, "await_startup");
+    }
+
+    private int nodeOfPort(int port) {
+        for (int n = 1; n <= NODES; n++) {
+            if (uri(n).getPort() == port) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("no node of this cluster listens on port " + port);
     }
 
     private int nodeOf(String erlangNode) {
