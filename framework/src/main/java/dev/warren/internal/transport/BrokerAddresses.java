@@ -50,14 +50,16 @@ public final class BrokerAddresses implements AddressResolver {
         return result;
     }
 
+    // The client library asks maybeShuffle only on connections with automatic recovery on; the
+    // coordinator's connections have it off, so the shuffle happens here, for every connection.
     @Override
     public List<Address> getAddresses() {
-        return addresses;
+        return shuffled(addresses, random.get());
     }
 
     @Override
     public List<Address> maybeShuffle(List<Address> input) {
-        return shuffled(input, random.get());
+        return input;
     }
 
     /** A shuffled copy of {@code input}; the same {@code random} seed gives the same order. */
