@@ -146,6 +146,28 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
             description = "Address the metrics endpoint listens on (default: ${DEFAULT-VALUE})")
     String metricsAddress;
 
+    @Option(
+            names = "--accept-code",
+            description =
+                    "Run tasks whose code the producer ships (WarrenConfig shipCode): anyone holding"
+                            + " a key accepted for code can then run any code on this host; see"
+                            + " --code-keys")
+    boolean acceptCode;
+
+    @Option(
+            names = "--code-keys",
+            paramLabel = "FILE",
+            description =
+                    "Accept shipped code only when signed with a key of this key file, not with"
+                            + " the task keys")
+    java.nio.file.Path codeKeys;
+
+    @Option(
+            names = "--bundle-cache",
+            paramLabel = "DIR",
+            description = "Where verified shipped code is kept (default: a folder in the temp dir)")
+    java.nio.file.Path bundleCache;
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
     public static void main(String[] args) {
@@ -216,6 +238,13 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
             }
             registry = WorkerMetrics.registry();
             workerConfig.meterRegistry(registry);
+        }
+        workerConfig.acceptCode(acceptCode);
+        if (codeKeys != null) {
+            workerConfig.codeKeys(dev.warren.SigningKeys.fromFile(codeKeys));
+        }
+        if (bundleCache != null) {
+            workerConfig.bundleCache(bundleCache);
         }
         WorkerConfig builtWorkerConfig = workerConfig.build();
         StopSignals.onTermination(stopRequested::countDown);

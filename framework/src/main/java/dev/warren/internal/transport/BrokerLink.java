@@ -256,6 +256,11 @@ public final class BrokerLink implements AutoCloseable {
         }
     }
 
+    /** Where shipped code waits on the broker; its queues expire after {@code expiry} unused. */
+    public BundleShelf bundles(Duration expiry) {
+        return new BundleShelf(publishing, consuming, address, expiry);
+    }
+
     /** Whether both connections are open right now (false while recovering). */
     public boolean isConnected() {
         return publishing.isOpen() && consuming.isOpen();
