@@ -11,7 +11,6 @@ import dev.warren.internal.ship.SignedBundle;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.BundleShelf;
 import dev.warren.internal.wire.Headers;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -24,9 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ShippedCode {
     private static final Logger log = LoggerFactory.getLogger(ShippedCode.class);
-
-    /** How long a bundle stays on the broker after its queue was last used. */
-    static final Duration EXPIRY = Duration.ofDays(7);
 
     private final ShipOptions options;
     private final BundleSeal seal;
@@ -49,7 +45,7 @@ final class ShippedCode {
                 new BundleSeal(
                         HmacSigner.of(options.codeKeys().orElse(broker.config().signingKeys())),
                         options.maxBundleBytes());
-        return new ShippedCode(options, seal, broker.bundles(EXPIRY));
+        return new ShippedCode(options, seal, broker.bundles());
     }
 
     /** The hash of the bundle of {@code taskClass}, walked, sealed and put on the broker once. */

@@ -69,7 +69,7 @@ final class ShippedTasks {
         BundleCache cache =
                 new BundleCache(
                         code.cacheDir(), seal, workerLoader(), Clock.systemUTC(), code.idle());
-        return new ShippedTasks(code, cache, broker.bundles(Duration.ofDays(7)), broker.config());
+        return new ShippedTasks(code, cache, broker.bundles(), broker.config());
     }
 
     /** The loader the worker's own classes come from: its class path, --classpath included. */

@@ -206,7 +206,7 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
         List<TaskCatalog> found = taskClasspath.catalogs(catalogs);
         WarrenConfig config =
                 connection.config(found, "warren-worker").toBuilder()
-                        .tasks(taskClasspath.tasks().toArray(Class<?>[]::new))
+                        .tasks(taskClasspath.tasks(acceptCode).toArray(Class<?>[]::new))
                         .build();
         connection.warnIfKeysComeFromTheEnvironment();
         WorkerConfig.Builder workerConfig =

@@ -14,7 +14,6 @@ import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.MessageSealer;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -256,9 +255,9 @@ public final class BrokerLink implements AutoCloseable {
         }
     }
 
-    /** Where shipped code waits on the broker; its queues expire after {@code expiry} unused. */
-    public BundleShelf bundles(Duration expiry) {
-        return new BundleShelf(publishing, consuming, address, expiry);
+    /** Where shipped code waits on the broker. */
+    public BundleShelf bundles() {
+        return new BundleShelf(publishing, consuming, address, BundleShelf.EXPIRY);
     }
 
     /** Whether both connections are open right now (false while recovering). */

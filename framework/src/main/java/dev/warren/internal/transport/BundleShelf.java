@@ -21,6 +21,12 @@ import java.util.concurrent.TimeoutException;
  * }</pre>
  */
 public final class BundleShelf {
+    /**
+     * How long a bundle's queue stays after it was last used: one value for every process, since
+     * the broker refuses to declare a queue again with another.
+     */
+    public static final Duration EXPIRY = Duration.ofDays(7);
+
     private static final Duration RETRY = Duration.ofMillis(50);
 
     private final Connection publishing;

@@ -162,6 +162,6 @@ class ShippedCodeIT {
 
     /** Puts a bundle on the broker first, so the producer's own put finds it there. */
     private void put(byte[] body, Map<String, Object> headers) {
-        BrokerLink.of(broker).bundles(Duration.ofMinutes(10)).putOnce(bundleQueue, body, headers);
+        BrokerLink.of(broker).bundles().putOnce(bundleQueue, body, headers);
     }
 }
