@@ -14,6 +14,7 @@ import dev.warren.internal.wire.Envelope;
 import dev.warren.internal.wire.MessageSealer;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;

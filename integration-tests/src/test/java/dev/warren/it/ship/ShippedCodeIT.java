@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warren.Broker;
 import dev.warren.client.TaskClient;
+import dev.warren.client.TaskFailedException;
 import dev.warren.client.TaskRefusedException;
 import dev.warren.internal.security.HmacSigner;
 import dev.warren.internal.ship.Bundle;
@@ -45,6 +46,7 @@ class ShippedCodeIT {
     private Broker broker;
     private TaskClient client;
     private String bundleQueue;
+    private String byNameBundleQueue;
     private final List<JvmProcess> workers = new ArrayList<>();
     @TempDir Path cache;
 
@@ -53,7 +55,9 @@ class ShippedCodeIT {
         this.test = test;
         Queues.reset(test, QUEUE);
         bundleQueue = BundleSeal.address(bundle().hash());
-        Queues.deleteAfterClass(test, bundleQueue);
+        byNameBundleQueue =
+                BundleSeal.address(Bundle.of(DependencyWalk.from(LoadsByName.class).walk()).hash());
+        Queues.deleteAfterClass(test, bundleQueue, byNameBundleQueue);
         deleteBundleQueue();
         broker = Broker.connect(test.config().shipCode(true).build());
         client = new TaskClient(broker);
@@ -73,6 +77,7 @@ class ShippedCodeIT {
         try (com.rabbitmq.client.Connection connection = test.rawConnection();
                 com.rabbitmq.client.Channel channel = connection.createChannel()) {
             channel.queueDelete(bundleQueue);
+            channel.queueDelete(byNameBundleQueue);
         }
     }
 
@@ -107,6 +112,71 @@ class ShippedCodeIT {
         assertThat(fetchLines(worker)).as(worker.outputText()).isEqualTo(1);
         assertThat(Files.list(cache).filter(p -> p.toString().endsWith(".bundle")).count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aClassTheWalkCouldNotSeeFailsTheTaskWithTheSentenceThatSaysHowToShipIt() throws Exception {
+        codeWorker();
+
+        assertThatThrownBy(
+                        () ->
+                                client.submit(new LoadsByName(OnlyNamedInAString.class.getName()))
+                                        .await(WAIT))
+                .isInstanceOf(TaskFailedException.class)
+                .hasMessageContaining(
+                        "ShipOptions.include(" + OnlyNamedInAString.class.getName() + ".class)");
+    }
+
+    /**
+     * Not a guarantee but the figures of docs/shipping-code.md: time to the first result on a cold
+     * worker, and the time per task once cached against a worker that has the jar.
+     */
+    @Test
+    void figures() throws Exception {
+        long coldStart = System.nanoTime();
+        JvmProcess cold = codeWorker();
+        long ready = System.nanoTime();
+        client.submit(new ShippedPrimeSum(1000)).await(WAIT);
+        long first = System.nanoTime();
+        client.submit(new ShippedPrimeSum(1000)).await(WAIT);
+        long second = System.nanoTime();
+        double shipped = perTask(client);
+        cold.close();
+        JvmProcess withJar = ItWorkers.start(test, 2, QUEUE);
+        workers.add(withJar);
+        try (Broker plainBroker = Broker.connect(test.config().build());
+                TaskClient plain = new TaskClient(plainBroker)) {
+            plain.submit(new ShippedPrimeSum(1000)).await(WAIT);
+            double jar = perTask(plain);
+            System.out.printf(
+                    "FIGURES worker start %d ms; first result on a cold worker %d ms; second %d ms;"
+                            + " per task, cached bundle %.3f ms, worker with the jar %.3f ms%n",
+                    (ready - coldStart) / 1_000_000,
+                    (first - ready) / 1_000_000,
+                    (second - first) / 1_000_000,
+                    shipped,
+                    jar);
+        }
+    }
+
+    /** Mean milliseconds per task over 400 tasks, 32 in flight. */
+    private static double perTask(TaskClient on) throws Exception {
+        int n = 400;
+        long start = System.nanoTime();
+        List<dev.warren.client.TaskHandle<Long>> inFlight = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            inFlight.add(on.submit(new ShippedPrimeSum(1000)));
+            if (inFlight.size() == 32) {
+                for (var h : inFlight) {
+                    h.await(WAIT);
+                }
+                inFlight.clear();
+            }
+        }
+        for (var h : inFlight) {
+            h.await(WAIT);
+        }
+        return (System.nanoTime() - start) / 1e6 / n;
     }
 
     @Test
