@@ -47,6 +47,7 @@ class ShippedCodeIT {
     private TaskClient client;
     private String bundleQueue;
     private String byNameBundleQueue;
+    private String libraryBundleQueue;
     private final List<JvmProcess> workers = new ArrayList<>();
     @TempDir Path cache;
 
@@ -57,7 +58,10 @@ class ShippedCodeIT {
         bundleQueue = BundleSeal.address(bundle().hash());
         byNameBundleQueue =
                 BundleSeal.address(Bundle.of(DependencyWalk.from(LoadsByName.class).walk()).hash());
-        Queues.deleteAfterClass(test, bundleQueue, byNameBundleQueue);
+        libraryBundleQueue =
+                BundleSeal.address(
+                        Bundle.of(DependencyWalk.from(UsesALibrary.class).walk()).hash());
+        Queues.deleteAfterClass(test, bundleQueue, byNameBundleQueue, libraryBundleQueue);
         deleteBundleQueue();
         broker = Broker.connect(test.config().shipCode(true).build());
         client = new TaskClient(broker);
@@ -78,6 +82,7 @@ class ShippedCodeIT {
                 com.rabbitmq.client.Channel channel = connection.createChannel()) {
             channel.queueDelete(bundleQueue);
             channel.queueDelete(byNameBundleQueue);
+            channel.queueDelete(libraryBundleQueue);
         }
     }
 
@@ -112,6 +117,18 @@ class ShippedCodeIT {
         assertThat(fetchLines(worker)).as(worker.outputText()).isEqualTo(1);
         assertThat(Files.list(cache).filter(p -> p.toString().endsWith(".bundle")).count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aTaskUsingHelpersAndAThirdPartyLibraryTheWorkerLacksReturnsTheRightResult()
+            throws Exception {
+        assertThat(DependencyWalk.from(UsesALibrary.class).walk().ships("org.hamcrest.Matchers"))
+                .as("the library's classes travel in the bundle")
+                .isTrue();
+        codeWorker();
+
+        assertThat(client.submit(new UsesALibrary(1000, SUM_BELOW_1000)).await(WAIT))
+                .isEqualTo("matches <" + SUM_BELOW_1000 + "L>");
     }
 
     @Test
