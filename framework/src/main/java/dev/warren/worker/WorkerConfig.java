@@ -134,6 +134,7 @@ public final class WorkerConfig {
         return code.accept();
     }
 
+    /** The rest of what {@link Builder#acceptCode} and the setters after it say. */
     CodeAcceptance codeAcceptance() {
         return code;
     }
