@@ -289,6 +289,16 @@ public final class WorkerConfig {
             return this;
         }
 
+        /** Refuse shipped code larger than this (16 MiB by default). */
+        public Builder maxBundleBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new ConfigurationException(
+                        "maxBundleBytes must be at least 1024, was " + bytes);
+            }
+            this.code = code.withMaxBundleBytes(bytes);
+            return this;
+        }
+
         public WorkerConfig build() {
             if (queues.isEmpty()) {
                 throw new ConfigurationException("a worker needs at least one queue");

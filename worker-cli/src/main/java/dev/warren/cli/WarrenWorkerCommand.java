@@ -168,6 +168,12 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
             description = "Where verified shipped code is kept (default: a folder in the temp dir)")
     java.nio.file.Path bundleCache;
 
+    @Option(
+            names = "--max-bundle-bytes",
+            paramLabel = "BYTES",
+            description = "Refuse shipped code larger than this (default: 16 MiB)")
+    Integer maxBundleBytes;
+
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
     public static void main(String[] args) {
@@ -245,6 +251,9 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
         }
         if (bundleCache != null) {
             workerConfig.bundleCache(bundleCache);
+        }
+        if (maxBundleBytes != null) {
+            workerConfig.maxBundleBytes(maxBundleBytes);
         }
         WorkerConfig builtWorkerConfig = workerConfig.build();
         StopSignals.onTermination(stopRequested::countDown);

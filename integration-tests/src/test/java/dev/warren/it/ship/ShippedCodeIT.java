@@ -92,14 +92,17 @@ class ShippedCodeIT {
         return Bundle.of(DependencyWalk.from(ShippedPrimeSum.class).walk());
     }
 
-    private JvmProcess codeWorker() throws Exception {
+    private JvmProcess codeWorker(String... more) throws Exception {
+        List<String> options =
+                new ArrayList<>(List.of("--accept-code", "--bundle-cache", cache.toString()));
+        options.addAll(List.of(more));
         JvmProcess worker =
                 test.workerLauncher()
                         .jvmArgs("-Xmx256m")
                         .logLevel("INFO")
                         .concurrency(2)
                         .queues(QUEUE)
-                        .options("--accept-code", "--bundle-cache", cache.toString())
+                        .options(options.toArray(String[]::new))
                         .start();
         workers.add(worker);
         return worker;
@@ -235,6 +238,16 @@ class ShippedCodeIT {
         JvmProcess worker = codeWorker();
 
         assertRefusedAsBundle(worker);
+    }
+
+    @Test
+    void anOversizedBundleIsDeadLetteredAndTheWorkerRunsOn() throws Exception {
+        int size = seal(bundle()).bytes().length;
+        JvmProcess worker =
+                codeWorker("--max-bundle-bytes", Integer.toString(Math.max(1024, size - 1)));
+
+        assertRefusedAsBundle(worker);
+        assertThat(worker.outputText()).contains("more than the bundle limit");
     }
 
     private void assertRefusedAsBundle(JvmProcess worker) throws Exception {
