@@ -126,6 +126,11 @@ public final class WarrenConfig {
     }
 
     /** With quorum queues: deliveries of one message after which the broker dead-letters it. */
+    /** Whether and how this producer ships its tasks' code; off unless {@code shipCode} says. */
+    public ShipOptions shipOptions() {
+        return values.shipOptions;
+    }
+
     public int quorumDeliveryLimit() {
         return values.quorumDeliveryLimit;
     }
@@ -156,6 +161,7 @@ public final class WarrenConfig {
         private String namespace = "";
         private boolean quorumQueues;
         private int quorumDeliveryLimit = 10;
+        private ShipOptions shipOptions = ShipOptions.off();
 
         private Builder() {}
 
@@ -177,6 +183,7 @@ public final class WarrenConfig {
             b.namespace = namespace;
             b.quorumQueues = quorumQueues;
             b.quorumDeliveryLimit = quorumDeliveryLimit;
+            b.shipOptions = shipOptions;
             return b;
         }
 
@@ -289,6 +296,16 @@ public final class WarrenConfig {
 
         public Builder quorumDeliveryLimit(int deliveries) {
             this.quorumDeliveryLimit = ConfigChecks.atLeast("quorumDeliveryLimit", deliveries, 1);
+            return this;
+        }
+
+        /** Ship tasks' code with the tasks (see {@link ShipOptions}), or not. */
+        public Builder shipCode(boolean ship) {
+            return shipCode(ship ? ShipOptions.on() : ShipOptions.off());
+        }
+
+        public Builder shipCode(ShipOptions options) {
+            this.shipOptions = java.util.Objects.requireNonNull(options, "shipCode options");
             return this;
         }
 

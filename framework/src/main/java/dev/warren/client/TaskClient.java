@@ -45,6 +45,7 @@ public final class TaskClient implements AutoCloseable {
     private final Subscription replies;
     private final ExecutorService mapDrivers;
     private final ClientMeters meters;
+    private final ShippedCode shippedCode;
     private volatile boolean closed;
 
     /**
@@ -62,6 +63,7 @@ public final class TaskClient implements AutoCloseable {
         this.broker = BrokerLink.of(broker);
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.replyQueue = this.broker.names().replyQueue(clientId);
+        this.shippedCode = ShippedCode.of(this.broker);
         this.pending =
                 new PendingReplies(this.broker.protocol(), this.broker.notices(), replyQueue);
         Objects.requireNonNull(meters, "meters");
@@ -174,7 +176,11 @@ public final class TaskClient implements AutoCloseable {
     private CompletableFuture<Void> publishTask(
             Task<?> task, String queue, TaskId id, String replyTo) {
         broker.topology().declareWorkQueue(queue);
-        Envelope envelope = broker.protocol().task(new Submission(task, id, replyTo, queue));
+        Submission submission = new Submission(task, id, replyTo, queue);
+        Envelope envelope =
+                shippedCode == null
+                        ? broker.protocol().task(submission)
+                        : broker.protocol().task(submission, shippedCode.bundleOf(task.getClass()));
         if (replyTo != null) {
             pending.signed(id, envelope.signature());
         }

@@ -143,7 +143,16 @@ public class TaskRefusedException extends WarrenException {
                 "the task ran, but its result cannot be encoded: register the result's classes on"
                         + " workers and clients, or keep it under maxBodyBytes"),
         /** A reason this version of Warren does not know, from a newer worker. */
-        OTHER("upgrade this client to read the worker's reason");
+        OTHER("upgrade this client to read the worker's reason"),
+        CODE_NOT_ACCEPTED(
+                "the task comes with its code and the worker does not run shipped code: start it with"
+                        + " --accept-code, or deploy the task's jar to it and turn shipCode off"),
+        BUNDLE_REFUSED(
+                "the worker refused the task's shipped code (tampered, too large, or signed with a key"
+                        + " it does not accept for code): see the dead letter's detail"),
+        BUNDLE_MISSING(
+                "the task's shipped code is no longer on the broker: submit it again from a producer"
+                        + " with shipCode on");
 
         private final String fix;
 

@@ -27,8 +27,19 @@ final class Admission {
     private final Duration maxAge;
     private final Duration maxSkew;
     private final ReplayCheck replays;
+    private final ShippedTasks shipped;
 
     Admission(MessageSealer sealer, Clock clock, WarrenConfig config, ReplayCheck replays) {
+        this(sealer, clock, config, replays, ShippedTasks.refusing());
+    }
+
+    Admission(
+            MessageSealer sealer,
+            Clock clock,
+            WarrenConfig config,
+            ReplayCheck replays,
+            ShippedTasks shipped) {
+        this.shipped = shipped;
         this.sealer = sealer;
         this.clock = clock;
         this.maxAge = config.maxMessageAge();
@@ -54,7 +65,21 @@ final class Admission {
     Verdict admit(Envelope envelope, boolean redelivered, String queue) {
         boolean opened = false;
         try {
-            Object payload = sealer.open(envelope, TaskProtocol.taskOn(queue));
+            Object payload;
+            try {
+                payload = sealer.open(envelope, TaskProtocol.taskOn(queue));
+            } catch (RejectedMessageException e) {
+                String bundle =
+                        e.reason() == RejectReason.MISDIRECTED
+                                ? TaskProtocol.shippedBundleOf(envelope.binding(), queue)
+                                : null;
+                if (bundle == null) {
+                    throw e;
+                }
+                // verified, and signed for this queue: only its purpose says its code is shipped
+                opened = true;
+                payload = shipped.open(envelope, bundle);
+            }
             opened = true;
             checkAge(envelope);
             Task<?> task = checkIsTask(envelope, payload);

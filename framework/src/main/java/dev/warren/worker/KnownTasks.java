@@ -19,11 +19,16 @@ final class KnownTasks {
 
     /** Registers the worker's task classes; returns each with its queue, in the order found. */
     static Map<Class<?>, String> admit(BrokerLink broker) {
+        return admit(broker, false);
+    }
+
+    /** As {@link #admit(BrokerLink)}; a worker that accepts shipped code may know no task. */
+    static Map<Class<?>, String> admit(BrokerLink broker, boolean acceptsCode) {
         List<Class<?>> classes = broker.config().tasks();
         if (classes.isEmpty()) {
             classes = TaskScan.taskClasses(TaskScan.applicationClasspath(), loader());
         }
-        if (classes.isEmpty()) {
+        if (classes.isEmpty() && !acceptsCode) {
             throw new ConfigurationException(
                     "this worker found no task class, so it could decode no task: annotate the task"
                             + " records with @TaskOptions and put them on the classpath, or name"

@@ -20,7 +20,12 @@ final class PipelineAssembly {
             StuckTasks stuck) {
         WorkerPort port = new BrokerWorkerPort(broker);
         return new TaskPipeline(
-                new Admission(broker.sealer(), clock, broker.config(), replays),
+                new Admission(
+                        broker.sealer(),
+                        clock,
+                        broker.config(),
+                        replays,
+                        ShippedTasks.of(broker, config.codeAcceptance())),
                 replays,
                 new TimedRun(taskThreads, config.timeoutGrace(), stuck),
                 new Effects(

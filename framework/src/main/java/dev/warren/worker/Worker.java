@@ -98,7 +98,7 @@ public final class Worker implements AutoCloseable {
      */
     public static Worker start(Broker connection, WorkerConfig given) {
         BrokerLink broker = BrokerLink.of(connection);
-        Map<Class<?>, String> known = KnownTasks.admit(broker);
+        Map<Class<?>, String> known = KnownTasks.admit(broker, given.acceptsCode());
         WorkerConfig config = QueueChecks.applied(given, known.keySet(), broker.names(), log::warn);
         Worker worker = new Worker(broker, config, known);
         try {

@@ -1,6 +1,7 @@
 package dev.warren.worker;
 
 import dev.warren.ConfigurationException;
+import dev.warren.SigningKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public final class WorkerConfig {
     private final MeterRegistry meterRegistry;
     private final Duration timeoutGrace;
     private final int maxStuckTasks;
+    private final CodeAcceptance code;
 
     private WorkerConfig(Builder b) {
         this.queues = List.copyOf(b.queues);
@@ -43,6 +45,7 @@ public final class WorkerConfig {
         this.meterRegistry = b.meterRegistry;
         this.timeoutGrace = b.timeoutGrace;
         this.maxStuckTasks = b.maxStuckTasks != null ? b.maxStuckTasks : b.concurrency;
+        this.code = b.code;
     }
 
     private WorkerConfig(WorkerConfig c, List<String> queues) {
@@ -56,6 +59,7 @@ public final class WorkerConfig {
         this.meterRegistry = c.meterRegistry;
         this.timeoutGrace = c.timeoutGrace;
         this.maxStuckTasks = c.maxStuckTasks;
+        this.code = c.code;
     }
 
     public static Builder custom() {
@@ -125,6 +129,16 @@ public final class WorkerConfig {
      * How many stuck task threads (tasks that ignored interruption past their timeout and grace)
      * the worker tolerates; with more it stops taking work, drains and stops with a failure.
      */
+    /** Whether this worker runs tasks whose code the producer ships. */
+    public boolean acceptsCode() {
+        return code.accept();
+    }
+
+    /** The rest of what {@link Builder#acceptCode} and the setters after it say. */
+    CodeAcceptance codeAcceptance() {
+        return code;
+    }
+
     public int maxStuckTasks() {
         return maxStuckTasks;
     }
@@ -141,6 +155,7 @@ public final class WorkerConfig {
         private MeterRegistry meterRegistry = Metrics.globalRegistry;
         private Duration timeoutGrace = Duration.ofSeconds(2);
         private Integer maxStuckTasks;
+        private CodeAcceptance code = CodeAcceptance.refuse();
 
         private Builder() {}
 
@@ -249,6 +264,38 @@ public final class WorkerConfig {
                         "maxStuckTasks must not be negative, was " + threads);
             }
             this.maxStuckTasks = threads;
+            return this;
+        }
+
+        /**
+         * Run tasks whose code the producer ships (off by default). Anyone holding a key this
+         * worker accepts for code can then run any code on it: require a separate code key with
+         * {@link #codeKeys}.
+         */
+        public Builder acceptCode(boolean accept) {
+            this.code = code.accepting(accept);
+            return this;
+        }
+
+        /** Accept shipped code only when signed with these keys, not with the task keys. */
+        public Builder codeKeys(SigningKeys keys) {
+            this.code = code.withKeys(java.util.Objects.requireNonNull(keys, "codeKeys"));
+            return this;
+        }
+
+        /** Where verified bundles are kept between runs (a per-user folder in the temp dir). */
+        public Builder bundleCache(java.nio.file.Path dir) {
+            this.code = code.withCacheDir(java.util.Objects.requireNonNull(dir, "bundleCache"));
+            return this;
+        }
+
+        /** Refuse shipped code larger than this (16 MiB by default). */
+        public Builder maxBundleBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new ConfigurationException(
+                        "maxBundleBytes must be at least 1024, was " + bytes);
+            }
+            this.code = code.withMaxBundleBytes(bytes);
             return this;
         }
 

@@ -64,10 +64,15 @@ final class TaskClasspath {
      * @throws ConfigurationException when there is none: the worker could decode no task
      */
     List<Class<?>> tasks() {
+        return tasks(false);
+    }
+
+    /** As {@link #tasks()}; a worker that accepts shipped code may find none. */
+    List<Class<?>> tasks(boolean acceptsCode) {
         List<Class<?>> tasks =
                 TaskScan.taskClasses(
                         entries.isEmpty() ? TaskScan.applicationClasspath() : entries, loader);
-        if (tasks.isEmpty()) {
+        if (tasks.isEmpty() && !acceptsCode) {
             throw new ConfigurationException(
                     "no task class found on --classpath "
                             + entries

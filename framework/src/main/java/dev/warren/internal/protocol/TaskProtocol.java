@@ -37,6 +37,8 @@ public final class TaskProtocol {
                     TaskRefusal.class,
                     TaskRefusal.KRYO_ID);
 
+    private static final String SHIPPED_TASK = "task+code:";
+
     private final MessageSealer sealer;
     private final Clock clock;
 
@@ -89,6 +91,38 @@ public final class TaskProtocol {
                         submission.replyTo(),
                         1,
                         taskOn(submission.queue())),
+                submission.task());
+    }
+
+    /** What a task whose code travels in bundle {@code bundleHash} is signed for. */
+    public static Binding shippedTaskOn(String queue, String bundleHash) {
+        return Binding.of(queue, SHIPPED_TASK + bundleHash);
+    }
+
+    /**
+     * The bundle hash of a task signed as {@link #shippedTaskOn} for {@code queue}, or null when
+     * {@code binding} is anything else.
+     */
+    public static String shippedBundleOf(Binding binding, String queue) {
+        String purpose = binding.purpose();
+        if (purpose == null || !purpose.startsWith(SHIPPED_TASK) || queue == null) {
+            return null;
+        }
+        return queue.equals(binding.destination())
+                ? purpose.substring(SHIPPED_TASK.length())
+                : null;
+    }
+
+    /** A task to publish for the first time whose code travels in bundle {@code bundleHash}. */
+    public Envelope task(Submission submission, String bundleHash) {
+        return sealer.seal(
+                new Heading(
+                        submission.id().toString(),
+                        submission.task().getClass().getName(),
+                        clock.millis(),
+                        submission.replyTo(),
+                        1,
+                        shippedTaskOn(submission.queue(), bundleHash)),
                 submission.task());
     }
 

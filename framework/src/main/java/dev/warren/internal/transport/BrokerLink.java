@@ -256,6 +256,11 @@ public final class BrokerLink implements AutoCloseable {
         }
     }
 
+    /** Where shipped code waits on the broker. */
+    public BundleShelf bundles() {
+        return new BundleShelf(publishing, consuming, address, BundleShelf.EXPIRY);
+    }
+
     /** Whether both connections are open right now (false while recovering). */
     public boolean isConnected() {
         return publishing.isOpen() && consuming.isOpen();

@@ -44,7 +44,13 @@ public enum RejectReason {
     /** The worker itself failed on this message twice (a bug, or a class missing on the worker). */
     WORKER_ERROR,
     /** The task ran, but its result cannot be encoded (not registered here, or too large). */
-    UNSENDABLE_RESULT;
+    UNSENDABLE_RESULT,
+    /** The task comes with its code, and this worker does not run shipped code. */
+    CODE_NOT_ACCEPTED,
+    /** The task's shipped code failed a check: size, hash, signature or format. */
+    BUNDLE_REFUSED,
+    /** The task's shipped code is not on the broker (its queue expired or was deleted). */
+    BUNDLE_MISSING;
 
     /**
      * Whether this refusal comes before the signature verified: nothing the message says, its

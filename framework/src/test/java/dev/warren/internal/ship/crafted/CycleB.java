@@ -1,0 +1,5 @@
+package dev.warren.internal.ship.crafted;
+
+public final class CycleB {
+    CycleA other;
+}

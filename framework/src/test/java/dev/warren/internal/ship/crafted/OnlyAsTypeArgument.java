@@ -1,0 +1,3 @@
+package dev.warren.internal.ship.crafted;
+
+public final class OnlyAsTypeArgument {}
