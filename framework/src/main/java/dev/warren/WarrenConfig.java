@@ -120,17 +120,17 @@ public final class WarrenConfig {
         return values.namespace;
     }
 
-    /** Whether work queues are quorum queues (replicated; for clusters). */
+    /** Whether the queues Warren declares are quorum queues where they can be (for clusters). */
     public boolean quorumQueues() {
         return values.quorumQueues;
     }
 
-    /** With quorum queues: deliveries of one message after which the broker dead-letters it. */
     /** Whether and how this producer ships its tasks' code; off unless {@code shipCode} says. */
     public ShipOptions shipOptions() {
         return values.shipOptions;
     }
 
+    /** With quorum queues: deliveries of one message after which the broker dead-letters it. */
     public int quorumDeliveryLimit() {
         return values.quorumDeliveryLimit;
     }
@@ -305,7 +305,7 @@ public final class WarrenConfig {
         }
 
         public Builder shipCode(ShipOptions options) {
-            this.shipOptions = java.util.Objects.requireNonNull(options, "shipCode options");
+            this.shipOptions = Objects.requireNonNull(options, "shipCode options");
             return this;
         }
 
