@@ -30,11 +30,9 @@ public final class WarrenConfig {
     public static final int FIRST_USER_TYPE_ID = 100;
 
     private final Builder values;
-    private final Map<Class<?>, Integer> registrations;
 
     private WarrenConfig(Builder b) {
         this.values = b.copy();
-        this.registrations = Collections.unmodifiableMap(values.registrations);
     }
 
     public static Builder custom() {
@@ -64,7 +62,7 @@ public final class WarrenConfig {
 
     /** Class to explicit Kryo id, in registration order. */
     public Map<Class<?>, Integer> registrations() {
-        return registrations;
+        return Collections.unmodifiableMap(values.registrations);
     }
 
     /** The task classes named with {@link Builder#tasks}, in order; empty if none were. */
@@ -140,15 +138,15 @@ public final class WarrenConfig {
         String namespace = values.namespace.isEmpty() ? "" : ", namespace=" + values.namespace;
         return String.format(
                 "WarrenConfig[broker=%s%s, keys=%s, registrations=%d]",
-                brokerAddressForHumans(), namespace, values.signingKeys, registrations.size());
+                brokerAddressForHumans(), namespace, values.signingKeys, registrations().size());
     }
 
     /** Builds a {@link WarrenConfig}; each setter checks its value and names it when wrong. */
-    public static final class Builder {
+    public static final class Builder implements Cloneable {
         private List<URI> brokerUris = List.of(DEFAULT_BROKER_URI);
         private SigningKeys signingKeys;
-        private final Map<Class<?>, Integer> registrations = new LinkedHashMap<>();
-        private final Set<Class<?>> tasks = new LinkedHashSet<>();
+        private Map<Class<?>, Integer> registrations = new LinkedHashMap<>();
+        private Set<Class<?>> tasks = new LinkedHashSet<>();
         private int maxBodyBytes = 8 * 1024 * 1024;
         private Duration maxMessageAge = Duration.ofHours(24);
         private Duration maxClockSkew = Duration.ofMinutes(2);
@@ -166,25 +164,14 @@ public final class WarrenConfig {
         private Builder() {}
 
         private Builder copy() {
-            Builder b = new Builder();
-            b.brokerUris = brokerUris;
-            b.signingKeys = signingKeys;
-            b.registrations.putAll(registrations);
-            b.tasks.addAll(tasks);
-            b.maxBodyBytes = maxBodyBytes;
-            b.maxMessageAge = maxMessageAge;
-            b.maxClockSkew = maxClockSkew;
-            b.publishWindow = publishWindow;
-            b.publishTimeout = publishTimeout;
-            b.replyQueueExpiry = replyQueueExpiry;
-            b.heartbeat = heartbeat;
-            b.connectAttempts = connectAttempts;
-            b.connectionName = connectionName;
-            b.namespace = namespace;
-            b.quorumQueues = quorumQueues;
-            b.quorumDeliveryLimit = quorumDeliveryLimit;
-            b.shipOptions = shipOptions;
-            return b;
+            try {
+                Builder b = (Builder) super.clone();
+                b.registrations = new LinkedHashMap<>(registrations);
+                b.tasks = new LinkedHashSet<>(tasks);
+                return b;
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
         }
 
         public Builder brokerUri(URI uri) {
@@ -219,10 +206,9 @@ public final class WarrenConfig {
         }
 
         /**
-         * Names the task classes this process sends or runs, so they (and the types they reach) are
-         * registered when the broker connects; a worker then decodes only these. Without it, a
-         * producer registers each class at its first submit and a worker scans its classpath for
-         * classes annotated with {@code @TaskOptions}.
+         * The task classes this process sends or runs, registered at connect with the types they
+         * reach; a worker then decodes only these. Without: a producer registers each class at its
+         * first submit, and a worker scans its classpath for {@code @TaskOptions} classes.
          */
         public Builder tasks(Class<?>... taskClasses) {
             for (Class<?> type : taskClasses) {
@@ -299,11 +285,7 @@ public final class WarrenConfig {
             return this;
         }
 
-        /** Ship tasks' code with the tasks (see {@link ShipOptions}), or not. */
-        public Builder shipCode(boolean ship) {
-            return shipCode(ship ? ShipOptions.on() : ShipOptions.off());
-        }
-
+        /** Ships tasks' code to workers that accept it: {@code ShipOptions.on()}. */
         public Builder shipCode(ShipOptions options) {
             this.shipOptions = Objects.requireNonNull(options, "shipCode options");
             return this;

@@ -1,5 +1,6 @@
 package dev.warren.worker;
 
+import dev.warren.ConfigurationException;
 import dev.warren.ShipOptions;
 import dev.warren.SigningKeys;
 import java.nio.file.Path;
@@ -44,6 +45,9 @@ record CodeAcceptance(
     }
 
     CodeAcceptance withMaxBundleBytes(int bytes) {
+        if (bytes < 1024) {
+            throw new ConfigurationException("maxBundleBytes must be at least 1024, was " + bytes);
+        }
         return new CodeAcceptance(accept, codeKeys, cacheDir, idle, bytes);
     }
 }

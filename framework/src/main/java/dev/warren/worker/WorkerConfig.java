@@ -4,6 +4,7 @@ import dev.warren.ConfigurationException;
 import dev.warren.SigningKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,44 +23,10 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class WorkerConfig {
-    private final List<String> queues;
-    private final int concurrency;
-    private final int prefetch;
-    private final Duration shutdownTimeout;
-    private final int replayMemory;
-    private final ServiceLocator services;
-    private final Duration heartbeatInterval;
-    private final MeterRegistry meterRegistry;
-    private final Duration timeoutGrace;
-    private final int maxStuckTasks;
-    private final CodeAcceptance code;
+    private final Builder values;
 
     private WorkerConfig(Builder b) {
-        this.queues = List.copyOf(b.queues);
-        this.concurrency = b.concurrency;
-        this.prefetch = b.prefetch > 0 ? b.prefetch : b.concurrency;
-        this.shutdownTimeout = b.shutdownTimeout;
-        this.replayMemory = b.replayMemory;
-        this.services = b.services;
-        this.heartbeatInterval = b.heartbeatInterval;
-        this.meterRegistry = b.meterRegistry;
-        this.timeoutGrace = b.timeoutGrace;
-        this.maxStuckTasks = b.maxStuckTasks != null ? b.maxStuckTasks : b.concurrency;
-        this.code = b.code;
-    }
-
-    private WorkerConfig(WorkerConfig c, List<String> queues) {
-        this.queues = List.copyOf(queues);
-        this.concurrency = c.concurrency;
-        this.prefetch = c.prefetch;
-        this.shutdownTimeout = c.shutdownTimeout;
-        this.replayMemory = c.replayMemory;
-        this.services = c.services;
-        this.heartbeatInterval = c.heartbeatInterval;
-        this.meterRegistry = c.meterRegistry;
-        this.timeoutGrace = c.timeoutGrace;
-        this.maxStuckTasks = c.maxStuckTasks;
-        this.code = c.code;
+        this.values = b.copy();
     }
 
     public static Builder custom() {
@@ -68,22 +35,28 @@ public final class WorkerConfig {
 
     /** This configuration consuming {@code queues} instead (the queue checks' plan). */
     WorkerConfig withQueues(List<String> queues) {
-        return queues.equals(this.queues) ? this : new WorkerConfig(this, queues);
+        if (queues.equals(values.queues)) {
+            return this;
+        }
+        Builder b = values.copy();
+        b.queues.clear();
+        b.queues.addAll(queues);
+        return new WorkerConfig(b);
     }
 
     /** Logical queue names (without the {@code warren.} prefix). */
     public List<String> queues() {
-        return queues;
+        return List.copyOf(values.queues);
     }
 
     /** Tasks run at the same time, each on its own thread. */
     public int concurrency() {
-        return concurrency;
+        return values.concurrency;
     }
 
     /** Unacknowledged messages the broker may push to this worker per queue. */
     public int prefetch() {
-        return prefetch;
+        return values.prefetch > 0 ? values.prefetch : values.concurrency;
     }
 
     /**
@@ -91,21 +64,21 @@ public final class WorkerConfig {
      * messages.
      */
     public Duration shutdownTimeout() {
-        return shutdownTimeout;
+        return values.shutdownTimeout;
     }
 
     /** How many recent (task id, attempt) pairs the worker remembers to refuse replays. */
     public int replayMemory() {
-        return replayMemory;
+        return values.replayMemory;
     }
 
     ServiceLocator services() {
-        return services;
+        return values.services;
     }
 
     /** How often the worker announces itself on {@code warren.heartbeats}; zero: never. */
     public Duration heartbeatInterval() {
-        return heartbeatInterval;
+        return values.heartbeatInterval;
     }
 
     /**
@@ -113,7 +86,7 @@ public final class WorkerConfig {
      * until the application adds a registry to it.
      */
     public MeterRegistry meterRegistry() {
-        return meterRegistry;
+        return values.meterRegistry;
     }
 
     /**
@@ -122,30 +95,30 @@ public final class WorkerConfig {
      * as stuck.
      */
     public Duration timeoutGrace() {
-        return timeoutGrace;
+        return values.timeoutGrace;
+    }
+
+    /** Whether this worker runs tasks whose code the producer ships. */
+    public boolean acceptsCode() {
+        return values.code.accept();
+    }
+
+    /** The rest of what {@link Builder#acceptCode} and the setters after it say. */
+    CodeAcceptance codeAcceptance() {
+        return values.code;
     }
 
     /**
      * How many stuck task threads (tasks that ignored interruption past their timeout and grace)
      * the worker tolerates; with more it stops taking work, drains and stops with a failure.
      */
-    /** Whether this worker runs tasks whose code the producer ships. */
-    public boolean acceptsCode() {
-        return code.accept();
-    }
-
-    /** The rest of what {@link Builder#acceptCode} and the setters after it say. */
-    CodeAcceptance codeAcceptance() {
-        return code;
-    }
-
     public int maxStuckTasks() {
-        return maxStuckTasks;
+        return values.maxStuckTasks != null ? values.maxStuckTasks : values.concurrency;
     }
 
     /** Builds a {@link WorkerConfig}. */
-    public static final class Builder {
-        private final List<String> queues = new ArrayList<>();
+    public static final class Builder implements Cloneable {
+        private List<String> queues = new ArrayList<>();
         private int concurrency = Runtime.getRuntime().availableProcessors();
         private int prefetch;
         private Duration shutdownTimeout = Duration.ofMinutes(5);
@@ -158,6 +131,16 @@ public final class WorkerConfig {
         private CodeAcceptance code = CodeAcceptance.refuse();
 
         private Builder() {}
+
+        private Builder copy() {
+            try {
+                Builder b = (Builder) super.clone();
+                b.queues = new ArrayList<>(queues);
+                return b;
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
 
         public Builder queues(String... names) {
             return queues(List.of(names));
@@ -279,22 +262,18 @@ public final class WorkerConfig {
 
         /** Accept shipped code only when signed with these keys, not with the task keys. */
         public Builder codeKeys(SigningKeys keys) {
-            this.code = code.withKeys(java.util.Objects.requireNonNull(keys, "codeKeys"));
+            this.code = code.withKeys(Objects.requireNonNull(keys, "codeKeys"));
             return this;
         }
 
         /** Where verified bundles are kept between runs (a per-user folder in the temp dir). */
-        public Builder bundleCache(java.nio.file.Path dir) {
-            this.code = code.withCacheDir(java.util.Objects.requireNonNull(dir, "bundleCache"));
+        public Builder bundleCache(Path dir) {
+            this.code = code.withCacheDir(Objects.requireNonNull(dir, "bundleCache"));
             return this;
         }
 
         /** Refuse shipped code larger than this (16 MiB by default). */
         public Builder maxBundleBytes(int bytes) {
-            if (bytes < 1024) {
-                throw new ConfigurationException(
-                        "maxBundleBytes must be at least 1024, was " + bytes);
-            }
             this.code = code.withMaxBundleBytes(bytes);
             return this;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.warren.Broker;
+import dev.warren.ShipOptions;
 import dev.warren.client.SubmitOptions;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskFailedException;
@@ -65,7 +66,7 @@ class ShippedCodeIT {
                         Bundle.of(DependencyWalk.from(UsesALibrary.class).walk()).hash());
         Queues.deleteAfterClass(test, bundleQueue, byNameBundleQueue, libraryBundleQueue);
         deleteBundleQueue();
-        broker = Broker.connect(test.config().shipCode(true).build());
+        broker = Broker.connect(test.config().shipCode(ShipOptions.on()).build());
         client = new TaskClient(broker);
     }
 
