@@ -230,7 +230,7 @@ public final class DistributedLock {
         if (joined != null) {
             return joined;
         }
-        HeldToken token = HeldToken.take(coordinator, tokenQueue, binding(), primitive, timeout);
+        HeldToken token = TokenTaker.take(coordinator, tokenQueue, binding(), primitive, timeout);
         if (token == null) {
             return null;
         }

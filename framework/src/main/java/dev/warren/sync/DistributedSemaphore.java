@@ -97,7 +97,7 @@ public final class DistributedSemaphore {
     }
 
     private HeldToken take(Duration timeout) {
-        return HeldToken.take(coordinator, tokenQueue, binding(), primitive, timeout);
+        return TokenTaker.take(coordinator, tokenQueue, binding(), primitive, timeout);
     }
 
     public String name() {

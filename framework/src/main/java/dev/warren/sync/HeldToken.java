@@ -2,7 +2,6 @@ package dev.warren.sync;
 
 import com.rabbitmq.client.Channel;
 import dev.warren.internal.transport.AmqpMessages;
-import dev.warren.internal.wire.Binding;
 import dev.warren.internal.wire.Envelope;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,11 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One token message held as an unacked delivery: the common core of a lease and a permit. Taking it
- * is consuming with prefetch 1 until a token that verifies arrives (forgeries are acked away);
- * giving it back is cancel then nack(requeue) on the same channel (cancel first, or the broker
- * would hand the token straight back to this consumer). If the channel or connection dies first,
- * the broker requeues the token and this hold is lost.
+ * One token message held as an unacked delivery: the common core of a lease and a permit, taken by
+ * {@link TokenTaker}. Giving it back is cancel then nack(requeue) on the same channel (cancel
+ * first, or the broker would hand the token straight back to this consumer). If the channel or
+ * connection dies first, the broker requeues the token and this hold is lost.
  *
  * <p>A token of a single-active-consumer queue can be renewed: in one transaction on its channel,
  * ack it and publish it again to its queue; the broker delivers it to the active consumer, this
@@ -48,67 +46,21 @@ final class HeldToken {
     private volatile boolean lost;
     private volatile String lostReason;
 
-    private HeldToken(Coordinator coordinator, String queue, String primitive, Channel channel) {
+    HeldToken(Coordinator coordinator, String queue, String primitive, Channel channel) {
         this.coordinator = coordinator;
         this.queue = queue;
         this.primitive = primitive;
         this.channel = channel;
     }
 
-    /**
-     * Waits up to {@code timeout} (null: for ever) for a token of {@code queue} signed for {@code
-     * binding}; null on timeout. Anything else met in the queue is removed and counted, never held.
-     * A wait cut by the loss of the coordinator's connection goes on on the next connection.
-     */
-    static HeldToken take(
-            Coordinator coordinator,
-            String queue,
-            Binding binding,
-            String primitive,
-            Duration timeout) {
-        Deadline deadline = timeout == null ? null : Deadline.in(timeout);
-        return coordinator
-                .connection()
-                .acrossLosses(
-                        deadline, () -> takeOnce(coordinator, queue, binding, primitive, deadline));
+    /** Consuming from the token queue under {@code tag}: waiting for the grant. */
+    void consuming(String tag) {
+        this.consumerTag = tag;
     }
 
-    private static HeldToken takeOnce(
-            Coordinator coordinator,
-            String queue,
-            Binding binding,
-            String primitive,
-            Deadline deadline) {
-        Channel channel = coordinator.holdChannels().borrow(primitive, deadline);
-        HeldToken hold = new HeldToken(coordinator, queue, primitive, channel);
-        try {
-            hold.consumerTag =
-                    channel.basicConsume(
-                            queue, false, new TokenConsumer(hold, coordinator, binding, queue));
-        } catch (IOException | RuntimeException e) {
-            SyncConnection.abortQuietly(channel);
-            throw SyncFailures.translate(
-                    primitive, "wait in queue " + queue, coordinator.broker(), e);
-        }
-        try {
-            if (deadline == null) {
-                hold.granted.get();
-            } else {
-                hold.granted.get(Math.max(0, deadline.nanosLeft()), TimeUnit.NANOSECONDS);
-            }
-            return hold;
-        } catch (TimeoutException e) {
-            // closing (not cancelling) requeues a token that may arrive in this very moment
-            SyncConnection.abortQuietly(channel);
-            return null;
-        } catch (InterruptedException e) {
-            SyncConnection.abortQuietly(channel);
-            Thread.currentThread().interrupt();
-            throw new CoordinationException(primitive + ": interrupted while waiting");
-        } catch (ExecutionException e) {
-            SyncConnection.abortQuietly(channel);
-            throw SyncFailures.translate(primitive, "wait", coordinator.broker(), e.getCause());
-        }
+    /** The grant's delivery tag, once a genuine token arrives. */
+    CompletableFuture<Long> grant() {
+        return granted;
     }
 
     Channel channel() {
@@ -117,10 +69,6 @@ final class HeldToken {
 
     String primitive() {
         return primitive;
-    }
-
-    boolean isTransactional() {
-        return transactional;
     }
 
     /** When the token held now was delivered (monotonic nanoseconds). */
@@ -210,13 +158,13 @@ final class HeldToken {
      * failure loses the hold (and closes the channel, which gives back whatever it still holds).
      */
     void renew(Envelope fresh, Duration waitBack) {
-        synchronized (channelUse) {
-            if (!isValid()) {
-                return;
-            }
-            CompletableFuture<Long> back = new CompletableFuture<>();
-            renewal = back;
-            try {
+        CompletableFuture<Long> back = new CompletableFuture<>();
+        try {
+            synchronized (channelUse) {
+                if (!isValid()) {
+                    return;
+                }
+                renewal = back;
                 if (!transactional) {
                     channel.txSelect();
                     transactional = true;
@@ -224,24 +172,37 @@ final class HeldToken {
                 channel.basicAck(deliveryTag, false);
                 channel.basicPublish("", queue, AmqpMessages.properties(fresh, true), fresh.body());
                 channel.txCommit();
-                back.get(waitBack.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                renewalFailed(
-                        "it was renewed, but the token did not come back within "
-                                + SyncFailures.humanize(waitBack));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                renewalFailed("its renewal was interrupted");
-            } catch (ExecutionException e) {
-                renewalFailed("its renewal failed: " + e.getCause().getMessage());
-            } catch (IOException | RuntimeException e) {
-                renewalFailed(
-                        "its renewal failed: "
-                                + SyncFailures.translate(
-                                                primitive, "renew", coordinator.broker(), e)
-                                        .getMessage());
-            } finally {
-                renewal = null;
+            }
+            // outside the lock: the consumer thread may need the channel for a forgery first
+            back.get(waitBack.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            renewalFailed(
+                    "it was renewed, but the token did not come back within "
+                            + SyncFailures.humanize(waitBack));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            renewalFailed("its renewal was interrupted");
+        } catch (ExecutionException e) {
+            renewalFailed("its renewal failed: " + e.getCause().getMessage());
+        } catch (IOException | RuntimeException e) {
+            renewalFailed(
+                    "its renewal failed: "
+                            + SyncFailures.translate(primitive, "renew", coordinator.broker(), e)
+                                    .getMessage());
+        } finally {
+            renewal = null;
+        }
+    }
+
+    /**
+     * Acks a message that is not a genuine token, committing when the channel is transactional;
+     * under the channel's lock, as a renewal's transaction on the same channel may be under way.
+     */
+    void removeUntrusted(long tag) throws IOException {
+        synchronized (channelUse) {
+            channel.basicAck(tag, false);
+            if (transactional) {
+                channel.txCommit();
             }
         }
     }

@@ -37,10 +37,7 @@ final class TokenConsumer extends DefaultConsumer {
             throws IOException {
         if (!genuine(properties, body)) {
             // removed, or it would come back to the next taker
-            getChannel().basicAck(envelope.getDeliveryTag(), false);
-            if (hold.isTransactional()) {
-                getChannel().txCommit();
-            }
+            hold.removeUntrusted(envelope.getDeliveryTag());
             return;
         }
         hold.delivered(envelope.getDeliveryTag());

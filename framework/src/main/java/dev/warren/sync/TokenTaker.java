@@ -1,0 +1,73 @@
+package dev.warren.sync;
+
+import com.rabbitmq.client.Channel;
+import dev.warren.internal.wire.Binding;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Takes a {@link HeldToken}: consumes the token queue with prefetch 1 until a token that verifies
+ * arrives (forgeries are acked away by its {@link TokenConsumer}).
+ */
+final class TokenTaker {
+    private TokenTaker() {}
+
+    /**
+     * Waits up to {@code timeout} (null: for ever) for a token of {@code queue} signed for {@code
+     * binding}; null on timeout. Anything else met in the queue is removed and counted, never held.
+     * A wait cut by the loss of the coordinator's connection goes on on the next connection.
+     */
+    static HeldToken take(
+            Coordinator coordinator,
+            String queue,
+            Binding binding,
+            String primitive,
+            Duration timeout) {
+        Deadline deadline = timeout == null ? null : Deadline.in(timeout);
+        return coordinator
+                .connection()
+                .acrossLosses(
+                        deadline, () -> takeOnce(coordinator, queue, binding, primitive, deadline));
+    }
+
+    private static HeldToken takeOnce(
+            Coordinator coordinator,
+            String queue,
+            Binding binding,
+            String primitive,
+            Deadline deadline) {
+        Channel channel = coordinator.holdChannels().borrow(primitive, deadline);
+        HeldToken hold = new HeldToken(coordinator, queue, primitive, channel);
+        try {
+            hold.consuming(
+                    channel.basicConsume(
+                            queue, false, new TokenConsumer(hold, coordinator, binding, queue)));
+        } catch (IOException | RuntimeException e) {
+            SyncConnection.abortQuietly(channel);
+            throw SyncFailures.translate(
+                    primitive, "wait in queue " + queue, coordinator.broker(), e);
+        }
+        try {
+            if (deadline == null) {
+                hold.grant().get();
+            } else {
+                hold.grant().get(Math.max(0, deadline.nanosLeft()), TimeUnit.NANOSECONDS);
+            }
+            return hold;
+        } catch (TimeoutException e) {
+            // closing (not cancelling) requeues a token that may arrive in this very moment
+            SyncConnection.abortQuietly(channel);
+            return null;
+        } catch (InterruptedException e) {
+            SyncConnection.abortQuietly(channel);
+            Thread.currentThread().interrupt();
+            throw new CoordinationException(primitive + ": interrupted while waiting");
+        } catch (ExecutionException e) {
+            SyncConnection.abortQuietly(channel);
+            throw SyncFailures.translate(primitive, "wait", coordinator.broker(), e.getCause());
+        }
+    }
+}
