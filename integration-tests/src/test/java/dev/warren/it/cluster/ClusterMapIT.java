@@ -39,7 +39,7 @@ class ClusterMapIT {
                         ClusterChild.HEARTBEAT)) {
             String base = BrokerNames.of(coordinator.config().namespace()).syncPrefix() + "map.";
             String requests = base + name + "#requests";
-            String snapshots = base + name + "#snapshots";
+            String log = base + name + "#log-a";
             SharedMap<String, Integer> map = null;
             try {
                 // the first process declares the map's queues (their leaders on its node) and
@@ -57,7 +57,7 @@ class ClusterMapIT {
                 map.timeout(Duration.ofSeconds(60));
                 SharedMap<String, Integer> counter = map;
                 int requestLeader = cluster.leaderOf(requests, 2);
-                int snapshotLeader = cluster.leaderOf(snapshots, 2);
+                int logLeader = cluster.leaderOf(log, 2);
                 await().atMost(Duration.ofSeconds(30)).until(() -> value(counter) >= 100);
 
                 long killedAt = System.currentTimeMillis();
@@ -68,11 +68,11 @@ class ClusterMapIT {
                 long childOwnerAt = ownerSince(children, killedAt);
                 System.out.printf(
                         "cluster map: node %d (owner's connection; leader of requests: node %d,"
-                                + " of snapshots: node %d) SIGKILLed: a request answered again"
+                                + " of its log: node %d) SIGKILLed: a request answered again"
                                 + " after %d ms; new owner: %s%n",
                         ownerNode,
                         requestLeader,
-                        snapshotLeader,
+                        logLeader,
                         answeredAt - killedAt,
                         childOwnerAt > 0
                                 ? "a child, " + (childOwnerAt - killedAt) + " ms after the kill"
