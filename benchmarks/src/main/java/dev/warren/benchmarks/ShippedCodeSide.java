@@ -30,7 +30,7 @@ final class ShippedCodeSide {
         client.submit(new NoopTask(new byte[payload]), queue).await(WAIT);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "    %s: first result after %.0f ms%n", name, seconds * 1e3);
-        firstResult = row("cold first result", 1, seconds, 1 / seconds, Double.NaN, null, "");
+        firstResult = row("cold first", 1, seconds, 1 / seconds, Double.NaN, null, "");
     }
 
     void measureFullLoad(int tasks, int window, int payload, OneHopBaseline baseline)
@@ -44,7 +44,7 @@ final class ShippedCodeSide {
         System.out.printf(Locale.ROOT, "    %s: %.0f tasks/s at full load%n", name, rate);
         fullLoad =
                 row(
-                        "cached full load",
+                        "cached load",
                         tasks,
                         seconds,
                         rate,
@@ -73,7 +73,7 @@ final class ShippedCodeSide {
                 (double) h.getValueAtPercentile(50));
         oneAtATime =
                 row(
-                        "cached one at a time",
+                        "cached 1 by 1",
                         samples,
                         seconds,
                         samples / seconds,
@@ -91,8 +91,8 @@ final class ShippedCodeSide {
             Histogram latencies,
             String note) {
         return new Row(
-                "shipped code",
-                what + " (" + name + ")",
+                "ship-mode",
+                what + ", " + name,
                 1,
                 100,
                 messages,

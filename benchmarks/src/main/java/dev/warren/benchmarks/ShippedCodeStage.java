@@ -2,6 +2,8 @@ package dev.warren.benchmarks;
 
 import dev.warren.Broker;
 import dev.warren.ShipOptions;
+import dev.warren.SigningKeys;
+import dev.warren.WarrenConfig;
 import dev.warren.client.SubmitOptions;
 import dev.warren.client.TaskClient;
 import dev.warren.internal.ship.Bundle;
@@ -78,6 +80,20 @@ final class ShippedCodeStage {
                 "  p50 round trip one at a time, cached bundle: " + oneAtATime.describe());
     }
 
+    /**
+     * The run's client configuration with shipping on and without the benchmark's catalog: explicit
+     * Kryo ids do not travel with a bundle, so shipped tasks use the ids derived from their names.
+     */
+    private WarrenConfig shippingConfig() {
+        return WarrenConfig.custom()
+                .brokerUri(run.brokerUri())
+                .signingKeys(SigningKeys.parse(run.keys(), "benchmark"))
+                .publishWindow(run.config().publishWindow())
+                .connectionName("warren-bench-shipped")
+                .shipCode(ShipOptions.on())
+                .build();
+    }
+
     private void measurePair(int pair, boolean shippedFirst) throws Exception {
         System.out.printf(
                 "Shipped code, pair %d of %d: starting a fresh worker of each kind ...%n",
@@ -88,9 +104,7 @@ final class ShippedCodeStage {
                 List.of(
                         fleet.acceptingCode(SHIPPED_QUEUE, cache, pair),
                         fleet.withJar(JAR_QUEUE, pair));
-        try (Broker shipping =
-                        Broker.connect(
-                                run.config().toBuilder().shipCode(ShipOptions.on()).build());
+        try (Broker shipping = Broker.connect(shippingConfig());
                 Broker plain = Broker.connect(run.config())) {
             JvmProcess.awaitReady(started);
             TaskClient shippingClient = new TaskClient(shipping);
