@@ -22,7 +22,7 @@ final class ShippedCodeOptions {
     @Option(
             names = "--shipped-tasks",
             paramLabel = "N",
-            defaultValue = "3000",
+            defaultValue = "10000",
             description =
                     "No-op tasks per side and pair at full load, after as many again to warm up"
                             + " (default: ${DEFAULT-VALUE})")

@@ -11,7 +11,7 @@ class ShippedCodeOptionsTest {
         EndToEndBenchmark command = parse();
         assertThat(command.shippedCode.enabled).isFalse();
         assertThat(command.shippedCode.pairs).isEqualTo(5);
-        assertThat(command.shippedCode.tasks).isEqualTo(3000);
+        assertThat(command.shippedCode.tasks).isEqualTo(10_000);
         assertThat(command.shippedCode.samples).isEqualTo(300);
     }
 
