@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
  * <pre>
  * benchmarks/run.sh            # everything (about 15 minutes on 2 cores)
  * benchmarks/run.sh --smoke    # every path once, tiny counts, no timing worth reading
+ * benchmarks/run.sh --shipped-code   # PerfTest, then shipped code against the jar
  * benchmarks/run.sh --help
  * </pre>
  */
@@ -82,6 +83,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     @Mixin LoadOptions load = new LoadOptions();
     @Mixin WorkerOptions workers = new WorkerOptions();
     @Mixin BacklogOptions backlog = new BacklogOptions();
+    @Mixin ShippedCodeOptions shippedCode = new ShippedCodeOptions();
 
     @Option(
             names = {"-h", "--help"},
@@ -122,7 +124,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 run.config().brokerAddressForHumans(),
                 run.directory());
         try {
-            if (!jmh.skip) {
+            if (!jmh.skip && !shippedCode.enabled) {
                 new JmhStage(run, JmhSchedule.of(smoke, jmh.forks, jmh.iterations)).run();
             }
             OneHopBaseline baseline =
@@ -131,13 +133,19 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                             : new PerfTestStage(
                                             run,
                                             perfTest,
-                                            payloads,
+                                            shippedCode.enabled
+                                                    ? new int[] {payloads[0]}
+                                                    : payloads,
                                             rounds,
                                             publishWindow,
                                             workers.prefetch)
                                     .run();
-            new ThroughputStage(run, load, workers, payloads, rounds).run(baseline);
-            new BacklogStage(run, backlog, workers, payloads[0]).run();
+            if (shippedCode.enabled) {
+                new ShippedCodeStage(run, shippedCode, workers, load, baseline).run();
+            } else {
+                new ThroughputStage(run, load, workers, payloads, rounds).run(baseline);
+                new BacklogStage(run, backlog, workers, payloads[0]).run();
+            }
         } finally {
             deleteNoopQueues(run);
         }

@@ -25,7 +25,10 @@ final class SmokeDefaults implements IDefaultValueProvider {
                     Map.entry("--workers", "1,2"),
                     Map.entry("--payloads", "100,10240"),
                     Map.entry("--backlog", "2000"),
-                    Map.entry("--drain-workers", "1"));
+                    Map.entry("--drain-workers", "1"),
+                    Map.entry("--shipped-pairs", "1"),
+                    Map.entry("--shipped-tasks", "200"),
+                    Map.entry("--shipped-samples", "20"));
 
     private final boolean smoke;
 

@@ -1,5 +1,6 @@
 package dev.warren.benchmarks;
 
+import dev.warren.client.SubmitOptions;
 import dev.warren.client.TaskClient;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -17,6 +18,18 @@ final class TaskLoad {
      */
     static void send(TaskClient client, int payload, long tasks, int window, Recorder recorder)
             throws InterruptedException {
+        send(client, SubmitOptions.defaults(), payload, tasks, window, recorder);
+    }
+
+    /** As above, with these submit options (another queue, say). */
+    static void send(
+            TaskClient client,
+            SubmitOptions options,
+            int payload,
+            long tasks,
+            int window,
+            Recorder recorder)
+            throws InterruptedException {
         byte[] data = new byte[payload];
         Semaphore inFlight = new Semaphore(window);
         CountDownLatch done = new CountDownLatch((int) tasks);
@@ -24,7 +37,7 @@ final class TaskLoad {
         for (long i = 0; i < tasks && failure.get() == null; i++) {
             inFlight.acquire();
             long sent = System.nanoTime();
-            client.submit(new NoopTask(data))
+            client.submit(new NoopTask(data), options)
                     .result()
                     .whenComplete(
                             (length, error) -> {

@@ -1,5 +1,6 @@
 package dev.warren.examples;
 
+import dev.warren.ShipOptions;
 import dev.warren.SigningKeys;
 import dev.warren.WarrenConfig;
 import java.io.IOException;
@@ -47,11 +48,19 @@ public final class ExampleEnvironment {
     }
 
     public WarrenConfig config() {
+        return builder().build();
+    }
+
+    /** {@link #config()} with shipping on: tasks carry their code to the workers. */
+    public WarrenConfig shippingCodeConfig() {
+        return builder().shipCode(ShipOptions.on()).build();
+    }
+
+    private WarrenConfig.Builder builder() {
         return WarrenConfig.custom()
                 .brokerUri(brokerUri)
                 .signingKeys(SigningKeys.parse(keysText, "example keys"))
-                .connectAttempts(1)
-                .build();
+                .connectAttempts(1);
     }
 
     /**

@@ -38,7 +38,7 @@ public final class Examples {
                 System.err.println(
                         "unknown example '"
                                 + name
-                                + "'; try: sum-of-primes [workers], thirty-seconds, progress-bar"
+                                + "'; try: sum-of-primes [workers] [--ship-code], thirty-seconds, progress-bar"
                                 + " [workers] [tasks], lock, semaphore, event, event-channel,"
                                 + " shared-map, queue, reentrant-lock, map-listener, barrier");
                 System.exit(2);

@@ -3,14 +3,16 @@ package dev.warren.examples;
 import dev.warren.testing.process.JvmProcess;
 import dev.warren.testing.process.WorkerLauncher;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code warren-worker} processes for an example (separate JVMs, as they would run on other hosts),
- * with the examples on their classpath (where they find the task classes); their log goes to this
- * process's standard error. Stopped with SIGTERM.
+ * with the examples on their classpath (where they find the task classes), or from the worker jar
+ * alone running shipped code; their log goes to this process's standard error. Stopped with
+ * SIGTERM.
  */
 public final class WorkerProcesses implements AutoCloseable {
     private final List<JvmProcess> processes;
@@ -26,13 +28,38 @@ public final class WorkerProcesses implements AutoCloseable {
      */
     public static WorkerProcesses start(int count, String queue, ExampleEnvironment environment)
             throws IOException, InterruptedException {
+        return start(
+                count,
+                queue,
+                environment,
+                List.of("--classpath", WorkerLauncher.locationOf(WorkerProcesses.class)));
+    }
+
+    /**
+     * Like {@link #start(int, String, ExampleEnvironment)}, but from the worker jar alone, without
+     * the examples on their classpath: they run the code the producer ships ({@code
+     * --accept-code}), kept in {@code bundleCache}.
+     */
+    public static WorkerProcesses startAcceptingCode(
+            int count, String queue, ExampleEnvironment environment, Path bundleCache)
+            throws IOException, InterruptedException {
+        return start(
+                count,
+                queue,
+                environment,
+                List.of("--accept-code", "--bundle-cache", bundleCache.toString()));
+    }
+
+    private static WorkerProcesses start(
+            int count, String queue, ExampleEnvironment environment, List<String> options)
+            throws IOException, InterruptedException {
         WorkerLauncher launcher =
                 WorkerLauncher.fromBuild()
                         .broker(environment.brokerUri())
                         .keys(environment.keysText())
                         .queues(queue)
                         .concurrency(1)
-                        .taskClasspath(WorkerLauncher.locationOf(WorkerProcesses.class))
+                        .options(options.toArray(String[]::new))
                         .inheritErrors();
         if (System.getenv("WARREN_LOG_LEVEL") == null) {
             launcher.logLevel("WARN");
