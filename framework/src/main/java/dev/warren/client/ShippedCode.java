@@ -53,6 +53,14 @@ final class ShippedCode {
         return hashes.computeIfAbsent(taskClass, this::ship);
     }
 
+    /**
+     * Puts the bundle of {@code taskClass} on the broker again, for a worker that found it missing
+     * (its queue expired or was deleted); a bundle that is there already is left as it is.
+     */
+    void putAgain(Class<?> taskClass) {
+        hashes.put(taskClass, ship(taskClass));
+    }
+
     private String ship(Class<?> taskClass) {
         Shipment shipment = DependencyWalk.from(taskClass).including(options.included()).walk();
         for (Blindspot blindspot : shipment.blindspots()) {

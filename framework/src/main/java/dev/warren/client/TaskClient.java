@@ -103,12 +103,37 @@ public final class TaskClient implements AutoCloseable {
         return submit(task, SubmitOptions.defaults());
     }
 
-    /** As {@link #submit(Task)}, to the queue {@code options} says. */
+    /**
+     * As {@link #submit(Task)}, to the queue {@code options} says. A shipped task that a worker
+     * refuses because its bundle is gone from the broker is submitted again once, under a new id,
+     * after the bundle is put again.
+     */
     public <R> TaskHandle<R> submit(Task<R> task, SubmitOptions options) {
         ensureOpen();
         broker.types().admit(task.getClass());
         String queue = options.queueOf(task);
         TaskId id = TaskId.random();
+        String type = task.getClass().getName();
+        CompletableFuture<Object> future = submitOnce(task, queue, id);
+        if (shippedCode != null) {
+            future =
+                    future.exceptionallyComposeAsync(
+                            failure -> resubmitIfBundleMissing(task, queue, id, failure),
+                            mapDrivers);
+        }
+        @SuppressWarnings("unchecked")
+        CompletableFuture<R> typed = (CompletableFuture<R>) (CompletableFuture<?>) future;
+        return new TaskHandle<>(
+                id,
+                type,
+                typed,
+                waited -> {
+                    meters.timedOut(type, queue);
+                    return UnansweredTasks.timedOut(broker.topology(), id, type, queue, waited);
+                });
+    }
+
+    private CompletableFuture<Object> submitOnce(Task<?> task, String queue, TaskId id) {
         String type = task.getClass().getName();
         CompletableFuture<Object> future = pending.expect(id, type);
         meters.watch(type, queue, future);
@@ -124,16 +149,23 @@ public final class TaskClient implements AutoCloseable {
             pending.abandon(id, e);
             throw e;
         }
-        @SuppressWarnings("unchecked")
-        CompletableFuture<R> typed = (CompletableFuture<R>) (CompletableFuture<?>) future;
-        return new TaskHandle<>(
+        return future;
+    }
+
+    private CompletableFuture<Object> resubmitIfBundleMissing(
+            Task<?> task, String queue, TaskId id, Throwable failure) {
+        if (!MissingBundles.isMissingBundle(failure) || closed) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        shippedCode.putAgain(task.getClass());
+        TaskId again = TaskId.random();
+        log.info(
+                "task {} ({}) was refused for its shipped code missing from the broker: put the"
+                        + " code again and submitted the task again as {}",
                 id,
-                type,
-                typed,
-                waited -> {
-                    meters.timedOut(type, queue);
-                    return UnansweredTasks.timedOut(broker.topology(), id, type, queue, waited);
-                });
+                task.getClass().getName(),
+                again);
+        return submitOnce(task, queue, again);
     }
 
     /**

@@ -151,8 +151,9 @@ public class TaskRefusedException extends WarrenException {
                 "the worker refused the task's shipped code (tampered, too large, or signed with a key"
                         + " it does not accept for code): see the dead letter's detail"),
         BUNDLE_MISSING(
-                "the task's shipped code is no longer on the broker: submit it again from a producer"
-                        + " with shipCode on");
+                "the task's shipped code was not on the broker, even after the client put it again"
+                        + " and submitted the task once more: check that the producer can declare"
+                        + " warren.bundle.* queues, then submit it again");
 
         private final String fix;
 

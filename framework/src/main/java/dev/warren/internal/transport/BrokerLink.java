@@ -258,7 +258,8 @@ public final class BrokerLink implements AutoCloseable {
 
     /** Where shipped code waits on the broker. */
     public BundleShelf bundles() {
-        return new BundleShelf(publishing, consuming, address, BundleShelf.EXPIRY);
+        return new BundleShelf(
+                publishing, consuming, address, BundleShelf.EXPIRY, config.quorumQueues());
     }
 
     /** Whether both connections are open right now (false while recovering). */

@@ -6,6 +6,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Where shipped code waits on the broker: one durable queue per bundle holding one message, which
  * readers take and give straight back, so every worker can read it and none removes it. The queue
- * expires after {@code expiry} without use. Rare operations: each opens and closes its own channel.
+ * expires after {@code expiry} without use. With quorum queues the bundle queue is a quorum queue,
+ * replicated like the work queues, so a bundle outlives the loss of a node; basic.get and the
+ * give-back work on it the same way. Rare operations: each opens and closes its own channel.
  *
  * <pre>{@code
  * shelf.putOnce("warren.bundle.9f2c...", bytes, headers);
@@ -33,15 +36,36 @@ public final class BundleShelf {
     private final Connection consuming;
     private final String address;
     private final Duration expiry;
+    private final boolean quorum;
 
     /** A bundle message as read: body and headers, nothing checked yet. */
     public record Copy(byte[] body, Map<String, Object> headers) {}
 
-    BundleShelf(Connection publishing, Connection consuming, String address, Duration expiry) {
+    BundleShelf(
+            Connection publishing,
+            Connection consuming,
+            String address,
+            Duration expiry,
+            boolean quorum) {
         this.publishing = publishing;
         this.consuming = consuming;
         this.address = address;
         this.expiry = expiry;
+        this.quorum = quorum;
+    }
+
+    /**
+     * The arguments of a bundle queue. No single active consumer and no delivery limit: readers
+     * only get and give back, and a limit would count every give-back and drop the bundle. A
+     * classic one is declared without a type, as bundle queues were before, so it still matches.
+     */
+    static Map<String, Object> arguments(Duration expiry, boolean quorum) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("x-expires", expiry.toMillis());
+        if (quorum) {
+            args.put("x-queue-type", "quorum");
+        }
+        return args;
     }
 
     /** Declares the queue and, unless it holds the bundle already, publishes it with confirm. */
@@ -121,7 +145,6 @@ public final class BundleShelf {
     }
 
     private AMQP.Queue.DeclareOk declare(Channel channel, String queue) throws IOException {
-        return channel.queueDeclare(
-                queue, true, false, false, Map.of("x-expires", expiry.toMillis()));
+        return channel.queueDeclare(queue, true, false, false, arguments(expiry, quorum));
     }
 }
