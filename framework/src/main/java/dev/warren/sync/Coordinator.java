@@ -4,7 +4,6 @@ import dev.warren.WarrenConfig;
 import dev.warren.internal.transport.Connections;
 import dev.warren.internal.wire.MessageSealer;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -116,9 +115,7 @@ public final class Coordinator implements AutoCloseable {
     public static Coordinator connect(WarrenConfig config, CoordinatorOptions options) {
         Objects.requireNonNull(options, "options");
         long seconds = options.heartbeat().toSeconds();
-        Map<Class<?>, Integer> wireTypes = new LinkedHashMap<>(MapWire.types());
-        wireTypes.putAll(BarrierWire.types());
-        MessageSealer sealer = MessageSealer.forConfig(config, wireTypes);
+        MessageSealer sealer = MessageSealer.forConfig(config, SyncWireTypes.all());
         CallbackThreads callbacks = new CallbackThreads();
         // the library's recovery would re-register consumers of leases that were lost meanwhile:
         // SyncConnection makes a new connection instead

@@ -4,6 +4,7 @@ import dev.warren.Task;
 import dev.warren.TaskId;
 import dev.warren.WarrenConfig;
 import dev.warren.WarrenException;
+import dev.warren.internal.protocol.ShippedTaskBinding;
 import dev.warren.internal.protocol.TaskDefinition;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.replay.ReplayVerdict;
@@ -71,7 +72,7 @@ final class Admission {
             } catch (RejectedMessageException e) {
                 String bundle =
                         e.reason() == RejectReason.MISDIRECTED
-                                ? TaskProtocol.shippedBundleOf(envelope.binding(), queue)
+                                ? ShippedTaskBinding.bundleOf(envelope.binding(), queue)
                                 : null;
                 if (bundle == null) {
                     throw e;

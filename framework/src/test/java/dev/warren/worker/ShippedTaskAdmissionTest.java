@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warren.TaskId;
 import dev.warren.internal.protocol.DeadLetterRecord;
 import dev.warren.internal.protocol.Reply;
+import dev.warren.internal.protocol.ShippedTaskBinding;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.protocol.TaskProtocol.Submission;
 import dev.warren.internal.wire.Binding;
@@ -79,11 +80,10 @@ class ShippedTaskAdmissionTest {
 
     @Test
     void theBundleHashIsReadOnlyFromAShippedTaskPurposeForThisQueue() {
-        assertThat(TaskProtocol.shippedBundleOf(TaskProtocol.shippedTaskOn("q", HASH), "q"))
+        assertThat(ShippedTaskBinding.bundleOf(ShippedTaskBinding.on("q", HASH), "q"))
                 .isEqualTo(HASH);
-        assertThat(TaskProtocol.shippedBundleOf(TaskProtocol.shippedTaskOn("q", HASH), "other"))
-                .isNull();
-        assertThat(TaskProtocol.shippedBundleOf(TaskProtocol.taskOn("q"), "q")).isNull();
-        assertThat(TaskProtocol.shippedBundleOf(Binding.of("q", null), "q")).isNull();
+        assertThat(ShippedTaskBinding.bundleOf(ShippedTaskBinding.on("q", HASH), "other")).isNull();
+        assertThat(ShippedTaskBinding.bundleOf(TaskProtocol.taskOn("q"), "q")).isNull();
+        assertThat(ShippedTaskBinding.bundleOf(Binding.of("q", null), "q")).isNull();
     }
 }

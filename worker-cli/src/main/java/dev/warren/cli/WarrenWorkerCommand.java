@@ -146,33 +146,7 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
             description = "Address the metrics endpoint listens on (default: ${DEFAULT-VALUE})")
     String metricsAddress;
 
-    @Option(
-            names = "--accept-code",
-            description =
-                    "Run tasks whose code the producer ships (WarrenConfig shipCode): anyone holding"
-                            + " a key accepted for code can then run any code on this host; see"
-                            + " --code-keys")
-    boolean acceptCode;
-
-    @Option(
-            names = "--code-keys",
-            paramLabel = "FILE",
-            description =
-                    "Accept shipped code only when signed with a key of this key file, not with"
-                            + " the task keys")
-    java.nio.file.Path codeKeys;
-
-    @Option(
-            names = "--bundle-cache",
-            paramLabel = "DIR",
-            description = "Where verified shipped code is kept (default: a folder in the temp dir)")
-    java.nio.file.Path bundleCache;
-
-    @Option(
-            names = "--max-bundle-bytes",
-            paramLabel = "BYTES",
-            description = "Refuse shipped code larger than this (default: 16 MiB)")
-    Integer maxBundleBytes;
+    @Mixin ShippedCodeOptions shippedCode = new ShippedCodeOptions();
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -212,7 +186,7 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
         List<TaskCatalog> found = taskClasspath.catalogs(catalogs);
         WarrenConfig config =
                 connection.config(found, "warren-worker").toBuilder()
-                        .tasks(taskClasspath.tasks(acceptCode).toArray(Class<?>[]::new))
+                        .tasks(taskClasspath.tasks(shippedCode.acceptCode).toArray(Class<?>[]::new))
                         .build();
         connection.warnIfKeysComeFromTheEnvironment();
         WorkerConfig.Builder workerConfig =
@@ -245,16 +219,7 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
             registry = WorkerMetrics.registry();
             workerConfig.meterRegistry(registry);
         }
-        workerConfig.acceptCode(acceptCode);
-        if (codeKeys != null) {
-            workerConfig.codeKeys(dev.warren.SigningKeys.fromFile(codeKeys));
-        }
-        if (bundleCache != null) {
-            workerConfig.bundleCache(bundleCache);
-        }
-        if (maxBundleBytes != null) {
-            workerConfig.maxBundleBytes(maxBundleBytes);
-        }
+        shippedCode.applyTo(workerConfig);
         WorkerConfig builtWorkerConfig = workerConfig.build();
         StopSignals.onTermination(stopRequested::countDown);
         try (MetricsServer metrics =

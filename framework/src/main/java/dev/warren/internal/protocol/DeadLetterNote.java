@@ -1,6 +1,9 @@
 package dev.warren.internal.protocol;
 
+import dev.warren.internal.wire.Headers;
 import dev.warren.internal.wire.RejectReason;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Why a message is dead-lettered, and by whom.
@@ -15,4 +18,18 @@ public record DeadLetterNote(
         String originQueue,
         String lastError,
         boolean contentVerified,
-        String worker) {}
+        String worker) {
+
+    /** The unsigned headers a dead letter carries for people: reason, detail, origin, time. */
+    Map<String, String> annotations(long now) {
+        Map<String, String> notes = new HashMap<>();
+        notes.put(Headers.DEAD_REASON, reason.name());
+        notes.put(Headers.DEAD_DETAIL, detail == null ? "" : detail);
+        notes.put(Headers.ORIGIN_QUEUE, originQueue);
+        notes.put(Headers.DEAD_AT, Long.toString(now));
+        if (lastError != null) {
+            notes.put(Headers.LAST_ERROR, lastError);
+        }
+        return notes;
+    }
+}

@@ -11,7 +11,6 @@ import dev.warren.internal.wire.MessageSealer;
 import dev.warren.internal.wire.RejectReason;
 import dev.warren.internal.wire.RejectedMessageException;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -36,8 +35,6 @@ public final class TaskProtocol {
                     DeadLetterRecord.KRYO_ID,
                     TaskRefusal.class,
                     TaskRefusal.KRYO_ID);
-
-    private static final String SHIPPED_TASK = "task+code:";
 
     private final MessageSealer sealer;
     private final Clock clock;
@@ -94,25 +91,6 @@ public final class TaskProtocol {
                 submission.task());
     }
 
-    /** What a task whose code travels in bundle {@code bundleHash} is signed for. */
-    public static Binding shippedTaskOn(String queue, String bundleHash) {
-        return Binding.of(queue, SHIPPED_TASK + bundleHash);
-    }
-
-    /**
-     * The bundle hash of a task signed as {@link #shippedTaskOn} for {@code queue}, or null when
-     * {@code binding} is anything else.
-     */
-    public static String shippedBundleOf(Binding binding, String queue) {
-        String purpose = binding.purpose();
-        if (purpose == null || !purpose.startsWith(SHIPPED_TASK) || queue == null) {
-            return null;
-        }
-        return queue.equals(binding.destination())
-                ? purpose.substring(SHIPPED_TASK.length())
-                : null;
-    }
-
     /** A task to publish for the first time whose code travels in bundle {@code bundleHash}. */
     public Envelope task(Submission submission, String bundleHash) {
         return sealer.seal(
@@ -122,7 +100,7 @@ public final class TaskProtocol {
                         clock.millis(),
                         submission.replyTo(),
                         1,
-                        shippedTaskOn(submission.queue(), bundleHash)),
+                        ShippedTaskBinding.on(submission.queue(), bundleHash)),
                 submission.task());
     }
 
@@ -209,7 +187,7 @@ public final class TaskProtocol {
                         null,
                         Math.max(1, message.attempt()),
                         deadLetterOn(deadLetterQueue, queue));
-        return sealFitting(heading, record).annotate(annotations(note, now));
+        return sealFitting(heading, record).annotate(note.annotations(now));
     }
 
     /**
@@ -226,18 +204,6 @@ public final class TaskProtocol {
                 return sealer.seal(heading, record.shortened().withoutBody());
             }
         }
-    }
-
-    private static Map<String, String> annotations(DeadLetterNote note, long now) {
-        Map<String, String> notes = new HashMap<>();
-        notes.put(Headers.DEAD_REASON, note.reason().name());
-        notes.put(Headers.DEAD_DETAIL, note.detail() == null ? "" : note.detail());
-        notes.put(Headers.ORIGIN_QUEUE, note.originQueue());
-        notes.put(Headers.DEAD_AT, Long.toString(now));
-        if (note.lastError() != null) {
-            notes.put(Headers.LAST_ERROR, note.lastError());
-        }
-        return notes;
     }
 
     /**

@@ -287,19 +287,7 @@ public final class BrokerLink implements AutoCloseable {
                     address);
         }
         publisher.close();
-        closeQuietly(consuming);
-        closeQuietly(publishing);
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            if (connection.isOpen()) {
-                connection.close(5000);
-            } else {
-                connection.abort(1000);
-            }
-        } catch (IOException | RuntimeException e) {
-            log.debug("closing connection: {}", e.toString());
-        }
+        Connections.closeQuietly(consuming);
+        Connections.closeQuietly(publishing);
     }
 }

@@ -201,4 +201,17 @@ public final class Connections {
         }
         return host + ":" + ManagementFactory.getRuntimeMXBean().getPid();
     }
+
+    /** Closes {@code connection} within 5 s, or aborts it if it is closed already; never throws. */
+    static void closeQuietly(Connection connection) {
+        try {
+            if (connection.isOpen()) {
+                connection.close(5000);
+            } else {
+                connection.abort(1000);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // closing is best effort: the connection is being given up either way
+        }
+    }
 }
