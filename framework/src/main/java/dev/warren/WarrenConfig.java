@@ -123,7 +123,7 @@ public final class WarrenConfig {
         return values.quorumQueues;
     }
 
-    /** Whether and how this producer ships its tasks' code; off unless {@code shipCode} says. */
+    /** Which task classes this producer ships with their code: {@link ShipCode} ones by default. */
     public ShipOptions shipOptions() {
         return values.shipOptions;
     }
@@ -159,7 +159,7 @@ public final class WarrenConfig {
         private String namespace = "";
         private boolean quorumQueues;
         private int quorumDeliveryLimit = 10;
-        private ShipOptions shipOptions = ShipOptions.off();
+        private ShipOptions shipOptions = ShipOptions.annotatedOnly();
 
         private Builder() {}
 
@@ -285,7 +285,7 @@ public final class WarrenConfig {
             return this;
         }
 
-        /** Ships tasks' code to workers that accept it: {@code ShipOptions.on()}. */
+        /** Which tasks' code to ship: {@code ShipOptions.on()} for every task class. */
         public Builder shipCode(ShipOptions options) {
             this.shipOptions = Objects.requireNonNull(options, "shipCode options");
             return this;

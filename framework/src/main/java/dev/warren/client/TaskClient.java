@@ -10,6 +10,7 @@ import dev.warren.internal.transport.Subscription;
 import dev.warren.internal.wire.Envelope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +66,7 @@ public final class TaskClient implements AutoCloseable {
         this.broker = BrokerLink.of(broker);
         this.clientId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         this.replyQueue = this.broker.names().replyQueue(clientId);
-        this.shippedCode = ShippedCode.of(this.broker);
+        this.shippedCode = new ShippedCode(this.broker, Clock.systemUTC());
         this.pending =
                 new PendingReplies(this.broker.protocol(), this.broker.notices(), replyQueue);
         Objects.requireNonNull(meters, "meters");
@@ -112,24 +115,25 @@ public final class TaskClient implements AutoCloseable {
         ensureOpen();
         broker.types().admit(task.getClass());
         String queue = options.queueOf(task);
-        TaskId id = TaskId.random();
+        AtomicReference<TaskId> id = new AtomicReference<>(TaskId.random());
         String type = task.getClass().getName();
-        CompletableFuture<Object> future = submitOnce(task, queue, id);
-        if (shippedCode != null) {
+        CompletableFuture<Object> future = submitOnce(task, queue, id.get());
+        if (shippedCode.ships(task.getClass())) {
             future =
                     future.exceptionallyComposeAsync(
                             failure -> resubmitIfBundleMissing(task, queue, id, failure),
-                            mapDrivers);
+                            this::runResubmission);
         }
         @SuppressWarnings("unchecked")
         CompletableFuture<R> typed = (CompletableFuture<R>) (CompletableFuture<?>) future;
         return new TaskHandle<>(
-                id,
+                id::get,
                 type,
                 typed,
                 waited -> {
                     meters.timedOut(type, queue);
-                    return UnansweredTasks.timedOut(broker.topology(), id, type, queue, waited);
+                    return UnansweredTasks.timedOut(
+                            broker.topology(), id.get(), type, queue, waited);
                 });
     }
 
@@ -153,7 +157,7 @@ public final class TaskClient implements AutoCloseable {
     }
 
     private CompletableFuture<Object> resubmitIfBundleMissing(
-            Task<?> task, String queue, TaskId id, Throwable failure) {
+            Task<?> task, String queue, AtomicReference<TaskId> id, Throwable failure) {
         if (!MissingBundles.isMissingBundle(failure) || closed) {
             return CompletableFuture.failedFuture(failure);
         }
@@ -162,10 +166,22 @@ public final class TaskClient implements AutoCloseable {
         log.info(
                 "task {} ({}) was refused for its shipped code missing from the broker: put the"
                         + " code again and submitted the task again as {}",
-                id,
+                id.get(),
                 task.getClass().getName(),
                 again);
+        id.set(again);
         return submitOnce(task, queue, again);
+    }
+
+    /**
+     * Off the reply thread, as it publishes; after {@link #close} it only passes the failure on.
+     */
+    private void runResubmission(Runnable resubmission) {
+        try {
+            mapDrivers.execute(resubmission);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            resubmission.run();
+        }
     }
 
     /**
@@ -210,9 +226,9 @@ public final class TaskClient implements AutoCloseable {
         broker.topology().declareWorkQueue(queue);
         Submission submission = new Submission(task, id, replyTo, queue);
         Envelope envelope =
-                shippedCode == null
-                        ? broker.protocol().task(submission)
-                        : broker.protocol().task(submission, shippedCode.bundleOf(task.getClass()));
+                shippedCode.ships(task.getClass())
+                        ? broker.protocol().task(submission, shippedCode.bundleOf(task.getClass()))
+                        : broker.protocol().task(submission);
         if (replyTo != null) {
             pending.signed(id, envelope.signature());
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A submitted task: its id, and the future its reply completes. The future fails with {@link
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class TaskHandle<R> {
-    private final TaskId id;
+    private final Supplier<TaskId> id;
     private final String type;
     private final CompletableFuture<R> result;
     private final Function<Duration, TaskTimeoutException> timedOut;
@@ -32,14 +33,27 @@ public final class TaskHandle<R> {
             String type,
             CompletableFuture<R> result,
             Function<Duration, TaskTimeoutException> timedOut) {
+        this(() -> id, type, result, timedOut);
+    }
+
+    /** {@code id}: the current id of a task that may be submitted again under a new one. */
+    TaskHandle(
+            Supplier<TaskId> id,
+            String type,
+            CompletableFuture<R> result,
+            Function<Duration, TaskTimeoutException> timedOut) {
         this.id = id;
         this.type = type;
         this.result = result;
         this.timedOut = timedOut;
     }
 
+    /**
+     * The task's id; for a shipped task submitted again because its code was missing from the
+     * broker, the id it was submitted again under.
+     */
     public TaskId id() {
-        return id;
+        return id.get();
     }
 
     /** The task's class name. */
@@ -66,19 +80,19 @@ public final class TaskHandle<R> {
             throw timedOut.apply(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WarrenException("interrupted while waiting for task " + id, e);
+            throw new WarrenException("interrupted while waiting for task " + id(), e);
         } catch (CancellationException e) {
-            throw new WarrenException("waiting for task " + id + " was cancelled", e);
+            throw new WarrenException("waiting for task " + id() + " was cancelled", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof WarrenException w) {
                 throw w;
             }
-            throw new WarrenException("task " + id + " failed: " + e.getCause(), e.getCause());
+            throw new WarrenException("task " + id() + " failed: " + e.getCause(), e.getCause());
         }
     }
 
     @Override
     public String toString() {
-        return "TaskHandle[" + type + " " + id + (result.isDone() ? ", done" : "") + "]";
+        return "TaskHandle[" + type + " " + id() + (result.isDone() ? ", done" : "") + "]";
     }
 }

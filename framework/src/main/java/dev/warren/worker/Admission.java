@@ -24,24 +24,33 @@ import java.time.Duration;
  */
 final class Admission {
     private final MessageSealer sealer;
+    private final TaskProtocol protocol;
     private final Clock clock;
     private final Duration maxAge;
     private final Duration maxSkew;
     private final ReplayCheck replays;
     private final ShippedTasks shipped;
 
-    Admission(MessageSealer sealer, Clock clock, WarrenConfig config, ReplayCheck replays) {
-        this(sealer, clock, config, replays, ShippedTasks.refusing());
-    }
-
     Admission(
             MessageSealer sealer,
+            TaskProtocol protocol,
+            Clock clock,
+            WarrenConfig config,
+            ReplayCheck replays) {
+        this(sealer, protocol, clock, config, replays, ShippedTasks.refusing());
+    }
+
+    /** {@code protocol} seals the results of the worker's own tasks; shipped ones bring theirs. */
+    Admission(
+            MessageSealer sealer,
+            TaskProtocol protocol,
             Clock clock,
             WarrenConfig config,
             ReplayCheck replays,
             ShippedTasks shipped) {
         this.shipped = shipped;
         this.sealer = sealer;
+        this.protocol = protocol;
         this.clock = clock;
         this.maxAge = config.maxMessageAge();
         this.maxSkew = config.maxClockSkew();
@@ -51,8 +60,9 @@ final class Admission {
     /** What admission says about one message. */
     sealed interface Verdict {}
 
-    /** May run. */
-    record Admitted(Task<?> task, TaskDefinition definition, TaskId id, TakenKey key)
+    /** May run; {@code replies} seals its result. */
+    record Admitted(
+            Task<?> task, TaskDefinition definition, TaskId id, TakenKey key, TaskProtocol replies)
             implements Verdict {}
 
     /**
@@ -67,6 +77,7 @@ final class Admission {
         boolean opened = false;
         try {
             Object payload;
+            TaskProtocol replies = protocol;
             try {
                 payload = sealer.open(envelope, TaskProtocol.taskOn(queue));
             } catch (RejectedMessageException e) {
@@ -79,7 +90,9 @@ final class Admission {
                 }
                 // verified, and signed for this queue: only its purpose says its code is shipped
                 opened = true;
-                payload = shipped.open(envelope, bundle);
+                ShippedTasks.Opened shippedTask = shipped.open(envelope, bundle);
+                payload = shippedTask.payload();
+                replies = shippedTask.replies();
             }
             opened = true;
             checkAge(envelope);
@@ -90,7 +103,7 @@ final class Admission {
             if (replay instanceof ReplayVerdict.Refuse refused) {
                 return new Refused(refused.reason(), refused.detail(), true);
             }
-            return new Admitted(task, TaskDefinition.of(task.getClass()), id, key);
+            return new Admitted(task, TaskDefinition.of(task.getClass()), id, key, replies);
         } catch (RejectedMessageException e) {
             return new Refused(e.reason(), e.getMessage(), opened);
         } catch (WarrenException e) {

@@ -2,6 +2,7 @@ package dev.warren.worker;
 
 import dev.warren.Task;
 import dev.warren.TaskContext;
+import dev.warren.internal.ship.BundleClassLoader;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,10 @@ final class Attempt implements Runnable {
         Object result = null;
         Throwable failure = null;
         boolean interrupted = false;
+        Thread thread = Thread.currentThread();
+        ClassLoader workerLoader = thread.getContextClassLoader();
+        // shipped code that looks things up by name (ServiceLoader, frameworks) must find its own
+        BundleClassLoader.of(task.getClass()).ifPresent(thread::setContextClassLoader);
         try {
             result = task.run(context);
         } catch (InterruptedException e) {
@@ -45,6 +50,8 @@ final class Attempt implements Runnable {
             interrupted = true;
         } catch (Throwable e) {
             failure = e;
+        } finally {
+            thread.setContextClassLoader(workerLoader);
         }
         Runnable reportLateEnd;
         synchronized (this) {

@@ -56,15 +56,23 @@ final class Effects {
         this.worker = worker;
     }
 
-    /** After a run: {@code queue} is the logical queue, {@code definition} the task's. */
-    void afterRun(Decision decision, Delivery delivery, TaskDefinition definition, String queue) {
+    /**
+     * After a run: {@code queue} is the logical queue, {@code definition} the task's, {@code
+     * replies} what seals its result (a shipped task's bundle brings its own result types).
+     */
+    void afterRun(
+            Decision decision,
+            Delivery delivery,
+            TaskDefinition definition,
+            String queue,
+            TaskProtocol replies) {
         Envelope task = delivery.envelope();
         if (decision instanceof Decision.Reply reply) {
             Envelope sealed;
             try {
-                sealed = protocol.success(task, reply.result());
+                sealed = replies.success(task, reply.result());
             } catch (RuntimeException e) {
-                afterRun(OutcomeRules.unsendableResult(e), delivery, definition, queue);
+                afterRun(OutcomeRules.unsendableResult(e), delivery, definition, queue, replies);
                 return;
             }
             succeeded(task, definition);

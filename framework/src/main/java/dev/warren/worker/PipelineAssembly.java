@@ -22,10 +22,11 @@ final class PipelineAssembly {
         return new TaskPipeline(
                 new Admission(
                         broker.sealer(),
+                        broker.protocol(),
                         clock,
                         broker.config(),
                         replays,
-                        ShippedTasks.of(broker, config.codeAcceptance())),
+                        ShippedTasks.of(broker, config.codeAcceptance(), clock)),
                 replays,
                 new TimedRun(taskThreads, config.timeoutGrace(), stuck),
                 new Effects(

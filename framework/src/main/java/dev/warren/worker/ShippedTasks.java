@@ -1,9 +1,6 @@
 package dev.warren.worker;
 
 import dev.warren.WarrenConfig;
-import dev.warren.internal.codec.CodecException;
-import dev.warren.internal.codec.KryoCodec;
-import dev.warren.internal.codec.TaskTypes;
 import dev.warren.internal.protocol.TaskProtocol;
 import dev.warren.internal.security.HmacSigner;
 import dev.warren.internal.ship.BundleCache;
@@ -19,10 +16,9 @@ import dev.warren.internal.wire.RejectReason;
 import dev.warren.internal.wire.RejectedMessageException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,13 +37,18 @@ final class ShippedTasks {
     private final BundleCache cache;
     private final BundleShelf shelf;
     private final WarrenConfig config;
-    private final Map<BundleClassLoader, KryoCodec> codecs =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private final Clock clock;
+    private final Map<String, BundleTypes> types = new ConcurrentHashMap<>();
     private final AtomicLong fetches = new AtomicLong();
 
     private ShippedTasks(
-            CodeAcceptance code, BundleCache cache, BundleShelf shelf, WarrenConfig config) {
+            CodeAcceptance code,
+            BundleCache cache,
+            BundleShelf shelf,
+            WarrenConfig config,
+            Clock clock) {
         this.code = code;
+        this.clock = clock;
         this.cache = cache;
         this.shelf = shelf;
         this.config = config;
@@ -55,10 +56,10 @@ final class ShippedTasks {
 
     /** For a worker that does not run shipped code: every such task is refused, saying why. */
     static ShippedTasks refusing() {
-        return new ShippedTasks(CodeAcceptance.refuse(), null, null, null);
+        return new ShippedTasks(CodeAcceptance.refuse(), null, null, null, null);
     }
 
-    static ShippedTasks of(BrokerLink broker, CodeAcceptance code) {
+    static ShippedTasks of(BrokerLink broker, CodeAcceptance code, Clock clock) {
         if (!code.accept()) {
             return refusing();
         }
@@ -67,9 +68,8 @@ final class ShippedTasks {
                         HmacSigner.of(code.separateKeys().orElse(broker.config().signingKeys())),
                         code.maxBundleBytes());
         BundleCache cache =
-                new BundleCache(
-                        code.cacheDir(), seal, workerLoader(), Clock.systemUTC(), code.idle());
-        return new ShippedTasks(code, cache, broker.bundles(), broker.config());
+                new BundleCache(code.cacheDir(), seal, workerLoader(), clock, code.idle());
+        return new ShippedTasks(code, cache, broker.bundles(), broker.config(), clock);
     }
 
     /** The loader the worker's own classes come from: its class path, --classpath included. */
@@ -83,12 +83,15 @@ final class ShippedTasks {
         return fetches.get();
     }
 
+    /** A shipped task, decoded, and the protocol that seals its result with its bundle's types. */
+    record Opened(Object payload, TaskProtocol replies) {}
+
     /**
      * The task in a verified envelope signed for shipped code {@code hash}.
      *
      * @throws RejectedMessageException with the reason and a sentence saying what to do
      */
-    Object open(Envelope envelope, String hash) {
+    Opened open(Envelope envelope, String hash) {
         String task = "task " + envelope.messageId() + " (" + envelope.type() + ")";
         if (!code.accept()) {
             throw new RejectedMessageException(
@@ -99,26 +102,20 @@ final class ShippedTasks {
                             + " to run it, or put the application's jar on its --classpath and"
                             + " submit without shipCode");
         }
-        BundleClassLoader loader = loader(task, hash);
-        if (!loader.taskClass().equals(envelope.type())) {
-            throw new RejectedMessageException(
-                    RejectReason.NOT_A_TASK,
-                    task
-                            + " names bundle "
-                            + shortHash(hash)
-                            + ", which is for "
-                            + loader.taskClass());
+        BundleTypes bundle = typesOf(loader(task, hash));
+        return new Opened(bundle.decode(envelope.type(), envelope.body(), task), bundle.replies());
+    }
+
+    /** The types of a loader the cache holds; those of loaders it dropped are dropped too. */
+    private BundleTypes typesOf(BundleClassLoader loader) {
+        types.values().removeIf(known -> !cache.isInMemory(known.loader()));
+        BundleTypes known = types.get(loader.hash());
+        if (known != null && known.loader() == loader) {
+            return known;
         }
-        try {
-            return codecOf(loader).decode(envelope.body());
-        } catch (CodecException e) {
-            throw new RejectedMessageException(
-                    e.isUnregisteredClass()
-                            ? RejectReason.UNREGISTERED_CLASS
-                            : RejectReason.UNDECODABLE,
-                    task + ": " + e.getMessage(),
-                    e);
-        }
+        BundleTypes fresh = BundleTypes.of(loader, config, clock);
+        types.put(loader.hash(), fresh);
+        return fresh;
     }
 
     private BundleClassLoader loader(String task, String hash) {
@@ -180,29 +177,7 @@ final class ShippedTasks {
         return loader;
     }
 
-    private KryoCodec codecOf(BundleClassLoader loader) {
-        return codecs.computeIfAbsent(
-                loader,
-                l -> {
-                    Class<?> taskClass;
-                    try {
-                        taskClass = Class.forName(l.taskClass(), false, l);
-                    } catch (ClassNotFoundException e) {
-                        throw new RejectedMessageException(
-                                RejectReason.BUNDLE_REFUSED,
-                                "bundle "
-                                        + shortHash(l.hash())
-                                        + " lacks its task class "
-                                        + l.taskClass(),
-                                e);
-                    }
-                    TaskTypes types = TaskTypes.forConfig(config, TaskProtocol.WIRE_TYPES);
-                    types.admit(taskClass);
-                    return types.codec();
-                });
-    }
-
-    private static String shortHash(String hash) {
+    static String shortHash(String hash) {
         return hash.length() > 12 ? hash.substring(0, 12) : hash;
     }
 }

@@ -129,6 +129,6 @@ final class TaskPipeline {
                     Effects.simple(envelope.type()),
                     SafeText.of(String.valueOf(admitted.id())));
         }
-        effects.afterRun(decision, delivery, definition, queue);
+        effects.afterRun(decision, delivery, definition, queue, admitted.replies());
     }
 }

@@ -138,7 +138,7 @@ final class PipelineFixture implements AutoCloseable {
         LocalReplays replays = new LocalReplays();
         pipeline =
                 new TaskPipeline(
-                        new Admission(sealer, clock, CONFIG, replays),
+                        new Admission(sealer, protocol, clock, CONFIG, replays),
                         replays,
                         new TimedRun(taskThreads, GRACE, stuck),
                         new Effects(

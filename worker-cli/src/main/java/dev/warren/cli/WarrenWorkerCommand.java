@@ -4,7 +4,6 @@ import dev.warren.Broker;
 import dev.warren.TaskCatalog;
 import dev.warren.WarrenConfig;
 import dev.warren.WarrenException;
-import dev.warren.sync.Coordinator;
 import dev.warren.worker.Worker;
 import dev.warren.worker.WorkerConfig;
 import java.time.Duration;
@@ -93,13 +92,6 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
     List<String> catalogs = new ArrayList<>();
 
     @Option(
-            names = "--coordination",
-            description =
-                    "Give tasks a Coordinator (locks, semaphores, events, shared maps) through"
-                            + " TaskContext.service(Coordinator.class), on a connection of its own")
-    boolean coordination;
-
-    @Option(
             names = "--shutdown-timeout",
             paramLabel = "SECONDS",
             defaultValue = "300",
@@ -147,6 +139,8 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
     String metricsAddress;
 
     @Mixin ShippedCodeOptions shippedCode = new ShippedCodeOptions();
+
+    @Mixin TaskServicesOptions taskServices = new TaskServicesOptions();
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -220,22 +214,15 @@ public final class WarrenWorkerCommand implements Callable<Integer> {
             workerConfig.meterRegistry(registry);
         }
         shippedCode.applyTo(workerConfig);
-        WorkerConfig builtWorkerConfig = workerConfig.build();
         StopSignals.onTermination(stopRequested::countDown);
         try (MetricsServer metrics =
                         registry == null
                                 ? null
                                 : MetricsServer.start(registry, metricsAddress, metricsPort);
                 Broker broker = Broker.connect(config);
-                Coordinator coordinator = coordination ? Coordinator.connect(config) : null;
-                Worker worker =
-                        Worker.start(
-                                broker,
-                                coordinator == null
-                                        ? builtWorkerConfig
-                                        : workerConfig
-                                                .service(Coordinator.class, coordinator)
-                                                .build())) {
+                TaskServicesOptions.Opened services =
+                        taskServices.open(config, broker, workerConfig);
+                Worker worker = Worker.start(broker, workerConfig.build())) {
             log.info(
                     "warren-worker on {} ready: queues {}, {} task classes known",
                     config.brokerAddressForHumans(),

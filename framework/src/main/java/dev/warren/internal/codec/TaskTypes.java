@@ -2,6 +2,7 @@ package dev.warren.internal.codec;
 
 import dev.warren.WarrenConfig;
 import dev.warren.internal.types.TypeClosure;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,10 +31,38 @@ public final class TaskTypes {
      * closures of the records among them) and the configuration's task classes.
      */
     public static TaskTypes forConfig(WarrenConfig config, Map<Class<?>, Integer> wireTypes) {
+        return forConfig(config, wireTypes, Map.of());
+    }
+
+    /**
+     * As {@link #forConfig(WarrenConfig, Map)}, with explicit ids beside the configuration's: those
+     * a shipped bundle carries for its own classes.
+     *
+     * @throws CodecException naming both classes when one id is given to two
+     */
+    public static TaskTypes forConfig(
+            WarrenConfig config,
+            Map<Class<?>, Integer> wireTypes,
+            Map<Class<?>, Integer> moreRegistrations) {
+        Map<Class<?>, Integer> registrations = new LinkedHashMap<>(config.registrations());
+        moreRegistrations.forEach(
+                (type, id) -> {
+                    Integer before = registrations.putIfAbsent(type, id);
+                    if (before != null && !before.equals(id)) {
+                        throw new CodecException(
+                                type.getName()
+                                        + " has Kryo id "
+                                        + before
+                                        + " here and "
+                                        + id
+                                        + " where it was shipped from",
+                                false,
+                                null);
+                    }
+                });
         TaskTypes types =
-                new TaskTypes(
-                        KryoCodec.of(wireTypes, config.registrations(), config.maxBodyBytes()));
-        for (Class<?> registered : config.registrations().keySet()) {
+                new TaskTypes(KryoCodec.of(wireTypes, registrations, config.maxBodyBytes()));
+        for (Class<?> registered : registrations.keySet()) {
             if (registered.isRecord() || registered.isSealed()) {
                 types.codec.admit(TypeClosure.ofValue(registered, BuiltInTypes::contains));
             }

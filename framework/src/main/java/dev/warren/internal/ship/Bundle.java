@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -24,6 +25,40 @@ public record Bundle(String taskClass, SortedMap<String, byte[]> entries) {
 
     public static Bundle of(Shipment shipment) {
         return new Bundle(shipment.taskClass(), shipment.entries());
+    }
+
+    /**
+     * The shipment's bundle, carrying the explicit Kryo ids ({@code binary name -> id}) of the
+     * shipped classes among {@code explicitIds}; ids of classes it does not ship stay behind.
+     */
+    public static Bundle of(Shipment shipment, Map<String, Integer> explicitIds) {
+        TreeMap<String, byte[]> entries = new TreeMap<>(shipment.entries());
+        Map<String, Integer> shipped = new TreeMap<>();
+        explicitIds.forEach(
+                (name, id) -> {
+                    if (shipment.ships(name)) {
+                        shipped.put(name, id);
+                    }
+                });
+        if (!shipped.isEmpty()) {
+            entries.put(KryoIds.ENTRY, KryoIds.encode(shipped));
+        }
+        return new Bundle(shipment.taskClass(), entries);
+    }
+
+    /**
+     * The explicit Kryo ids the producer gave the shipped classes, by binary name.
+     *
+     * @throws BundleRejectedException when the entry that holds them is malformed
+     */
+    public SortedMap<String, Integer> kryoIds() {
+        byte[] entry = entries.get(KryoIds.ENTRY);
+        return entry == null ? new TreeMap<>() : KryoIds.decode(entry);
+    }
+
+    /** Whether the bundle holds the class {@code binaryName}. */
+    public boolean holdsClass(String binaryName) {
+        return classFile(binaryName) != null;
     }
 
     /** The canonical bytes: what is hashed, signed, sent and cached. */

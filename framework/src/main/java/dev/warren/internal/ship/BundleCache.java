@@ -115,6 +115,12 @@ public final class BundleCache {
         return before - inMemory.size();
     }
 
+    /** Whether {@code loader} is the one this cache holds in memory for its bundle. */
+    public boolean isInMemory(BundleClassLoader loader) {
+        Held held = inMemory.get(loader.hash());
+        return held != null && held.loader == loader;
+    }
+
     /** How many bundles have a loader in memory. */
     public int inMemory() {
         return inMemory.size();

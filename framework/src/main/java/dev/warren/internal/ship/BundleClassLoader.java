@@ -42,6 +42,35 @@ public final class BundleClassLoader extends ClassLoader {
         return verified.bundle().taskClass();
     }
 
+    /** Whether the bundle holds the class {@code binaryName}: a task class of it, say. */
+    public boolean holdsClass(String binaryName) {
+        return verified.bundle().holdsClass(binaryName);
+    }
+
+    /** The bundle as it was signed and verified, to be put on the broker again as it is. */
+    public SignedBundle signed() {
+        return verified.signed();
+    }
+
+    /**
+     * The explicit Kryo ids the producer gave the shipped classes, by binary name.
+     *
+     * @throws BundleRejectedException when the entry that holds them is malformed
+     */
+    public java.util.SortedMap<String, Integer> kryoIds() {
+        return verified.bundle().kryoIds();
+    }
+
+    /**
+     * The loader of {@code type}'s bundle, when the class was defined from a shipped bundle; empty
+     * for the worker's and the producer's own classes.
+     */
+    public static java.util.Optional<BundleClassLoader> of(Class<?> type) {
+        return type.getClassLoader() instanceof BundleClassLoader loader
+                ? java.util.Optional.of(loader)
+                : java.util.Optional.empty();
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes = verified.bundle().classFile(name);

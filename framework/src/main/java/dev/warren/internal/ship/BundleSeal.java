@@ -76,7 +76,7 @@ public final class BundleSeal {
         } catch (InvalidSignatureException e) {
             throw new BundleRejectedException(problem(e.problem()), "bundle: " + e.getMessage());
         }
-        return new VerifiedBundle(sent.hash(), BundleFormat.decode(sent.bytes()));
+        return new VerifiedBundle(sent, BundleFormat.decode(sent.bytes()));
     }
 
     private static BundleRejectedException.Problem problem(InvalidSignatureException.Problem p) {

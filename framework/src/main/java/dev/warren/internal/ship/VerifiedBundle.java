@@ -2,22 +2,27 @@ package dev.warren.internal.ship;
 
 /**
  * A bundle whose size, hash and signature checked out: the only thing a {@link BundleClassLoader}
- * is made from, and only {@link BundleSeal#open} makes one.
+ * is made from, and only {@link BundleSeal#open} makes one. It keeps the signed form it came in, so
+ * a worker can put the very same bytes on the broker again.
  */
 public final class VerifiedBundle {
-    private final String hash;
+    private final SignedBundle signed;
     private final Bundle bundle;
 
-    VerifiedBundle(String hash, Bundle bundle) {
-        this.hash = hash;
+    VerifiedBundle(SignedBundle signed, Bundle bundle) {
+        this.signed = signed;
         this.bundle = bundle;
     }
 
     public String hash() {
-        return hash;
+        return signed.hash();
     }
 
     public Bundle bundle() {
         return bundle;
+    }
+
+    public SignedBundle signed() {
+        return signed;
     }
 }

@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warren.Broker;
 import dev.warren.ShipOptions;
+import dev.warren.WarrenConfig;
 import dev.warren.client.SubmitOptions;
 import dev.warren.client.TaskClient;
-import dev.warren.internal.ship.Bundle;
-import dev.warren.internal.ship.BundleSeal;
-import dev.warren.internal.ship.DependencyWalk;
 import dev.warren.internal.transport.Topology;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
@@ -17,8 +15,6 @@ import dev.warren.testing.WarrenTest;
 import dev.warren.testing.process.JvmProcess;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +33,8 @@ class MissingBundleIT {
     private TestBroker test;
     private Broker broker;
     private TaskClient client;
+    private ShippedFleet fleet;
     private String bundleQueue;
-    private final List<JvmProcess> workers = new ArrayList<>();
     @TempDir Path firstCache;
     @TempDir Path secondCache;
 
@@ -46,56 +42,35 @@ class MissingBundleIT {
     void start(TestBroker test) throws Exception {
         this.test = test;
         Queues.reset(test, QUEUE);
-        bundleQueue =
-                BundleSeal.address(
-                        Bundle.of(DependencyWalk.from(ShippedPrimeSum.class).walk()).hash());
-        deleteBundleQueue();
-        broker = Broker.connect(test.config().shipCode(ShipOptions.on()).build());
+        WarrenConfig config = test.config().shipCode(ShipOptions.on()).build();
+        fleet = new ShippedFleet(test, config, ShippedPrimeSum.class);
+        bundleQueue = ShippedFleet.bundleQueue(ShippedPrimeSum.class, config);
+        broker = Broker.connect(config);
         client = new TaskClient(broker);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (JvmProcess worker : workers) {
-            worker.close();
-        }
+        fleet.close();
         client.close();
         broker.close();
-        deleteBundleQueue();
         Queues.reset(test, QUEUE);
-    }
-
-    private void deleteBundleQueue() throws Exception {
-        try (com.rabbitmq.client.Connection connection = test.rawConnection();
-                com.rabbitmq.client.Channel channel = connection.createChannel()) {
-            channel.queueDelete(bundleQueue);
-        }
-    }
-
-    private JvmProcess codeWorker(Path cache) throws Exception {
-        JvmProcess worker =
-                test.workerLauncher()
-                        .jvmArgs("-Xmx256m")
-                        .logLevel("INFO")
-                        .concurrency(1)
-                        .queues(QUEUE)
-                        .options("--accept-code", "--bundle-cache", cache.toString())
-                        .start();
-        workers.add(worker);
-        return worker;
     }
 
     @Test
     void aBundleDeletedBetweenTwoSubmitsIsPutAgainAndTheTaskRuns() throws Exception {
-        JvmProcess first = codeWorker(firstCache);
+        JvmProcess first = fleet.codeWorker(QUEUE, 1, firstCache);
         assertThat(client.submit(new ShippedPrimeSum(10), TO_QUEUE).await(WAIT)).isEqualTo(17L);
         first.close();
-        deleteBundleQueue();
-        JvmProcess second = codeWorker(secondCache);
+        fleet.deleteBundles();
+        JvmProcess second = fleet.codeWorker(QUEUE, 1, secondCache);
 
-        assertThat(client.submit(new ShippedPrimeSum(1000), TO_QUEUE).await(WAIT))
-                .as(second.outputText())
-                .isEqualTo(76127L);
+        var handle = client.submit(new ShippedPrimeSum(1000), TO_QUEUE);
+        var firstId = handle.id();
+        assertThat(handle.await(WAIT)).as(second.outputText()).isEqualTo(76127L);
+        assertThat(handle.id())
+                .as("the handle names the id it was submitted again under")
+                .isNotEqualTo(firstId);
 
         assertThat(second.outputText()).contains("fetched shipped code");
         // the refused first try is a dead letter; so may be the first task, if the first worker

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warren.Broker;
 import dev.warren.ShipOptions;
+import dev.warren.WarrenConfig;
 import dev.warren.client.SubmitOptions;
 import dev.warren.client.TaskClient;
 import dev.warren.client.TaskFailedException;
@@ -15,6 +16,7 @@ import dev.warren.internal.ship.Bundle;
 import dev.warren.internal.ship.BundleSeal;
 import dev.warren.internal.ship.DependencyWalk;
 import dev.warren.internal.ship.SignedBundle;
+import dev.warren.internal.ship.TaskCode;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Headers;
@@ -48,69 +50,37 @@ class ShippedCodeIT {
     private TestBroker test;
     private Broker broker;
     private TaskClient client;
-    private String bundleQueue;
-    private String byNameBundleQueue;
-    private String libraryBundleQueue;
-    private final List<JvmProcess> workers = new ArrayList<>();
+    private ShippedFleet fleet;
+    private WarrenConfig config;
     @TempDir Path cache;
 
     @BeforeEach
     void start(TestBroker test) throws Exception {
         this.test = test;
         Queues.reset(test, QUEUE);
-        bundleQueue = BundleSeal.address(bundle().hash());
-        byNameBundleQueue =
-                BundleSeal.address(Bundle.of(DependencyWalk.from(LoadsByName.class).walk()).hash());
-        libraryBundleQueue =
-                BundleSeal.address(
-                        Bundle.of(DependencyWalk.from(UsesALibrary.class).walk()).hash());
-        Queues.deleteAfterClass(test, bundleQueue, byNameBundleQueue, libraryBundleQueue);
-        deleteBundleQueue();
-        broker = Broker.connect(test.config().shipCode(ShipOptions.on()).build());
+        config = test.config().shipCode(ShipOptions.on()).build();
+        fleet =
+                new ShippedFleet(
+                        test, config, ShippedPrimeSum.class, LoadsByName.class, UsesALibrary.class);
+        broker = Broker.connect(config);
         client = new TaskClient(broker);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (JvmProcess worker : workers) {
-            worker.close();
-        }
+        fleet.close();
         client.close();
         broker.close();
-        deleteBundleQueue();
     }
 
-    private void deleteBundleQueue() throws Exception {
-        try (com.rabbitmq.client.Connection connection = test.rawConnection();
-                com.rabbitmq.client.Channel channel = connection.createChannel()) {
-            channel.queueDelete(bundleQueue);
-            channel.queueDelete(byNameBundleQueue);
-            channel.queueDelete(libraryBundleQueue);
-        }
-    }
-
-    private static Bundle bundle() {
-        return Bundle.of(DependencyWalk.from(ShippedPrimeSum.class).walk());
+    /** The bundle the producer ships for {@link ShippedPrimeSum}. */
+    private Bundle bundle() {
+        return TaskCode.of(ShippedPrimeSum.class, config.shipOptions(), config.registrations())
+                .bundle();
     }
 
     private JvmProcess codeWorker(String... more) throws Exception {
-        List<String> options =
-                new ArrayList<>(List.of("--accept-code", "--bundle-cache", cache.toString()));
-        options.addAll(List.of(more));
-        JvmProcess worker =
-                test.workerLauncher()
-                        .jvmArgs("-Xmx256m")
-                        .logLevel("INFO")
-                        .concurrency(2)
-                        .queues(QUEUE)
-                        .options(options.toArray(String[]::new))
-                        .start();
-        workers.add(worker);
-        return worker;
-    }
-
-    private static long fetchLines(JvmProcess worker) {
-        return worker.output().stream().filter(l -> l.contains("fetched shipped code")).count();
+        return fleet.codeWorker(QUEUE, 2, cache, more);
     }
 
     @Test
@@ -120,7 +90,7 @@ class ShippedCodeIT {
         assertThat(client.submit(new ShippedPrimeSum(1000)).await(WAIT)).isEqualTo(SUM_BELOW_1000);
         assertThat(client.submit(new ShippedPrimeSum(10)).await(WAIT)).isEqualTo(17L);
 
-        assertThat(fetchLines(worker)).as(worker.outputText()).isEqualTo(1);
+        assertThat(ShippedFleet.fetches(worker)).as(worker.outputText()).isEqualTo(1);
         assertThat(Files.list(cache).filter(p -> p.toString().endsWith(".bundle")).count())
                 .isEqualTo(1);
     }
@@ -158,8 +128,7 @@ class ShippedCodeIT {
     @Test
     void figures() throws Exception {
         Queues.reset(test, JAR_QUEUE);
-        JvmProcess withJar = ItWorkers.start(test, 2, JAR_QUEUE);
-        workers.add(withJar);
+        fleet.add(ItWorkers.start(test, 2, JAR_QUEUE));
         codeWorker();
         long start = System.nanoTime();
         client.submit(new ShippedPrimeSum(1000)).await(WAIT);
@@ -209,8 +178,7 @@ class ShippedCodeIT {
 
     @Test
     void aWorkerWithoutAcceptCodeRefusesAShippedTaskSayingHowToEnableIt() throws Exception {
-        JvmProcess worker = ItWorkers.start(test, 1, QUEUE);
-        workers.add(worker);
+        fleet.add(ItWorkers.start(test, 1, QUEUE));
 
         assertThatThrownBy(() -> client.submit(new ShippedPrimeSum(10)).await(WAIT))
                 .isInstanceOf(TaskRefusedException.class)
@@ -270,6 +238,6 @@ class ShippedCodeIT {
 
     /** Puts a bundle on the broker first, so the producer's own put finds it there. */
     private void put(byte[] body, Map<String, Object> headers) {
-        BrokerLink.of(broker).bundles().putOnce(bundleQueue, body, headers);
+        BrokerLink.of(broker).bundles().putOnce(BundleSeal.address(bundle().hash()), body, headers);
     }
 }
