@@ -27,10 +27,10 @@ final class TokenTaker {
             String primitive,
             Duration timeout) {
         Deadline deadline = timeout == null ? null : Deadline.in(timeout);
-        return coordinator
-                .connection()
-                .acrossLosses(
-                        deadline, () -> takeOnce(coordinator, queue, binding, primitive, deadline));
+        return AcrossLosses.run(
+                coordinator.connection(),
+                deadline,
+                () -> takeOnce(coordinator, queue, binding, primitive, deadline));
     }
 
     private static HeldToken takeOnce(
