@@ -3,6 +3,7 @@ package dev.warren.sync;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.warren.internal.retry.Backoff;
 import dev.warren.internal.transport.RabbitExceptions;
 import java.io.IOException;
 import java.time.Duration;
@@ -47,7 +48,7 @@ final class SyncConnection {
             Connection first,
             Supplier<Connection> reopen,
             String broker,
-            ReconnectBackoff backoff,
+            Backoff backoff,
             Duration callWait,
             RecoveryListeners listeners) {
         this.broker = broker;
