@@ -107,15 +107,7 @@ final class BarrierStore {
 
     private Channel transactionalChannel() {
         if (channel == null || !channel.isOpen()) {
-            Channel opened = connection.openChannel(primitive, "open the state channel");
-            try {
-                opened.txSelect();
-            } catch (IOException | RuntimeException e) {
-                SyncConnection.closeQuietly(opened);
-                throw SyncFailures.translate(
-                        primitive, "start a transaction", connection.broker(), e);
-            }
-            channel = opened;
+            channel = connection.openTransactionalChannel(primitive, "open the state channel");
         }
         return channel;
     }

@@ -130,7 +130,7 @@ public final class Coordinator implements AutoCloseable {
                             connections.open(name),
                             () -> connections.openOnce(name),
                             broker,
-                            ReconnectBackoff.DEFAULT,
+                            Reconnector.DEFAULT_BACKOFF,
                             CALL_WAIT,
                             new RecoveryListeners(callbacks::run));
             return new Coordinator(config, sealer, callbacks, connection, options);

@@ -185,9 +185,10 @@ public final class DistributedBarrier {
 
     /** Reads the state; a read cut by a lost connection is made again on the next one. */
     private BarrierWire.State readAcrossLosses(Function<BarrierWire.State, Step> read) {
-        return coordinator
-                .connection()
-                .acrossLosses(Deadline.in(Coordinator.CALL_WAIT), () -> store.update(read).next());
+        return AcrossLosses.run(
+                coordinator.connection(),
+                Deadline.in(Coordinator.CALL_WAIT),
+                () -> store.update(read).next());
     }
 
     /** Writes the state, tells the waiters when the write tripped or broke the generation. */

@@ -168,10 +168,10 @@ public final class DistributedEvent {
         long waitingSince = System.currentTimeMillis();
         while (true) {
             Boolean set =
-                    coordinator
-                            .connection()
-                            .acrossLosses(
-                                    deadline, () -> awaitOnThisConnection(deadline, waitingSince));
+                    AcrossLosses.run(
+                            coordinator.connection(),
+                            deadline,
+                            () -> awaitOnThisConnection(deadline, waitingSince));
             if (set != null) {
                 return set;
             }

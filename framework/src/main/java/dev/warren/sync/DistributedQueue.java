@@ -221,7 +221,8 @@ public final class DistributedQueue<E> implements AutoCloseable {
         checkOpen();
         SyncConnection connection = coordinator.connection();
         TakenMessage<E> taken =
-                connection.acrossLosses(
+                AcrossLosses.run(
+                        connection,
                         deadline,
                         () ->
                                 TakenMessage.take(
@@ -246,14 +247,13 @@ public final class DistributedQueue<E> implements AutoCloseable {
 
     private long readyIn(String brokerQueue) {
         long ready =
-                coordinator
-                        .connection()
-                        .acrossLosses(
-                                Deadline.in(Coordinator.CALL_WAIT),
-                                () ->
-                                        coordinator
-                                                .inspector()
-                                                .readyMessages(brokerQueue, queue.primitive()));
+                AcrossLosses.run(
+                        coordinator.connection(),
+                        Deadline.in(Coordinator.CALL_WAIT),
+                        () ->
+                                coordinator
+                                        .inspector()
+                                        .readyMessages(brokerQueue, queue.primitive()));
         if (ready < 0) {
             throw new CoordinationException(queue.primitive() + " does not exist (deleted?)");
         }

@@ -94,15 +94,7 @@ final class FencingSequencer {
 
     private Channel transactionalChannel(String primitive) {
         if (channel == null || !channel.isOpen()) {
-            Channel opened = connection.openChannel(primitive, "open the sequencer channel");
-            try {
-                opened.txSelect();
-            } catch (IOException | RuntimeException e) {
-                SyncConnection.closeQuietly(opened);
-                throw SyncFailures.translate(
-                        primitive, "start a transaction", connection.broker(), e);
-            }
-            channel = opened;
+            channel = connection.openTransactionalChannel(primitive, "open the sequencer channel");
         }
         return channel;
     }

@@ -47,9 +47,10 @@ final class MapClient {
         try {
             while (true) {
                 MapWire.Reply reply =
-                        coordinator
-                                .connection()
-                                .acrossLosses(deadline, () -> sendAndWait(request, deadline));
+                        AcrossLosses.run(
+                                coordinator.connection(),
+                                deadline,
+                                () -> sendAndWait(request, deadline));
                 if (reply != null) {
                     return reply;
                 }

@@ -52,7 +52,7 @@ final class QueueTransactions<E> {
      */
     boolean put(Envelope item, Deadline deadline) {
         try {
-            return connection.acrossLosses(deadline, () -> putOnce(item, deadline));
+            return AcrossLosses.run(connection, deadline, () -> putOnce(item, deadline));
         } catch (UncertainCommit e) {
             CoordinationException cause = (CoordinationException) e.getCause();
             throw new CoordinationException(

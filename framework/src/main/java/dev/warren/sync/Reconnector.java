@@ -1,6 +1,8 @@
 package dev.warren.sync;
 
 import com.rabbitmq.client.Connection;
+import dev.warren.internal.retry.Backoff;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -10,14 +12,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes a new connection after the coordinator lost its own: on a thread of its own, one attempt
- * after each {@link ReconnectBackoff} wait, until one succeeds or the coordinator is closed. At
- * most one loop runs at a time.
+ * after each {@link Backoff} pause, until one succeeds or the coordinator is closed. At most one
+ * loop runs at a time.
  */
 final class Reconnector {
     private static final Logger log = LoggerFactory.getLogger(Reconnector.class);
 
+    /** A broker back after an outage of any length is reached within 5 s of its return. */
+    static final Backoff DEFAULT_BACKOFF =
+            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+
     private final Supplier<Connection> reopen;
-    private final ReconnectBackoff backoff;
+    private final Backoff backoff;
     private final String broker;
     private final Consumer<Connection> onConnected;
     private final BooleanSupplier closed;
@@ -28,7 +34,7 @@ final class Reconnector {
 
     Reconnector(
             Supplier<Connection> reopen,
-            ReconnectBackoff backoff,
+            Backoff backoff,
             String broker,
             Consumer<Connection> onConnected,
             BooleanSupplier closed) {
@@ -105,7 +111,7 @@ final class Reconnector {
         try {
             return reopen.get();
         } catch (RuntimeException e) {
-            if (ReconnectBackoff.worthWarning(attempt)) {
+            if (worthWarning(attempt)) {
                 log.warn(
                         "coordinator cannot reconnect to {} yet (attempt {}): {}",
                         broker,
@@ -116,5 +122,13 @@ final class Reconnector {
             }
             return null;
         }
+    }
+
+    /**
+     * Whether attempt {@code attempt}'s failure deserves a WARN: the first three, then one in ten,
+     * so an outage of an hour logs a few hundred lines rather than thousands.
+     */
+    static boolean worthWarning(int attempt) {
+        return attempt <= 3 || attempt % 10 == 0;
     }
 }

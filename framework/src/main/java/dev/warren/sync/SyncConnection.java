@@ -3,6 +3,7 @@ package dev.warren.sync;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.warren.internal.retry.Backoff;
 import dev.warren.internal.transport.RabbitExceptions;
 import java.io.IOException;
 import java.time.Duration;
@@ -47,7 +48,7 @@ final class SyncConnection {
             Connection first,
             Supplier<Connection> reopen,
             String broker,
-            ReconnectBackoff backoff,
+            Backoff backoff,
             Duration callWait,
             RecoveryListeners listeners) {
         this.broker = broker;
@@ -130,23 +131,6 @@ final class SyncConnection {
         }
     }
 
-    /**
-     * Runs {@code attempt}, and runs it again on the next connection when it failed because the
-     * connection was lost meanwhile and {@code until} (null: no end) has not passed.
-     */
-    <T> T acrossLosses(Deadline until, Supplier<T> attempt) {
-        while (true) {
-            long before = generation();
-            try {
-                return attempt.get();
-            } catch (CoordinationException e) {
-                if (!lostSince(before) || (until != null && until.hasPassed())) {
-                    throw e;
-                }
-            }
-        }
-    }
-
     long reconnects() {
         return reconnector.successes();
     }
@@ -198,6 +182,26 @@ final class SyncConnection {
             return channel;
         } catch (IOException | RuntimeException e) {
             throw SyncFailures.translate(primitive, action, broker, e);
+        }
+    }
+
+    Channel openTransactionalChannel(String primitive, String action) {
+        return openTransactionalChannel(primitive, action, Deadline.in(callWait), 0);
+    }
+
+    /** Like {@link #openChannel}, in transaction mode; {@code prefetch} 0 leaves it unlimited. */
+    Channel openTransactionalChannel(
+            String primitive, String action, Deadline until, int prefetch) {
+        Channel channel = openChannel(primitive, action, until);
+        try {
+            if (prefetch > 0) {
+                channel.basicQos(prefetch);
+            }
+            channel.txSelect();
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw SyncFailures.translate(primitive, "start a transaction", broker, e);
         }
     }
 

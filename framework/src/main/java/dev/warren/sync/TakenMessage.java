@@ -8,9 +8,6 @@ import com.rabbitmq.client.ShutdownSignalException;
 import dev.warren.internal.transport.AmqpMessages;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -86,28 +83,15 @@ record TakenMessage<T>(Channel channel, long deliveryTag, T value) {
             throw SyncFailures.translate(
                     primitive, "wait in queue " + queue, connection.broker(), e);
         }
-        try {
-            TakenMessage<T> taken =
-                    deadline == null
-                            ? delivered.get()
-                            : delivered.get(
-                                    Math.max(0, deadline.nanosLeft()), TimeUnit.NANOSECONDS);
-            channel.basicCancel(consumerTag);
-            return taken;
-        } catch (TimeoutException e) {
-            // closing (not cancelling) gives back a message that may arrive in this very moment
-            SyncConnection.abortQuietly(channel);
+        if (!DeliveryWait.arrived(delivered, deadline, channel, primitive, connection.broker())) {
             return null;
-        } catch (InterruptedException e) {
-            SyncConnection.abortQuietly(channel);
-            Thread.currentThread().interrupt();
-            throw new CoordinationException(primitive + ": interrupted while waiting");
-        } catch (ExecutionException e) {
-            SyncConnection.abortQuietly(channel);
-            throw SyncFailures.translate(primitive, "wait", connection.broker(), e.getCause());
+        }
+        try {
+            channel.basicCancel(consumerTag);
         } catch (IOException | RuntimeException e) {
             SyncConnection.abortQuietly(channel);
             throw SyncFailures.translate(primitive, "stop waiting", connection.broker(), e);
         }
+        return delivered.join();
     }
 }

@@ -4,9 +4,6 @@ import com.rabbitmq.client.Channel;
 import dev.warren.internal.wire.Binding;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Takes a {@link HeldToken}: consumes the token queue with prefetch 1 until a token that verifies
@@ -27,10 +24,10 @@ final class TokenTaker {
             String primitive,
             Duration timeout) {
         Deadline deadline = timeout == null ? null : Deadline.in(timeout);
-        return coordinator
-                .connection()
-                .acrossLosses(
-                        deadline, () -> takeOnce(coordinator, queue, binding, primitive, deadline));
+        return AcrossLosses.run(
+                coordinator.connection(),
+                deadline,
+                () -> takeOnce(coordinator, queue, binding, primitive, deadline));
     }
 
     private static HeldToken takeOnce(
@@ -50,24 +47,9 @@ final class TokenTaker {
             throw SyncFailures.translate(
                     primitive, "wait in queue " + queue, coordinator.broker(), e);
         }
-        try {
-            if (deadline == null) {
-                hold.grant().get();
-            } else {
-                hold.grant().get(Math.max(0, deadline.nanosLeft()), TimeUnit.NANOSECONDS);
-            }
-            return hold;
-        } catch (TimeoutException e) {
-            // closing (not cancelling) requeues a token that may arrive in this very moment
-            SyncConnection.abortQuietly(channel);
-            return null;
-        } catch (InterruptedException e) {
-            SyncConnection.abortQuietly(channel);
-            Thread.currentThread().interrupt();
-            throw new CoordinationException(primitive + ": interrupted while waiting");
-        } catch (ExecutionException e) {
-            SyncConnection.abortQuietly(channel);
-            throw SyncFailures.translate(primitive, "wait", coordinator.broker(), e.getCause());
-        }
+        return DeliveryWait.arrived(
+                        hold.grant(), deadline, channel, primitive, coordinator.broker())
+                ? hold
+                : null;
     }
 }

@@ -1,7 +1,6 @@
 package dev.warren.sync;
 
 import com.rabbitmq.client.Channel;
-import java.io.IOException;
 
 /**
  * Transactional channels with prefetch 1, on which a distributed queue takes one message (an item
@@ -27,15 +26,7 @@ final class TxChannels {
         if (reused != null) {
             return reused;
         }
-        Channel channel = connection.openChannel(primitive, "open a channel", until);
-        try {
-            channel.basicQos(1);
-            channel.txSelect();
-            return channel;
-        } catch (IOException | RuntimeException e) {
-            SyncConnection.closeQuietly(channel);
-            throw SyncFailures.translate(primitive, "start a transaction", connection.broker(), e);
-        }
+        return connection.openTransactionalChannel(primitive, "open a channel", until, 1);
     }
 
     /** Closes the channels kept for reuse. */

@@ -2,6 +2,7 @@ package dev.warren.worker;
 
 import dev.warren.BrokerUnavailableException;
 import dev.warren.PublishFailedException;
+import dev.warren.internal.retry.Backoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,14 +25,9 @@ import java.util.function.Supplier;
  * }</pre>
  */
 final class OutcomeRetries {
+    /** 15.75 s in all: long enough for a reconnect to another node. */
     static final List<Duration> PAUSES =
-            List.of(
-                    Duration.ofMillis(250),
-                    Duration.ofMillis(500),
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(4),
-                    Duration.ofSeconds(8));
+            new Backoff(Duration.ofMillis(250), Duration.ofSeconds(8)).firstPauses(6);
 
     static final OutcomeRetries DEFAULT =
             new OutcomeRetries(

@@ -78,7 +78,15 @@ class OutcomeRetriesTest {
 
     @Test
     void theDefaultPausesCoverAReconnectToAnotherNode() {
+        assertThat(OutcomeRetries.PAUSES)
+                .containsExactly(
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8));
         assertThat(OutcomeRetries.PAUSES.stream().mapToLong(Duration::toMillis).sum())
-                .isGreaterThanOrEqualTo(10_000);
+                .isEqualTo(15_750);
     }
 }

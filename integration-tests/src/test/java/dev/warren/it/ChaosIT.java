@@ -9,13 +9,12 @@ import dev.warren.client.TaskClient;
 import dev.warren.internal.transport.Topology;
 import dev.warren.internal.wire.Headers;
 import dev.warren.it.support.ItWorkers;
+import dev.warren.it.support.RecordRuns;
 import dev.warren.it.tasks.Record;
 import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
 import dev.warren.testing.process.JvmProcess;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,23 +89,19 @@ class ChaosIT {
 
             List<Integer> values = results.get(4, TimeUnit.MINUTES);
 
-            int lost = 0;
-            for (int i = 0; i < TASKS; i++) {
-                if (values.get(i) == null || values.get(i) != i * 2) {
-                    lost++;
-                }
-            }
-            int[] runs = executionsPerTask(executions);
-            int neverRan = (int) IntStream.of(runs).filter(n -> n == 0).count();
-            int duplicates = IntStream.of(runs).map(n -> Math.max(0, n - 1)).sum();
+            RecordRuns runs = RecordRuns.of(values, executions, TASKS);
             log(
                     "%d tasks in %.1f s: lost %d, never executed %d, duplicate executions %d",
-                    TASKS, (System.nanoTime() - started) / 1e9, lost, neverRan, duplicates);
+                    TASKS,
+                    (System.nanoTime() - started) / 1e9,
+                    runs.lost(),
+                    runs.neverRan(),
+                    runs.duplicates());
 
-            assertThat(lost)
+            assertThat(runs.lost())
                     .as("tasks submitted but never completed with the right result")
                     .isZero();
-            assertThat(neverRan).as("completed tasks with no recorded execution").isZero();
+            assertThat(runs.neverRan()).as("completed tasks with no recorded execution").isZero();
             assertThat(client.inFlight()).as("futures still waiting").isZero();
         } finally {
             for (JvmProcess worker : workers.subList(2, workers.size())) {
@@ -163,20 +157,6 @@ class ChaosIT {
 
     private static void awaitProgress(AtomicLong progress, long atLeast) {
         await().atMost(Duration.ofMinutes(2)).until(() -> progress.get() >= atLeast);
-    }
-
-    private static int[] executionsPerTask(Path directory) throws IOException {
-        int[] runs = new int[TASKS];
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    if (!line.isBlank()) {
-                        runs[Integer.parseInt(line.strip())]++;
-                    }
-                }
-            }
-        }
-        return runs;
     }
 
     private static void log(String format, Object... args) {

@@ -3,6 +3,8 @@ package dev.warren.it.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.warren.it.support.LeaseCut;
+import dev.warren.it.support.SilentNetwork;
 import dev.warren.sync.Coordinator;
 import dev.warren.sync.DistributedLock;
 import dev.warren.sync.Lease;
@@ -11,9 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +38,7 @@ class ClusterNetworkCutIT {
                 proxies.add(proxy);
                 throughProxies.add(proxy.uri(cluster.uri(node)).toString());
             }
+            SilentNetwork network = new SilentNetwork(proxies);
             try (Coordinator cut =
                             Coordinator.connect(
                                     ClusterChild.config(String.join(",", throughProxies)).build(),
@@ -49,30 +50,15 @@ class ClusterNetworkCutIT {
                 DistributedLock lock = DistributedLock.named(name, cut);
                 DistributedLock othersLock = DistributedLock.named(name, other);
                 try {
-                    Lease held = lock.acquire(Duration.ofSeconds(30));
-                    AtomicLong lostAt = new AtomicLong();
-                    held.onLost(() -> lostAt.set(System.nanoTime()));
-                    CompletableFuture<Lease> waiter =
-                            CompletableFuture.supplyAsync(
-                                    () -> othersLock.acquire(Duration.ofSeconds(60)));
-
-                    long silentAt = System.nanoTime();
-                    for (TcpProxy proxy : proxies) {
-                        proxy.freezeReplies();
-                        proxy.dropRequests();
-                    }
-                    Lease taken = waiter.get(60, TimeUnit.SECONDS);
-                    long takenAt = System.nanoTime();
-                    await().atMost(Duration.ofSeconds(30)).until(() -> lostAt.get() != 0);
+                    LeaseCut cutOff =
+                            LeaseCut.of(lock, othersLock, Duration.ofSeconds(30), network);
+                    Lease held = cutOff.held();
+                    Lease taken = cutOff.taken();
                     assertThat(held.isValid()).isFalse();
                     assertThat(taken.fencingToken()).isGreaterThan(held.fencingToken());
 
                     long healedAt = System.nanoTime();
-                    for (TcpProxy proxy : proxies) {
-                        proxy.thaw();
-                        proxy.passRequests();
-                        proxy.cutAll();
-                    }
+                    network.heal();
                     await().atMost(Duration.ofSeconds(60))
                             .until(() -> cut.reconnectCount() >= 1 && cut.isOpen());
                     long backAt = System.nanoTime();
@@ -81,8 +67,8 @@ class ClusterNetworkCutIT {
                                     + " after %d ms, lock granted on the cluster after %d ms,"
                                     + " coordinator back %d ms after the network healed%n",
                             ClusterChild.HEARTBEAT.toSeconds(),
-                            TimeUnit.NANOSECONDS.toMillis(lostAt.get() - silentAt),
-                            TimeUnit.NANOSECONDS.toMillis(takenAt - silentAt),
+                            cutOff.toldAfterMillis(),
+                            cutOff.grantedAfterMillis(),
                             TimeUnit.NANOSECONDS.toMillis(backAt - healedAt));
 
                     assertThat(lock.tryAcquire()).as("held by the other process").isEmpty();

@@ -12,11 +12,10 @@ import dev.warren.client.TaskClient;
 import dev.warren.internal.transport.BrokerNames;
 import dev.warren.it.support.ItWorkers;
 import dev.warren.it.support.LogCapture;
+import dev.warren.it.support.RecordRuns;
 import dev.warren.it.tasks.Record;
 import dev.warren.testing.process.JvmProcess;
 import dev.warren.testing.process.WorkerLauncher;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,15 +105,7 @@ class ClusterTasksIT {
             List<Integer> values = results.get(3, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - started) / 1e9;
 
-            int lost = 0;
-            for (int i = 0; i < TASKS; i++) {
-                if (values.get(i) == null || values.get(i) != i * 2) {
-                    lost++;
-                }
-            }
-            int[] runs = executionsPerTask(executions);
-            int neverRan = (int) IntStream.of(runs).filter(n -> n == 0).count();
-            int duplicates = IntStream.of(runs).map(n -> Math.max(0, n - 1)).sum();
+            RecordRuns runs = RecordRuns.of(values, executions, TASKS);
             long duplicateReplies =
                     ignoredReplies.messages().stream()
                             .filter(m -> m.startsWith("ignoring a reply"))
@@ -123,15 +113,21 @@ class ClusterTasksIT {
             log(
                     "%d tasks in %.1f s: lost %d, never executed %d, duplicate executions %d,"
                             + " duplicate replies ignored %d, resumed %.1f s after the kill",
-                    TASKS, seconds, lost, neverRan, duplicates, duplicateReplies, resumedSeconds);
+                    TASKS,
+                    seconds,
+                    runs.lost(),
+                    runs.neverRan(),
+                    runs.duplicates(),
+                    duplicateReplies,
+                    resumedSeconds);
 
             log(
                     "copies of finished tasks: %d refused as replays (dead letters), %d still queued",
                     depth(cluster, killed, names.deadLetterQueue(QUEUE)),
                     depth(cluster, killed, names.workQueue(QUEUE)));
 
-            assertThat(lost).as("tasks never completed with the right result").isZero();
-            assertThat(neverRan).as("completed tasks with no recorded execution").isZero();
+            assertThat(runs.lost()).as("tasks never completed with the right result").isZero();
+            assertThat(runs.neverRan()).as("completed tasks with no recorded execution").isZero();
             assertThat(client.inFlight()).as("futures still waiting").isZero();
             assertQueuesReplicated(cluster, killed, namespace);
         } finally {
@@ -193,20 +189,6 @@ class ClusterTasksIT {
 
     private static void awaitProgress(AtomicLong progress, long atLeast, Duration within) {
         await().atMost(within).until(() -> progress.get() >= atLeast);
-    }
-
-    private static int[] executionsPerTask(Path directory) throws IOException {
-        int[] runs = new int[TASKS];
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    if (!line.isBlank()) {
-                        runs[Integer.parseInt(line.strip())]++;
-                    }
-                }
-            }
-        }
-        return runs;
     }
 
     private static void log(String format, Object... args) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.warren.WarrenConfig;
+import dev.warren.it.support.LeaseCut;
+import dev.warren.it.support.SilentNetwork;
 import dev.warren.sync.Coordinator;
 import dev.warren.sync.DistributedLock;
 import dev.warren.sync.EventChannel;
@@ -14,10 +16,8 @@ import dev.warren.testing.TestBroker;
 import dev.warren.testing.WarrenTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,24 +40,13 @@ class CoordinatorOutagesIT {
             DistributedLock lock = DistributedLock.named(lockName, cut);
             DistributedLock othersLock = DistributedLock.named(lockName, direct);
             try {
-                Lease held = lock.acquire(Duration.ofSeconds(10));
-                AtomicLong lostAt = new AtomicLong();
-                held.onLost(() -> lostAt.set(System.nanoTime()));
-                CompletableFuture<Lease> waiter =
-                        CompletableFuture.supplyAsync(
-                                () -> othersLock.acquire(Duration.ofSeconds(60)));
-
-                long silentAt = System.nanoTime();
-                proxy.freezeReplies();
-                proxy.dropRequests();
-                Lease taken = waiter.get(60, TimeUnit.SECONDS);
-                long takenAt = System.nanoTime();
-                await().atMost(Duration.ofSeconds(30)).until(() -> lostAt.get() != 0);
+                SilentNetwork network = new SilentNetwork(List.of(proxy));
+                LeaseCut cutOff = LeaseCut.of(lock, othersLock, Duration.ofSeconds(10), network);
+                Lease held = cutOff.held();
+                Lease taken = cutOff.taken();
 
                 long healedAt = System.nanoTime();
-                proxy.thaw();
-                proxy.passRequests();
-                proxy.cutAll();
+                network.heal();
                 await().atMost(Duration.ofSeconds(30)).until(() -> cut.reconnectCount() == 1);
                 await().atMost(Duration.ofSeconds(30)).until(cut::isOpen);
                 long backAt = System.nanoTime();
@@ -66,8 +55,8 @@ class CoordinatorOutagesIT {
                                 + " to the waiter after %d ms, coordinator back %d ms after the"
                                 + " network healed%n",
                         HEARTBEAT.toSeconds(),
-                        TimeUnit.NANOSECONDS.toMillis(lostAt.get() - silentAt),
-                        TimeUnit.NANOSECONDS.toMillis(takenAt - silentAt),
+                        cutOff.toldAfterMillis(),
+                        cutOff.grantedAfterMillis(),
                         TimeUnit.NANOSECONDS.toMillis(backAt - healedAt));
 
                 assertThat(held.isValid()).isFalse();
