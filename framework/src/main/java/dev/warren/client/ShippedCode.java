@@ -63,7 +63,7 @@ final class ShippedCode {
     /** The hash of the bundle of {@code taskClass}, walked, sealed and put on the broker. */
     String bundleOf(Class<?> taskClass) {
         Put put = puts.get(taskClass);
-        if (put == null || clock.millis() - put.atMillis() > PUT_AGAIN_AFTER.toMillis()) {
+        if (!fresh(put)) {
             put = puts.compute(taskClass, (type, before) -> fresh(before) ? before : ship(type));
         }
         return put.hash();
