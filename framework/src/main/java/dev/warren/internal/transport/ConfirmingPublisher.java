@@ -70,7 +70,7 @@ final class ConfirmingPublisher implements AutoCloseable {
         this.connection = connection;
         this.broker = broker;
         this.window = new PublishWindow(windowSize, timeout, broker);
-        this.circuit = new PublishCircuit(connection, broker);
+        this.circuit = PublishCircuit.on(connection, broker);
         connection.addBlockedListener(
                 reason -> {
                     window.blocked(reason);

@@ -7,6 +7,7 @@ import dev.warren.BrokerUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -26,7 +27,10 @@ final class PublishCircuit {
     private final CircuitBreaker breaker;
     private volatile long connectionLostAt;
 
-    PublishCircuit(Connection connection, String broker) {
+    private static final Duration WAIT_WHILE_OPEN = Duration.ofSeconds(2);
+    private static final int ADMIT_ATTEMPTS = 3;
+
+    PublishCircuit(String broker, Duration waitWhileOpen) {
         this.broker = broker;
         this.breaker =
                 CircuitBreaker.of(
@@ -35,15 +39,19 @@ final class PublishCircuit {
                                 .slidingWindowSize(20)
                                 .minimumNumberOfCalls(10)
                                 .failureRateThreshold(50)
-                                .waitDurationInOpenState(Duration.ofSeconds(2))
+                                .waitDurationInOpenState(waitWhileOpen)
                                 .permittedNumberOfCallsInHalfOpenState(3)
                                 .recordExceptions(BrokerUnavailableException.class)
                                 .build());
+    }
+
+    /** A circuit that opens when {@code connection} is lost and closes when it has recovered. */
+    static PublishCircuit on(Connection connection, String broker) {
+        PublishCircuit circuit = new PublishCircuit(broker, WAIT_WHILE_OPEN);
         connection.addShutdownListener(
                 cause -> {
                     if (!cause.isInitiatedByApplication()) {
-                        connectionLostAt = System.currentTimeMillis();
-                        open();
+                        circuit.connectionLost();
                     }
                 });
         if (connection instanceof Recoverable recoverable) {
@@ -51,31 +59,37 @@ final class PublishCircuit {
                     new RecoveryListener() {
                         @Override
                         public void handleRecovery(Recoverable recovered) {
-                            connectionLostAt = 0;
-                            breaker.transitionToClosedState();
-                            log.info("connection to {} recovered; publishing again", broker);
+                            circuit.connectionRecovered();
                         }
 
                         @Override
                         public void handleRecoveryStarted(Recoverable recovering) {}
                     });
         }
+        return circuit;
     }
 
-    private void open() {
+    void connectionLost() {
+        connectionLostAt = System.currentTimeMillis();
         if (breaker.getState() != CircuitBreaker.State.OPEN) {
             try {
                 breaker.transitionToOpenState();
-            } catch (IllegalStateException e) {
+            } catch (IllegalStateTransitionException e) {
                 // another thread moved it first; open is open
             }
         }
     }
 
+    void connectionRecovered() {
+        connectionLostAt = 0;
+        breaker.transitionToClosedState();
+        log.info("connection to {} recovered; publishing again", broker);
+    }
+
     /** Takes a permit, or fails at once when the broker is known to be unreachable. */
     long admit(String queue) {
         try {
-            breaker.acquirePermission();
+            acquirePermission();
             return System.nanoTime();
         } catch (CallNotPermittedException e) {
             long lostAt = connectionLostAt;
@@ -96,6 +110,24 @@ final class PublishCircuit {
                             + "); retry later",
                     BrokerUnavailableException.Problem.CONNECTION_CLOSED,
                     e);
+        }
+    }
+
+    /**
+     * An open breaker whose wait is over moves itself to half-open inside {@code
+     * acquirePermission}; when a recovery closes it at that instant, the library reports the
+     * half-open move as illegal. The breaker is closed then, so asking again admits.
+     */
+    private void acquirePermission() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                breaker.acquirePermission();
+                return;
+            } catch (IllegalStateTransitionException e) {
+                if (attempt == ADMIT_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 
