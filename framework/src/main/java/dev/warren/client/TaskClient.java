@@ -272,6 +272,8 @@ public final class TaskClient implements AutoCloseable {
     /**
      * Stops listening for replies and deletes this client's reply queue. Tasks still in flight keep
      * running on workers; their futures fail here, and their replies are dropped by the broker.
+     * While the connection is recovering, this waits up to 10 s for it, so that the queue is
+     * deleted rather than left to expire after {@code replyQueueExpiry}.
      */
     @Override
     public void close() {

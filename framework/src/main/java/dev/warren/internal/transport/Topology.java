@@ -3,6 +3,7 @@ package dev.warren.internal.transport;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.warren.WarrenException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,11 +39,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Topology {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Topology.class);
+    private static final long RECOVERY_WAIT_SECONDS = 10;
+    private static final Duration RECOVERY_WAIT = Duration.ofSeconds(RECOVERY_WAIT_SECONDS);
     private final Connection connection;
     private final BrokerNames names;
     private final String broker;
     private final QueueShapes shapes;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
+    private final RecoveryWatch recovery;
     private Channel channel; // guarded by this
 
     Topology(
@@ -53,6 +57,7 @@ public final class Topology {
             int deliveryLimit,
             Duration replyExpiry) {
         this.connection = connection;
+        this.recovery = RecoveryWatch.on(connection);
         this.names = names;
         this.broker = broker;
         this.shapes = new QueueShapes(quorum, deliveryLimit, replyExpiry);
@@ -194,9 +199,30 @@ public final class Topology {
         return Optional.of(result[0]);
     }
 
-    /** Deletes a queue and its messages. */
+    /**
+     * Deletes a queue and its messages. While the connection recovers, this waits up to {@value
+     * #RECOVERY_WAIT_SECONDS} s for the recovery to complete first, as the recovery would declare
+     * the queue again; a delete that failed because the connection was lost is made again once it
+     * has recovered.
+     */
     public void delete(String brokerQueue) {
-        withChannel("delete queue " + brokerQueue, ch -> ch.queueDelete(brokerQueue));
+        String action = "delete queue " + brokerQueue;
+        long recoveriesBefore = recovery.recoveries();
+        try {
+            recovery.awaitSettled(RECOVERY_WAIT);
+            try {
+                withChannel(action, ch -> ch.queueDelete(brokerQueue));
+            } catch (WarrenException e) {
+                if (connection.isOpen()
+                        || !recovery.awaitRecoveryBeyond(recoveriesBefore, RECOVERY_WAIT)) {
+                    throw e;
+                }
+                withChannel(action, ch -> ch.queueDelete(brokerQueue));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WarrenException(action + " was interrupted", e);
+        }
         declared.remove(brokerQueue);
     }
 
