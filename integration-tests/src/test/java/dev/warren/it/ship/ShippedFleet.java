@@ -7,6 +7,7 @@ import dev.warren.testing.Queues;
 import dev.warren.testing.TestBroker;
 import dev.warren.testing.process.JvmProcess;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import java.util.List;
 final class ShippedFleet implements AutoCloseable {
     private final TestBroker test;
     private final List<String> bundleQueues = new ArrayList<>();
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private final List<JvmProcess> workers = new ArrayList<>();
 
     ShippedFleet(TestBroker test, WarrenConfig config, Class<?>... taskClasses) throws Exception {
@@ -77,7 +79,11 @@ final class ShippedFleet implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // stopped, not killed: a worker deletes the reply queue of its --task-client on the way out
         for (JvmProcess worker : workers) {
+            if (worker.isAlive()) {
+                worker.stop(STOP_GRACE);
+            }
             worker.close();
         }
         deleteBundles();
