@@ -75,7 +75,8 @@ final class ShippedCode {
 
     /**
      * Puts the bundle of {@code taskClass} on the broker again, for a worker that found it missing
-     * (its queue expired or was deleted); a bundle that is there already is left as it is.
+     * (its queue expired or was deleted); a bundle there already under the same signature is left
+     * as it is.
      */
     void putAgain(Class<?> taskClass) {
         puts.put(taskClass, ship(taskClass));

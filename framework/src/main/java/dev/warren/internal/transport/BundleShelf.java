@@ -31,6 +31,7 @@ public final class BundleShelf {
     public static final Duration EXPIRY = Duration.ofDays(7);
 
     private static final Duration RETRY = Duration.ofMillis(50);
+    private static final Duration READ_PATIENCE = Duration.ofSeconds(5);
 
     private final Connection publishing;
     private final Connection consuming;
@@ -68,11 +69,16 @@ public final class BundleShelf {
         return args;
     }
 
-    /** Declares the queue and, unless it holds the bundle already, publishes it with confirm. */
+    /**
+     * Declares the queue and, unless it holds this bundle already under the same signature,
+     * publishes it with confirm. A copy signed otherwise (the same code shipped by a producer with
+     * another key, say one that workers no longer accept) is replaced, since the queue's name is
+     * the hash of the code alone.
+     */
     public void putOnce(String queue, byte[] body, Map<String, Object> headers) {
         try (Channel channel = publishing.createChannel()) {
             AMQP.Queue.DeclareOk declared = declare(channel, queue);
-            if (declared.getMessageCount() > 0) {
+            if (declared.getMessageCount() > 0 && !takeIfSignedOtherwise(channel, queue, headers)) {
                 return;
             }
             channel.confirmSelect();
@@ -93,6 +99,32 @@ public final class BundleShelf {
             }
             throw RabbitExceptions.translate("put shipped code on " + queue, address, e);
         }
+    }
+
+    /**
+     * Takes the copy in {@code queue} off it when its signature headers differ from {@code
+     * headers}; gives it back and answers false when they are the same, or when a reader holds it
+     * for longer than a read waits.
+     */
+    private static boolean takeIfSignedOtherwise(
+            Channel channel, String queue, Map<String, Object> headers)
+            throws IOException, InterruptedException {
+        long until = System.nanoTime() + READ_PATIENCE.toNanos();
+        GetResponse got;
+        while ((got = channel.basicGet(queue, false)) == null) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            Thread.sleep(RETRY.toMillis());
+        }
+        Map<String, Object> found = got.getProps().getHeaders();
+        long tag = got.getEnvelope().getDeliveryTag();
+        if (BundleSignatures.same(found == null ? Map.of() : found, headers)) {
+            channel.basicReject(tag, true);
+            return false;
+        }
+        channel.basicAck(tag, false);
+        return true;
     }
 
     /**

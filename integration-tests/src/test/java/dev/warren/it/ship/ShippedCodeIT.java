@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.warren.Broker;
 import dev.warren.ShipOptions;
+import dev.warren.SigningKeys;
 import dev.warren.WarrenConfig;
 import dev.warren.client.SubmitOptions;
 import dev.warren.client.TaskClient;
@@ -203,10 +204,27 @@ class ShippedCodeIT {
 
     @Test
     void anUnsignedBundleIsDeadLetteredAndTheWorkerRunsOn() throws Exception {
-        put(seal(bundle()).bytes(), Map.of());
+        replaceAfterTheProducersPut(seal(bundle()).bytes(), Map.of());
         JvmProcess worker = codeWorker();
 
         assertRefusedAsBundle(worker);
+    }
+
+    @Test
+    void aCopySignedWithAKeyTheWorkersNoLongerAcceptIsReplacedByTheProducersOwn() throws Exception {
+        SignedBundle retired =
+                new BundleSeal(
+                                HmacSigner.of(
+                                        SigningKeys.parse(
+                                                SigningKeys.generate("retired"), "retired key")),
+                                1 << 24)
+                        .seal(bundle());
+        put(
+                retired.bytes(),
+                Map.of(Headers.KEY_ID, retired.keyId(), Headers.SIGNATURE, retired.signature()));
+        codeWorker();
+
+        assertThat(client.submit(new ShippedPrimeSum(10)).await(WAIT)).isEqualTo(17L);
     }
 
     @Test
@@ -236,8 +254,36 @@ class ShippedCodeIT {
                 .seal(bundle);
     }
 
-    /** Puts a bundle on the broker first, so the producer's own put finds it there. */
+    /**
+     * Puts a bundle on the broker first. The producer's own put leaves it there when it carries the
+     * producer's signature headers, and replaces it otherwise.
+     */
     private void put(byte[] body, Map<String, Object> headers) {
         BrokerLink.of(broker).bundles().putOnce(BundleSeal.address(bundle().hash()), body, headers);
+    }
+
+    /**
+     * Lets the producer put its bundle (with a task no worker takes, dropped again), then puts this
+     * copy in the bundle's place, as someone with access to the broker could.
+     */
+    private void replaceAfterTheProducersPut(byte[] body, Map<String, Object> headers)
+            throws Exception {
+        String work = Topology.workQueue(QUEUE);
+        client.submit(new ShippedPrimeSum(10));
+        await().atMost(WAIT).until(() -> Queues.depth(test, work) == 1);
+        String address = BundleSeal.address(bundle().hash());
+        try (com.rabbitmq.client.Connection connection = test.rawConnection();
+                com.rabbitmq.client.Channel channel = connection.createChannel()) {
+            channel.queuePurge(work);
+            channel.queuePurge(address);
+            channel.basicPublish(
+                    "",
+                    address,
+                    new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                            .deliveryMode(2)
+                            .headers(headers)
+                            .build(),
+                    body);
+        }
     }
 }
