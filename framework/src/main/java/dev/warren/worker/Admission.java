@@ -78,17 +78,12 @@ final class Admission {
         try {
             Object payload;
             TaskProtocol replies = protocol;
-            try {
+            // the claim that its code is shipped is believed only once the signature covers it
+            String bundle = ShippedTaskBinding.bundleOf(envelope.binding(), queue);
+            if (bundle == null) {
                 payload = sealer.open(envelope, TaskProtocol.taskOn(queue));
-            } catch (RejectedMessageException e) {
-                String bundle =
-                        e.reason() == RejectReason.MISDIRECTED
-                                ? ShippedTaskBinding.bundleOf(envelope.binding(), queue)
-                                : null;
-                if (bundle == null) {
-                    throw e;
-                }
-                // verified, and signed for this queue: only its purpose says its code is shipped
+            } else {
+                sealer.verifySignedFor(envelope, ShippedTaskBinding.on(queue, bundle));
                 opened = true;
                 ShippedTasks.Opened shippedTask = shipped.open(envelope, bundle);
                 payload = shippedTask.payload();

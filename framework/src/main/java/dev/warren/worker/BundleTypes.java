@@ -12,6 +12,7 @@ import dev.warren.internal.wire.RejectedMessageException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a worker speaks one verified bundle: a codec that knows the worker's registrations, the
@@ -23,6 +24,7 @@ final class BundleTypes {
     private final BundleClassLoader loader;
     private final TaskTypes types;
     private final TaskProtocol replies;
+    private final Map<String, Class<?>> taskClasses = new ConcurrentHashMap<>();
 
     private BundleTypes(BundleClassLoader loader, TaskTypes types, TaskProtocol replies) {
         this.loader = loader;
@@ -64,6 +66,10 @@ final class BundleTypes {
      * @throws RejectedMessageException saying why it cannot be decoded
      */
     Object decode(String type, byte[] body, String task) {
+        Class<?> known = taskClasses.get(type);
+        if (known != null) {
+            return decodeAs(known, body, task);
+        }
         if (!loader.holdsClass(type)) {
             throw new RejectedMessageException(
                     RejectReason.NOT_A_TASK,
@@ -73,8 +79,15 @@ final class BundleTypes {
                             + ", which does not hold "
                             + type);
         }
+        Class<?> taskClass = load(loader, type);
+        Object decoded = decodeAs(taskClass, body, task);
+        taskClasses.put(type, taskClass);
+        return decoded;
+    }
+
+    private Object decodeAs(Class<?> taskClass, byte[] body, String task) {
         try {
-            types.admit(load(loader, type));
+            types.admit(taskClass);
             return types.codec().decode(body);
         } catch (CodecException e) {
             throw new RejectedMessageException(

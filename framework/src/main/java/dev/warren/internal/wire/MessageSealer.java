@@ -113,17 +113,7 @@ public final class MessageSealer {
      * purpose), and only then returns its decoded payload; never decodes an unverified body.
      */
     public Object open(Envelope envelope, Binding expected) {
-        verify(envelope);
-        if (!expected.equals(envelope.binding())) {
-            throw new RejectedMessageException(
-                    RejectReason.MISDIRECTED,
-                    "message "
-                            + envelope.messageId()
-                            + " is signed for "
-                            + describe(envelope.binding())
-                            + ", not for "
-                            + describe(expected));
-        }
+        verifySignedFor(envelope, expected);
         try {
             return codec.decode(envelope.body());
         } catch (CodecException e) {
@@ -138,6 +128,21 @@ public final class MessageSealer {
                             + "): "
                             + e.getMessage(),
                     e);
+        }
+    }
+
+    /** The checks of {@link #open} without decoding: {@link #verify}, and the binding. */
+    public void verifySignedFor(Envelope envelope, Binding expected) {
+        verify(envelope);
+        if (!expected.equals(envelope.binding())) {
+            throw new RejectedMessageException(
+                    RejectReason.MISDIRECTED,
+                    "message "
+                            + envelope.messageId()
+                            + " is signed for "
+                            + describe(envelope.binding())
+                            + ", not for "
+                            + describe(expected));
         }
     }
 
