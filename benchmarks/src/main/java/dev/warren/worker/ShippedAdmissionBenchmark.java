@@ -12,6 +12,8 @@ import dev.warren.benchmarks.BenchmarkCatalog;
 import dev.warren.benchmarks.NoopTask;
 import dev.warren.client.SubmitOptions;
 import dev.warren.client.TaskClient;
+import dev.warren.internal.protocol.ShippedTaskBinding;
+import dev.warren.internal.ship.BundleSeal;
 import dev.warren.internal.transport.AmqpMessages;
 import dev.warren.internal.transport.BrokerLink;
 import dev.warren.internal.transport.Topology;
@@ -103,9 +105,10 @@ public class ShippedAdmissionBenchmark {
                         ReplayCheck.NONE,
                         ShippedTasks.of(worker, code, clock));
         // the first admission of a shipped task fetches and caches its bundle
-        if (!(admission.admit(task, false, queue) instanceof Admission.Admitted)) {
-            throw new IllegalStateException(
-                    "the " + side + " task was refused: " + admission.admit(task, false, queue));
+        Admission.Verdict first = admission.admit(task, false, queue);
+        if (!(first instanceof Admission.Admitted)) {
+            tearDown();
+            throw new IllegalStateException("the " + side + " task was refused: " + first);
         }
     }
 
@@ -118,6 +121,10 @@ public class ShippedAdmissionBenchmark {
     public void tearDown() throws Exception {
         worker.topology().delete(Topology.workQueue(queue));
         worker.topology().delete(Topology.deadLetterQueue(queue));
+        String bundle = ShippedTaskBinding.bundleOf(task.binding(), queue);
+        if (bundle != null) {
+            worker.topology().delete(BundleSeal.address(bundle));
+        }
         worker.close();
         try (var files = Files.walk(cache)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
