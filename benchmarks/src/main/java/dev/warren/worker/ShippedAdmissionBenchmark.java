@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,7 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * per-task cost of shipping that the end-to-end harness cannot resolve through the noise of a
  * shared machine. One real task of each kind is published once by a real {@link TaskClient} and
  * taken off the queue; the worker's own {@link Admission} then admits that message again and again,
- * with replay protection off. Needs the broker once, for that task and the bundle's first fetch.
+ * with replay protection off. Needs the broker at {@link WarrenConfig#DEFAULT_BROKER_URI} once, for
+ * that task and the bundle's first fetch.
  *
  * <pre>
  * java -cp "$(cat benchmarks/target/runtime-classpath.txt):benchmarks/target/classes" \
@@ -74,7 +76,6 @@ public class ShippedAdmissionBenchmark {
         boolean shipped = side.equals("shipped");
         WarrenConfig.Builder builder =
                 WarrenConfig.custom()
-                        .brokerUri(URI.create(brokerUri()))
                         .signingKeys(SigningKeys.parse(SigningKeys.generate("bench"), "bench"));
         // as in the harness: the jar side registers the task, the shipped side ships it
         WarrenConfig config =
@@ -84,7 +85,7 @@ public class ShippedAdmissionBenchmark {
         try (Broker producer = Broker.connect(config);
                 TaskClient client = new TaskClient(producer)) {
             client.submit(new NoopTask(new byte[100]), SubmitOptions.onQueue(queue));
-            task = takeOne(Topology.workQueue(queue));
+            task = takeOne(config.brokerUri(), Topology.workQueue(queue));
         }
         cache = Files.createTempDirectory("warren-bench-bundles");
         worker = BrokerLink.connect(config);
@@ -127,18 +128,13 @@ public class ShippedAdmissionBenchmark {
         }
         worker.close();
         try (var files = Files.walk(cache)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
-    private static String brokerUri() {
-        String uri = System.getenv("WARREN_BROKER_URI");
-        return uri != null ? uri : "amqp://guest:guest@127.0.0.1:5672";
-    }
-
-    private static Envelope takeOne(String brokerQueue) throws Exception {
+    private static Envelope takeOne(URI broker, String brokerQueue) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri(brokerUri());
+        factory.setUri(broker);
         try (Connection connection = factory.newConnection();
                 Channel channel = connection.createChannel()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -1,8 +1,6 @@
 package dev.warren.internal.transport;
 
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.Recoverable;
-import com.rabbitmq.client.RecoveryListener;
 import dev.warren.BrokerUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -23,12 +21,12 @@ import org.slf4j.LoggerFactory;
 final class PublishCircuit {
     private static final Logger log = LoggerFactory.getLogger(PublishCircuit.class);
 
+    private static final Duration WAIT_WHILE_OPEN = Duration.ofSeconds(2);
+    private static final int ADMIT_ATTEMPTS = 3;
+
     private final String broker;
     private final CircuitBreaker breaker;
     private volatile long connectionLostAt;
-
-    private static final Duration WAIT_WHILE_OPEN = Duration.ofSeconds(2);
-    private static final int ADMIT_ATTEMPTS = 3;
 
     PublishCircuit(String broker, Duration waitWhileOpen) {
         this.broker = broker;
@@ -48,24 +46,7 @@ final class PublishCircuit {
     /** A circuit that opens when {@code connection} is lost and closes when it has recovered. */
     static PublishCircuit on(Connection connection, String broker) {
         PublishCircuit circuit = new PublishCircuit(broker, WAIT_WHILE_OPEN);
-        connection.addShutdownListener(
-                cause -> {
-                    if (!cause.isInitiatedByApplication()) {
-                        circuit.connectionLost();
-                    }
-                });
-        if (connection instanceof Recoverable recoverable) {
-            recoverable.addRecoveryListener(
-                    new RecoveryListener() {
-                        @Override
-                        public void handleRecovery(Recoverable recovered) {
-                            circuit.connectionRecovered();
-                        }
-
-                        @Override
-                        public void handleRecoveryStarted(Recoverable recovering) {}
-                    });
-        }
+        RecoveryWatch.on(connection, circuit::connectionLost, circuit::connectionRecovered);
         return circuit;
     }
 

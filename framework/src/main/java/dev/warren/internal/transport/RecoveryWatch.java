@@ -22,21 +22,34 @@ final class RecoveryWatch {
 
     /** A watch of {@code connection}; one that does not recover itself is never recovering. */
     static RecoveryWatch on(Connection connection) {
+        return on(connection, () -> {}, () -> {});
+    }
+
+    /**
+     * A watch of {@code connection} that also runs {@code onLost} when the connection is lost (not
+     * closed by the application) and {@code onRecovered} when it has recovered.
+     */
+    static RecoveryWatch on(Connection connection, Runnable onLost, Runnable onRecovered) {
         RecoveryWatch watch = new RecoveryWatch();
+        boolean recovers = connection instanceof Recoverable;
+        connection.addShutdownListener(
+                cause -> {
+                    if (cause.isInitiatedByApplication()) {
+                        watch.closed();
+                        return;
+                    }
+                    if (recovers) {
+                        watch.lost();
+                    }
+                    onLost.run();
+                });
         if (connection instanceof Recoverable recoverable) {
-            connection.addShutdownListener(
-                    cause -> {
-                        if (cause.isInitiatedByApplication()) {
-                            watch.closed();
-                        } else {
-                            watch.lost();
-                        }
-                    });
             recoverable.addRecoveryListener(
                     new RecoveryListener() {
                         @Override
                         public void handleRecovery(Recoverable recovered) {
                             watch.recovered();
+                            onRecovered.run();
                         }
 
                         @Override

@@ -17,9 +17,9 @@ import java.util.List;
  * deleted before the test, after it, and whenever the test says.
  */
 final class ShippedFleet implements AutoCloseable {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private final TestBroker test;
     private final List<String> bundleQueues = new ArrayList<>();
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private final List<JvmProcess> workers = new ArrayList<>();
 
     ShippedFleet(TestBroker test, WarrenConfig config, Class<?>... taskClasses) throws Exception {
